@@ -1,0 +1,27 @@
+# Helpers for .ci/run, sourced. Each one is idempotent and prints what it did.
+
+# Starts a throwaway PostgreSQL 15 cluster on 127.0.0.1 as the postgres user and exports
+# PARTNERSHIPBOT_TEST_POSTGRES with its connection string.
+start_postgres() {
+  local bin=/usr/lib/postgresql/15/bin
+  if [ ! -x "$bin/initdb" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null || return 1
+  fi
+  local dir port=55432
+  dir=$(mktemp -d /tmp/pb-pg.XXXXXX)
+  chown postgres "$dir"
+  su postgres -c "$bin/initdb -D $dir/data -U postgres -A trust >/dev/null" || return 1
+  su postgres -c "$bin/pg_ctl -D $dir/data -o '-c listen_addresses=127.0.0.1 -p $port -k $dir' -l $dir/log -w start >/dev/null" || return 1
+  export PARTNERSHIPBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  echo "PostgreSQL 15 on 127.0.0.1:$port"
+}
+
+# Installs Debian chromium and the e2e suite's pinned npm packages; exports PARTNERSHIPBOT_E2E=1.
+install_e2e() {
+  [ -f tests/e2e/package.json ] || return 0
+  if ! command -v chromium >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || return 1
+  fi
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error) || return 1
+  export PARTNERSHIPBOT_E2E=1
+}

@@ -1,0 +1,17 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace PartnershipBot.Tests;
+
+public sealed class HealthEndpointTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+{
+    [Fact]
+    public async Task Healthz_WhenHostIsUp_ReturnsOk()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
