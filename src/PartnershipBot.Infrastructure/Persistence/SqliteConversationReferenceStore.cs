@@ -1,0 +1,83 @@
+using System.Globalization;
+using Dapper;
+using PartnershipBot.Features.Conversations;
+
+namespace PartnershipBot.Infrastructure.Persistence;
+
+/// <summary>Conversation references in the embedded SQLite file.</summary>
+public sealed class SqliteConversationReferenceStore(SqliteDatabase database) : IConversationReferenceStore
+{
+    private const string Columns = """
+        conversation_id AS ConversationId, service_url AS ServiceUrl, channel_id AS ChannelId, tenant_id AS TenantId,
+        conversation_type AS ConversationType, user_aad_object_id AS UserAadObjectId, bot_id AS BotId,
+        reference_json AS ReferenceJson, updated_at AS UpdatedAt
+        """;
+
+    /// <inheritdoc />
+    public async Task SaveAsync(ConversationReferenceRecord reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        await using var connection = database.Open();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO conversation_references VALUES (@ConversationId, @ServiceUrl, @ChannelId, @TenantId,
+                @ConversationType, @UserAadObjectId, @BotId, @ReferenceJson, @UpdatedAt)
+            ON CONFLICT(conversation_id) DO UPDATE SET service_url = excluded.service_url, channel_id = excluded.channel_id,
+                tenant_id = excluded.tenant_id, conversation_type = excluded.conversation_type,
+                user_aad_object_id = excluded.user_aad_object_id, bot_id = excluded.bot_id,
+                reference_json = excluded.reference_json, updated_at = excluded.updated_at
+            """,
+            new
+            {
+                reference.ConversationId, reference.ServiceUrl, reference.ChannelId, reference.TenantId, reference.ConversationType,
+                reference.UserAadObjectId, reference.BotId, reference.ReferenceJson,
+                UpdatedAt = reference.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public Task<ConversationReferenceRecord?> FindByConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        QuerySingleAsync($"SELECT {Columns} FROM conversation_references WHERE conversation_id = @conversationId", new { conversationId }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ConversationReferenceRecord?> FindPersonalByUserAsync(string userAadObjectId, CancellationToken cancellationToken) =>
+        QuerySingleAsync(
+            $"SELECT {Columns} FROM conversation_references WHERE user_aad_object_id = @userAadObjectId AND conversation_type = 'personal' ORDER BY updated_at DESC LIMIT 1",
+            new { userAadObjectId },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> RemoveAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var removed = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM conversation_references WHERE conversation_id = @conversationId", new { conversationId }, cancellationToken: cancellationToken));
+        return removed > 0;
+    }
+
+    private async Task<ConversationReferenceRecord?> QuerySingleAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return row is null
+            ? null
+            : new ConversationReferenceRecord(
+                row.ConversationId, row.ServiceUrl, row.ChannelId, row.TenantId, row.ConversationType, row.UserAadObjectId,
+                row.BotId, row.ReferenceJson, DateTimeOffset.Parse(row.UpdatedAt, CultureInfo.InvariantCulture));
+    }
+
+    // Dapper maps by name onto settable properties; text dates are parsed explicitly above.
+    private sealed class Row
+    {
+        public string ConversationId { get; set; } = "";
+        public string ServiceUrl { get; set; } = "";
+        public string ChannelId { get; set; } = "";
+        public string? TenantId { get; set; }
+        public string? ConversationType { get; set; }
+        public string? UserAadObjectId { get; set; }
+        public string BotId { get; set; } = "";
+        public string ReferenceJson { get; set; } = "";
+        public string UpdatedAt { get; set; } = "";
+    }
+}
