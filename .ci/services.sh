@@ -7,7 +7,8 @@ start_postgres() {
   if [ ! -x "$bin/initdb" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null || return 1
   fi
-  local dir port=55432
+  local dir port
+  port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
   dir=$(mktemp -d /tmp/pb-pg.XXXXXX)
   chown postgres "$dir"
   su postgres -c "$bin/initdb -D $dir/data -U postgres -A trust >/dev/null" || return 1
@@ -24,4 +25,10 @@ install_e2e() {
   fi
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error) || return 1
   export PARTNERSHIPBOT_E2E=1
+}
+
+# Installs tests/contracts' pinned npm packages (Ajv, the official Adaptive Cards renderer) used by the
+# schema and card validation tests.
+install_contracts() {
+  (cd tests/contracts && npm ci --no-audit --no-fund --loglevel=error)
 }
