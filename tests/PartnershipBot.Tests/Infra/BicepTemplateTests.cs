@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using PartnershipBot.Tests.Support;
+
+namespace PartnershipBot.Tests.Infra;
+
+/// <summary>
+/// Compiles infra/*.bicep with the real Bicep CLI (restored from NuGet as a PackageDownload) and checks
+/// the generated ARM template carries what a deployment needs.
+/// </summary>
+public sealed class BicepTemplateTests
+{
+    [Fact]
+    public async Task MainTemplate_CompilesWithoutWarnings()
+    {
+        var (exitCode, output, errors) = await RunBicepAsync("build", RepositoryPaths.Combine("infra", "main.bicep"), "--stdout");
+
+        Assert.True(exitCode == 0, errors);
+        Assert.True(string.IsNullOrWhiteSpace(errors), errors);
+        Assert.NotNull(JsonNode.Parse(output));
+    }
+
+    [Fact]
+    public async Task ParametersFile_Compiles()
+    {
+        var (exitCode, _, errors) = await RunBicepAsync("build-params", RepositoryPaths.Combine("infra", "main.bicepparam"), "--stdout");
+
+        Assert.True(exitCode == 0, errors);
+    }
+
+    [Fact]
+    public async Task MainTemplate_DeclaresBotWithManagedIdentityTeamsChannelAndDotnet10App()
+    {
+        var (_, output, _) = await RunBicepAsync("build", RepositoryPaths.Combine("infra", "main.bicep"), "--stdout");
+        var resources = JsonNode.Parse(output)!["resources"]!.AsArray().Select(r => r!).ToList();
+
+        JsonNode Single(string type) => Assert.Single(resources, r => (string?)r["type"] == type);
+
+        var bot = Single("Microsoft.BotService/botServices");
+        Assert.Equal("UserAssignedMSI", (string?)bot["properties"]!["msaAppType"]);
+        Assert.Equal("MsTeamsChannel", (string?)Single("Microsoft.BotService/botServices/channels")["properties"]!["channelName"]);
+        var site = Single("Microsoft.Web/sites");
+        Assert.Equal("DOTNETCORE|10.0", (string?)site["properties"]!["siteConfig"]!["linuxFxVersion"]);
+        Assert.Equal("/healthz", (string?)site["properties"]!["siteConfig"]!["healthCheckPath"]);
+        Single("Microsoft.ManagedIdentity/userAssignedIdentities");
+        Single("Microsoft.KeyVault/vaults");
+        Single("Microsoft.Insights/components");
+        Assert.Contains("MicrosoftAppType", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MicrosoftAppPassword", output, StringComparison.Ordinal);
+    }
+
+    private static string BicepPath()
+    {
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var path = Path.Combine(packages, "azure.bicep.commandline.linux-x64", "0.49.2", "tools", "bicep");
+        Assert.True(File.Exists(path), $"Bicep CLI not restored at {path}");
+        return path;
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunBicepAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo(BicepPath()) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Bicep checks for a newer version and reads telemetry settings; neither is wanted offline.
+        start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+}
