@@ -14,7 +14,13 @@ start_postgres() {
   su postgres -c "$bin/initdb -D $dir/data -U postgres -A trust >/dev/null" || return 1
   su postgres -c "$bin/pg_ctl -D $dir/data -o '-c listen_addresses=127.0.0.1 -p $port -k $dir' -l $dir/log -w start >/dev/null" || return 1
   export PARTNERSHIPBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  PB_PG_DATA="$dir/data"
   echo "PostgreSQL 15 on 127.0.0.1:$port"
+}
+
+# Stops the cluster start_postgres made (if any).
+stop_postgres() {
+  [ -n "${PB_PG_DATA:-}" ] && su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $PB_PG_DATA -m fast stop >/dev/null" || true
 }
 
 # Installs Debian chromium and the e2e suite's pinned npm packages; exports PARTNERSHIPBOT_E2E=1.
