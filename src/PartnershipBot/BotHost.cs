@@ -1,22 +1,54 @@
+using Microsoft.Extensions.Options;
+using PartnershipBot.Features;
+using PartnershipBot.Features.Routing;
+using PartnershipBot.Infrastructure;
+using PartnershipBot.Protocol.Authentication;
+using PartnershipBot.Protocol.Hosting;
+
 namespace PartnershipBot;
 
 /// <summary>Builds the web host that serves the bot.</summary>
-public static class BotHost
+public static partial class BotHost
 {
     /// <summary>The address used when neither --urls nor ASPNETCORE_URLS is given.</summary>
     public const string DefaultUrl = "http://localhost:3978";
 
-    /// <summary>Creates the configured web application.</summary>
+    /// <summary>Creates the configured web application, or refuses (with the reason) when the set-up is unsafe.</summary>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        var urls = builder.Configuration["urls"];
+        if (string.IsNullOrWhiteSpace(urls))
         {
+            urls = DefaultUrl;
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.Services.AddBotProtocol(builder.Configuration);
+        builder.Services.AddPartnershipBotStorage(builder.Configuration);
+        builder.Services.AddPartnershipBotFeatures();
+
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        var bot = app.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
+        LocalModeGuard.EnsureSafe(bot, urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (bot.IsLocalMode)
+        {
+            LogLocalMode(app.Logger);
+        }
+
+        // Fail at start-up, not on the first message, if two features claim the same route.
+        _ = app.Services.GetRequiredService<RouteTable>();
+
+        app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok")));
+        app.MapBotEndpoint();
         return app;
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "MicrosoftAppId is empty: local mode. Channel authentication is OFF; only loopback callers and loopback serviceUrls are accepted (for the Agents Playground). Never run like this in production.")]
+    private static partial void LogLocalMode(ILogger logger);
 }
+
+/// <summary>The body of <c>/healthz</c>.</summary>
+/// <param name="Status">"ok" when the host is serving.</param>
+public sealed record HealthStatus(string Status);

@@ -8,7 +8,18 @@ if (AdminCommandLine.TryFind(args, out var command))
     return await AdminCommandLine.RunAsync(command, args);
 }
 
-var app = BotHost.Build(args);
+WebApplication app;
+try
+{
+    app = BotHost.Build(args);
+}
+catch (InvalidOperationException ex)
+{
+    // An unsafe or incomplete set-up: say why in one paragraph, not a stack trace.
+    await Console.Error.WriteLineAsync($"PartnershipBot did not start: {ex.Message}");
+    return 1;
+}
+
 await app.RunAsync();
 return 0;
 

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartnershipBot.Features.Routing;
+using PartnershipBot.Features.Welcome;
+using PartnershipBot.Protocol.Hosting;
+
+namespace PartnershipBot.Features;
+
+/// <summary>Registers the features and the router that dispatches to them.</summary>
+public static class DependencyInjection
+{
+    /// <summary>Adds every feature's routes, the route table (validated when first built) and the activity router.</summary>
+    public static IServiceCollection AddPartnershipBotFeatures(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IFeatureRoutes, WelcomeRoutes>();
+        services.AddSingleton<IFeatureRoutes, UpcomingCapabilities>();
+        services.TryAddSingleton<RouteTable>();
+        services.TryAddSingleton<IActivityHandler, ActivityRouter>();
+        return services;
+    }
+}

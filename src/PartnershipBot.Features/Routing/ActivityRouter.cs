@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using PartnershipBot.Features.Conversations;
+using PartnershipBot.Protocol.Hosting;
+using PartnershipBot.Protocol.Schema;
+
+namespace PartnershipBot.Features.Routing;
+
+/// <summary>
+/// The bot's single <see cref="IActivityHandler"/>: remembers the conversation (for proactive sends after a
+/// restart), then sends the activity to the route that claims it. Card actions go by verb prefix, text by
+/// route priority, and text nobody claims gets a helpful reply.
+/// </summary>
+public sealed partial class ActivityRouter(
+    RouteTable routes,
+    IConversationReferenceStore references,
+    TimeProvider time,
+    ILogger<ActivityRouter> logger) : IActivityHandler
+{
+    /// <summary>The invoke name of Universal Actions.</summary>
+    public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+
+    /// <summary>What the bot says to text no route understands.</summary>
+    public const string UnknownTextReply =
+        "Sorry, I didn't understand that. Try \"help\" to see what I can do, or ask a question about your board's Terms of Reference, such as \"who is the chair?\".";
+
+    /// <inheritdoc />
+    public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var activity = turn.Activity;
+        await RememberConversationAsync(activity, cancellationToken);
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message when CardVerb(activity.Value) is { } verb:
+                // Action.Submit (the fallback of Action.Execute) arrives as a message carrying the card data.
+                return await RouteCardActionAsync(turn, verb, cancellationToken);
+            case ActivityTypes.Message:
+                await RouteMessageAsync(turn, cancellationToken);
+                return null;
+            case ActivityTypes.Invoke when string.Equals(activity.Name, AdaptiveCardActionInvoke, StringComparison.OrdinalIgnoreCase):
+                var action = ReadInvokeAction(activity.Value);
+                if (action?.Verb is null || !string.Equals(action.Type, "Action.Execute", StringComparison.OrdinalIgnoreCase))
+                {
+                    return InvokeResponse.Error(400, "BadRequest", "The card action is missing its verb.");
+                }
+
+                return await RouteCardActionAsync(turn, action.Verb, cancellationToken);
+            case ActivityTypes.Invoke:
+                return InvokeResponse.Error(501, "NotImplemented", "This action is not supported.");
+            default:
+                foreach (var route in routes.Events.Where(r => r.Matches(turn)))
+                {
+                    await route.Handler(turn, cancellationToken);
+                }
+
+                return null;
+        }
+    }
+
+    private async Task RouteMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Text.Length > 0)
+        {
+            var route = routes.Messages.FirstOrDefault(r => r.Matches(turn));
+            if (route is not null)
+            {
+                LogRouted(logger, route.Name);
+                await route.Handler(turn, cancellationToken);
+                return;
+            }
+        }
+
+        await turn.SendActivityAsync(turn.Activity.CreateReply(UnknownTextReply), cancellationToken);
+    }
+
+    private async Task<InvokeResponse?> RouteCardActionAsync(ITurnContext turn, string verb, CancellationToken cancellationToken)
+    {
+        var route = routes.FindCardAction(verb);
+        if (route is null)
+        {
+            LogUnknownVerb(logger, verb);
+            return InvokeResponse.Error(400, "UnknownAction", "This card is out of date. Please ask again for a new one.");
+        }
+
+        LogRouted(logger, route.Name);
+        return await route.Handler(turn, cancellationToken);
+    }
+
+    private async Task RememberConversationAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Conversation?.Id is not { } conversationId || activity.ServiceUrl is null)
+        {
+            return;
+        }
+
+        var botRemoved = (string.Equals(activity.Type, ActivityTypes.InstallationUpdate, StringComparison.OrdinalIgnoreCase)
+                && activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true)
+            || activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true;
+        if (botRemoved)
+        {
+            await references.RemoveAsync(conversationId, cancellationToken);
+            return;
+        }
+
+        var reference = activity.GetConversationReference();
+        var personal = string.Equals(activity.Conversation.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
+        await references.SaveAsync(
+            new ConversationReferenceRecord(
+                conversationId,
+                activity.ServiceUrl,
+                activity.ChannelId ?? "msteams",
+                activity.GetTenantId(),
+                activity.Conversation.ConversationType,
+                personal ? activity.From?.EntraObjectId : null,
+                activity.Recipient?.Id ?? string.Empty,
+                JsonSerializer.Serialize(reference, ProtocolJsonContext.Default.ConversationReference),
+                time.GetUtcNow()),
+            cancellationToken);
+    }
+
+    /// <summary>The verb of an Action.Submit payload (<c>verb</c> or <c>action</c> in the card data).</summary>
+    private static string? CardVerb(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return null;
+        }
+
+        foreach (var key in new[] { "verb", "action" })
+        {
+            if (data.TryGetProperty(key, out var verb) && verb.ValueKind == JsonValueKind.String && verb.GetString() is { Length: > 0 } text)
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static AdaptiveCardInvokeAction? ReadInvokeAction(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } element)
+        {
+            return null;
+        }
+
+        try
+        {
+            return element.Deserialize(ProtocolJsonContext.Default.AdaptiveCardInvokeValue)?.Action;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Routed to {Route}")]
+    private static partial void LogRouted(ILogger logger, string route);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "No card route for verb {Verb}")]
+    private static partial void LogUnknownVerb(ILogger logger, string verb);
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using PartnershipBot.Features.Routing;
+using PartnershipBot.Protocol.Hosting;
+
+namespace PartnershipBot.Features.Welcome;
+
+/// <summary>
+/// Capabilities on the product plan whose features are not switched on in this build: meetings, deadlines
+/// and declarations. Members who ask get a straight answer instead of a misunderstanding, and <c>help</c>
+/// says they are coming. Each feature removes its entry here when it lands.
+/// </summary>
+public sealed partial class UpcomingCapabilities : IFeatureRoutes
+{
+    /// <inheritdoc />
+    public void Register(RouteTable routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        Add(routes, "meetings/next", NextMeeting(),
+            "**Next meeting** (coming soon): \"when is the next meeting?\" with the Teams link and papers deadline",
+            "I can't look up meetings yet: scheduling through Outlook is not switched on for this board. The Terms of Reference say how often the board meets; ask me \"how often does the board meet?\".");
+        Add(routes, "reminders/due", WhatsDue(),
+            "**Deadlines** (coming soon): \"what's due?\" lists paper, agenda and minutes deadlines in UK working days",
+            "I can't list deadlines yet: reminders are not switched on for this board. Ask me \"when do papers need to be in?\" for the Terms of Reference rule.");
+        Add(routes, "declarations/start", Declarations(),
+            "**Declarations** (coming soon): declare conflicts of interest before financial decisions",
+            "Conflict-of-interest declarations are not switched on yet. Ask me \"what does the ToR say about conflicts of interest?\" for the rule.");
+    }
+
+    private static void Add(RouteTable routes, string name, Regex pattern, string help, string reply)
+    {
+        routes.AddHelp(help);
+        routes.AddMessage(name, 100, turn => pattern.IsMatch(turn.Text), async (turn, ct) =>
+        {
+            await turn.SendActivityAsync(turn.Activity.CreateReply(reply), ct);
+            return null;
+        });
+    }
+
+    [GeneratedRegex(@"\b(next|upcoming)\s+(board\s+)?meeting\b|\bwhen\s+(is|are)\s+(we|the\s+board)\s+(next\s+)?meeting\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NextMeeting();
+
+    [GeneratedRegex(@"^\s*what('?s| is)\s+due\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhatsDue();
+
+    [GeneratedRegex(@"^\s*(declarations?|declare( an?)? interest|i (want to|need to) declare)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Declarations();
+}

@@ -1,0 +1,57 @@
+using System.Threading.RateLimiting;
+
+namespace PartnershipBot.Protocol.Connector;
+
+/// <summary>
+/// Keeps the bot inside Teams' published limits before the service has to throttle it: per conversation
+/// 7 sends a second and 60 per 30 seconds; per app and tenant 50 requests a second. Callers wait for a
+/// permit rather than fail, so a large fan-out simply runs at the ceiling.
+/// </summary>
+public sealed class ConnectorRateLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<(string Tenant, string Conversation)> limiter;
+    private readonly List<IDisposable> owned = [];
+
+    /// <summary>Creates the limiter with Teams' limits (overridable for tests and benchmarks).</summary>
+    public ConnectorRateLimiter(int perConversationPerSecond = 7, int perConversationPer30Seconds = 60, int perTenantPerSecond = 50)
+    {
+        var perSecond = PartitionedRateLimiter.Create<(string Tenant, string Conversation), string>(key =>
+            RateLimitPartition.GetSlidingWindowLimiter(key.Conversation, _ => Window(perConversationPerSecond, TimeSpan.FromSeconds(1), 4)));
+        var per30Seconds = PartitionedRateLimiter.Create<(string Tenant, string Conversation), string>(key =>
+            RateLimitPartition.GetSlidingWindowLimiter(key.Conversation, _ => Window(perConversationPer30Seconds, TimeSpan.FromSeconds(30), 30)));
+        var perTenant = PartitionedRateLimiter.Create<(string Tenant, string Conversation), string>(key =>
+            RateLimitPartition.GetSlidingWindowLimiter(key.Tenant, _ => Window(perTenantPerSecond, TimeSpan.FromSeconds(1), 4)));
+        owned.AddRange([perSecond, per30Seconds, perTenant]);
+        limiter = PartitionedRateLimiter.CreateChained(perTenant, perSecond, per30Seconds);
+    }
+
+    /// <summary>Waits until a request to <paramref name="conversationId"/> may be sent.</summary>
+    public async ValueTask<IDisposable> WaitAsync(string? tenantId, string conversationId, CancellationToken cancellationToken)
+    {
+        var lease = await limiter.AcquireAsync((tenantId ?? string.Empty, conversationId), 1, cancellationToken);
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            throw new InvalidOperationException("The Connector rate limiter's queue is full.");
+        }
+
+        return lease;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        limiter.Dispose();
+        owned.ForEach(d => d.Dispose());
+    }
+
+    private static SlidingWindowRateLimiterOptions Window(int permits, TimeSpan window, int segments) => new()
+    {
+        PermitLimit = permits,
+        Window = window,
+        SegmentsPerWindow = segments,
+        QueueLimit = 100_000,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    };
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using PartnershipBot.Protocol.Authentication;
+using PartnershipBot.Protocol.Connector;
+
+namespace PartnershipBot.Protocol.Hosting;
+
+/// <summary>Registers the protocol layer and maps the messaging endpoint.</summary>
+public static class BotProtocolServiceCollectionExtensions
+{
+    /// <summary>Named HttpClient for the Connector.</summary>
+    public const string ConnectorHttpClient = "BotConnector";
+
+    /// <summary>Named HttpClient for the OpenID metadata.</summary>
+    public const string MetadataHttpClient = "BotFrameworkMetadata";
+
+    /// <summary>
+    /// Adds options (root keys MicrosoftApp*, section BotFramework), the token validator, the Connector
+    /// client and the request processor. An <see cref="IActivityHandler"/> must be registered by the caller.
+    /// </summary>
+    public static IServiceCollection AddBotProtocol(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotFrameworkOptions>()
+            .Bind(configuration)
+            .Bind(configuration.GetSection("BotFramework"));
+        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("BotFramework:Connector"));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(MetadataHttpClient);
+        services.AddHttpClient(ConnectorHttpClient, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>
+            ChannelTokenValidator.CreateMetadataManager(
+                sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.OpenIdMetadataUrl,
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataHttpClient)));
+        services.TryAddSingleton<ChannelTokenValidator>();
+        services.TryAddSingleton<IBotTokenProvider, AzureIdentityBotTokenProvider>();
+        services.TryAddSingleton(_ => new ConnectorRateLimiter());
+        services.TryAddSingleton<IConnectorClient>(sp => ActivatorUtilities.CreateInstance<ConnectorClient>(
+            sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorHttpClient)));
+        services.TryAddSingleton<BotRequestProcessor>();
+        return services;
+    }
+
+    /// <summary>Maps <c>POST /api/messages</c> (or <paramref name="pattern"/>).</summary>
+    public static IEndpointConventionBuilder MapBotEndpoint(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages")
+    {
+        return endpoints.MapPost(pattern, (Microsoft.AspNetCore.Http.HttpContext context, BotRequestProcessor processor) => processor.ProcessAsync(context));
+    }
+}
