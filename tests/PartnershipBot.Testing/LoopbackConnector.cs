@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using PartnershipBot.Protocol.Schema;
+
+namespace PartnershipBot.Testing;
+
+/// <summary>
+/// A Bot Connector on loopback speaking the real REST shapes: records every activity posted or put, and
+/// answers with scripted faults first (e.g. a 429 with Retry-After, a 403 MessageWritesBlocked).
+/// </summary>
+public sealed class LoopbackConnector : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<Func<HttpResponse, Task>> faults = new();
+    private LoopbackServer? server;
+    private int nextId;
+
+    /// <summary>Every call received, in order: method, path (with query), body, Authorization header.</summary>
+    public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
+
+    /// <summary>The serviceUrl to give the bot (with a path segment, as Teams' regional URLs have).</summary>
+    public string ServiceUrl => new Uri(server!.BaseAddress, "amer/").ToString();
+
+    /// <summary>Members returned by pagedmembers, split into pages by the bot's page size.</summary>
+    public IList<ChannelAccount> Roster { get; } = [];
+
+    /// <summary>Starts the connector.</summary>
+    public static async Task<LoopbackConnector> StartAsync()
+    {
+        var connector = new LoopbackConnector();
+        connector.server = await LoopbackServer.StartAsync(app =>
+        {
+            app.Map("/amer/{**path}", connector.HandleAsync);
+        });
+        return connector;
+    }
+
+    /// <summary>The activities the bot sent (posts and puts), parsed.</summary>
+    public IReadOnlyList<Activity> SentActivities =>
+        Calls.Where(c => c.Method is "POST" or "PUT" && c.Path.Contains("/activities", StringComparison.Ordinal))
+            .Select(c => JsonSerializer.Deserialize(c.Body, ProtocolJsonContext.Default.Activity)!)
+            .ToList();
+
+    /// <summary>Makes the next call fail with <paramref name="status"/> (and optional Retry-After / body).</summary>
+    public void FailNext(int status, string? retryAfterSeconds = null, string? body = null) =>
+        faults.Enqueue(async response =>
+        {
+            response.StatusCode = status;
+            if (retryAfterSeconds is not null)
+            {
+                response.Headers.RetryAfter = retryAfterSeconds;
+            }
+
+            if (body is not null)
+            {
+                response.ContentType = "application/json";
+                await response.WriteAsync(body);
+            }
+        });
+
+    /// <summary>Waits until at least <paramref name="count"/> activities were sent.</summary>
+    public async Task<IReadOnlyList<Activity>> WaitForActivitiesAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (SentActivities.Count < count && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        return SentActivities;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var path = context.Request.Path + context.Request.QueryString;
+        Calls.Enqueue(new ConnectorCall(context.Request.Method, path, body, context.Request.Headers.Authorization.ToString()));
+        if (faults.TryDequeue(out var fault))
+        {
+            await fault(context.Response);
+            return;
+        }
+
+        if (context.Request.Path.Value!.EndsWith("/pagedmembers", StringComparison.Ordinal))
+        {
+            await WriteMembersPageAsync(context);
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync($"{{\"id\":\"sent-{Interlocked.Increment(ref nextId)}\"}}");
+    }
+
+    private async Task WriteMembersPageAsync(HttpContext context)
+    {
+        var size = int.Parse(context.Request.Query["pageSize"].ToString() is { Length: > 0 } s ? s : "50", System.Globalization.CultureInfo.InvariantCulture);
+        var start = int.TryParse(context.Request.Query["continuationToken"], out var token) ? token : 0;
+        var page = new PagedMembersResult
+        {
+            Members = Roster.Skip(start).Take(size).ToList(),
+            ContinuationToken = start + size < Roster.Count ? (start + size).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(page, ProtocolJsonContext.Default.PagedMembersResult));
+    }
+}
+
+/// <summary>One request the loopback connector received.</summary>
+public sealed record ConnectorCall(string Method, string Path, string Body, string Authorization);

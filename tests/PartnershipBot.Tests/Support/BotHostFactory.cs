@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using PartnershipBot.Protocol.Connector;
+
+namespace PartnershipBot.Tests.Support;
+
+/// <summary>The real host in-process, with settings layered on top and its own data folder.</summary>
+internal sealed class BotHostFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+{
+    /// <summary>The bearer token the bot presents to the Connector in tests (no Entra ID here).</summary>
+    public const string BotToken = "test-bot-token";
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("pb-host-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        // Tests must not wait on real backoff when a scripted fault is retried.
+        builder.UseSetting("BotFramework:Connector:BaseDelay", "00:00:00.050");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(s =>
+        {
+            if (!string.IsNullOrEmpty(settings.GetValueOrDefault("MicrosoftAppId")))
+            {
+                s.AddSingleton<IBotTokenProvider>(new StaticBotTokenProvider(BotToken));
+            }
+
+            services?.Invoke(s);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(DataDirectory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}
+
+/// <summary>A token provider that hands out a fixed token, standing in for Entra ID.</summary>
+internal sealed class StaticBotTokenProvider(string token) : IBotTokenProvider
+{
+    public ValueTask<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(token);
+}
