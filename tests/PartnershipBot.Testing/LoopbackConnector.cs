@@ -16,7 +16,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
     private LoopbackServer? server;
     private int nextId;
 
-    /// <summary>Every call received, in order: method, path (with query), body, Authorization header.</summary>
+    /// <summary>Every call received, in order: method, raw path (with query, as escaped on the wire), body, Authorization header.</summary>
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
 
     /// <summary>The serviceUrl to give the bot (with a path segment, as Teams' regional URLs have).</summary>
@@ -84,7 +84,8 @@ public sealed class LoopbackConnector : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
-        var path = context.Request.Path + context.Request.QueryString;
+        // The raw target, as sent: Kestrel's Request.Path would un-escape the ids we want to check.
+        var path = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
         Calls.Enqueue(new ConnectorCall(context.Request.Method, path, body, context.Request.Headers.Authorization.ToString()));
         if (faults.TryDequeue(out var fault))
         {
