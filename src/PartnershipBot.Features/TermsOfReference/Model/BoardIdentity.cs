@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PartnershipBot.Features.TermsOfReference.Parsing;
+using PartnershipBot.Features.TermsOfReference.Text;
+
+namespace PartnershipBot.Features.TermsOfReference.Model;
+
+/// <summary>
+/// A board's name as the ToR gives it, the place it serves (from the councils and boroughs the text
+/// names) and the words members use for it, including acronyms ("CSP" for Community Safety Partnership).
+/// </summary>
+/// <param name="Name">Display name, with the locality prefixed when the title lacks it.</param>
+/// <param name="Title">The title as the document writes it.</param>
+/// <param name="Locality">The town, city or borough, when the document reveals one.</param>
+/// <param name="AliasKeys">Match keys (words and acronyms) that refer to this board.</param>
+/// <param name="Clause">The clause the title came from.</param>
+public sealed partial record BoardIdentity(string Name, string Title, string? Locality, IReadOnlySet<string> AliasKeys, TorClause? Clause)
+{
+    private static readonly string[] BodyNouns = ["board", "partnership", "group", "pag", "committee", "forum", "panel", "executive", "network", "alliance", "assembly", "commission", "trust"];
+
+    /// <summary>Reads the identity from a parsed document; <paramref name="fallbackName"/> when no title is found.</summary>
+    public static BoardIdentity From(TorDocument document, string fallbackName)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var (title, clause) = FindTitle(document);
+        title ??= fallbackName;
+        var locality = FindLocality(document);
+        var name = locality is null || title.Contains(locality.Split(' ')[0], StringComparison.OrdinalIgnoreCase) ? title : $"{locality.Split(' ')[0]} {title}";
+        var aliases = new HashSet<string>(Words.Keys(name), StringComparer.Ordinal);
+        if (locality is not null)
+        {
+            aliases.UnionWith(Words.Keys(locality));
+        }
+
+        foreach (var acronym in Acronyms(title))
+        {
+            aliases.Add(acronym);
+        }
+
+        return new BoardIdentity(name, title, locality, aliases, clause);
+    }
+
+    private static (string? Title, TorClause? Clause) FindTitle(TorDocument document)
+    {
+        (string Title, TorClause Clause, int Score)? best = null;
+        foreach (var clause in document.Clauses.Where(c => c.Kind is ClauseKind.Heading or ClauseKind.Paragraph))
+        {
+            var text = clause.Text;
+            var explicitTitle = TitleBeforeTermsOfReference().Match(text);
+            int score;
+            string candidate;
+            if (explicitTitle.Success && HasBodyNoun(explicitTitle.Groups[1].Value) && IsTitleCase(explicitTitle.Groups[1].Value))
+            {
+                candidate = explicitTitle.Groups[1].Value;
+                score = 6;
+            }
+            else if (clause.Index < 12 && text.Split(' ').Length <= 12 && HasBodyNoun(text) && !text.Contains(':', StringComparison.Ordinal)
+                && !text.StartsWith("Terms of Reference", StringComparison.OrdinalIgnoreCase) && !text.EndsWith('.'))
+            {
+                candidate = text;
+                score = 4 - (clause.Index / 4);
+            }
+            else
+            {
+                continue;
+            }
+
+            if (best is null || score > best.Value.Score)
+            {
+                best = (Tidy(candidate), clause, score);
+            }
+        }
+
+        return best is null ? (null, null) : (best.Value.Title, best.Value.Clause);
+    }
+
+    private static bool IsTitleCase(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3).ToList();
+        return words.Count > 0 && words.All(w => char.IsUpper(w[0]));
+    }
+
+    private static bool HasBodyNoun(string text) => Words.Tokenize(text).Any(t => BodyNouns.Contains(Words.Stem(t)) || BodyNouns.Contains(t));
+
+    private static string Tidy(string title)
+    {
+        var trimmed = TitleNoise().Replace(title, " ");
+        trimmed = TrailingDate().Replace(trimmed, string.Empty).Trim(' ', '-', '–', ':', ',');
+        trimmed = Regex.Replace(trimmed, @"\s+", " ");
+        var isShouting = !trimmed.Any(char.IsLower);
+        return isShouting ? TitleCase(trimmed) : trimmed;
+    }
+
+    private static string TitleCase(string text)
+    {
+        var small = new HashSet<string>(["and", "of", "the", "for", "in", "on", "to"], StringComparer.OrdinalIgnoreCase);
+        var words = text.ToLowerInvariant().Split(' ');
+        return string.Join(' ', words.Select((w, i) => i > 0 && small.Contains(w) ? w : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(w)));
+    }
+
+    /// <summary>The place most often named as a council, borough or city in the text.</summary>
+    private static string? FindLocality(TorDocument document)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var clause in document.Clauses)
+        {
+            foreach (Match match in PlaceName().Matches(clause.Text))
+            {
+                var place = (match.Groups[1].Success ? match.Groups[1] : match.Groups[2]).Value.Trim();
+                // "Leeds City Council" says more about the place than "Racial Equality Council".
+                var weight = match.Groups[1].Success || match.Groups[3].Success ? 2 : 1;
+                counts[place] = counts.GetValueOrDefault(place) + weight;
+            }
+        }
+
+        return counts.Count == 0 ? null : counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
+    }
+
+    /// <summary>Initials of each run of two or more capitalised words: "Community Safety Partnership" → "csp".</summary>
+    private static IEnumerable<string> Acronyms(string title)
+    {
+        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var start = 0; start < words.Length; start++)
+        {
+            for (var end = start + 2; end <= words.Length; end++)
+            {
+                var run = words[start..end];
+                if (!run.All(w => char.IsUpper(w[0])))
+                {
+                    break;
+                }
+
+                yield return string.Concat(run.Select(w => char.ToLowerInvariant(w[0])));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(.{3,90}?)\s+(?:\(?DRAFT\)?\s+)?Terms of Reference\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleBeforeTermsOfReference();
+
+    [GeneratedRegex(@"\b(?:Proposed|Draft|Revised|Terms of Reference(?: for(?: the)?)?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleNoise();
+
+    [GeneratedRegex(@"\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}\s*$")]
+    private static partial Regex TrailingDate();
+
+    [GeneratedRegex(@"\b(?:London Borough|Royal Borough|Metropolitan Borough|Borough|City|County|District) of ([A-Z][a-z]+(?:(?: upon| on| and)? [A-Z][a-z]+)?)|\b([A-Z][a-z]+(?: (?!City|Borough|County|District)[A-Z][a-z]+)?) (City |Borough |County |District |Metropolitan Borough )?Council\b")]
+    private static partial Regex PlaceName();
+}

@@ -1,0 +1,147 @@
+using PartnershipBot.Features.TermsOfReference.Parsing;
+using PartnershipBot.Features.TermsOfReference.Text;
+
+namespace PartnershipBot.Features.TermsOfReference.Model;
+
+/// <summary>
+/// Everything PartnershipBot knows about one board's ToR: the parsed clauses, quotable passages, a term
+/// index over them, and the structured fields (chair, quorum, deadlines, ...) each tied to its clauses.
+/// Built once per document version; answering reads it without further parsing.
+/// </summary>
+public sealed class TermsOfReferenceModel
+{
+    private static readonly Topic[] ModelledTopics = [.. Enum.GetValues<Topic>().Where(t => t != Topic.General)];
+    private readonly Dictionary<string, int> documentFrequency;
+
+    private TermsOfReferenceModel(TorDocument document, BoardIdentity identity, List<TorPassage> passages)
+    {
+        Document = document;
+        Identity = identity;
+        Passages = passages;
+        documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in passages.Where(p => !p.IsList).SelectMany(p => p.Keys))
+        {
+            documentFrequency[key] = documentFrequency.GetValueOrDefault(key) + 1;
+        }
+
+        Vocabulary = new HashSet<string>(document.Clauses.SelectMany(c => Words.Tokenize(c.Text)), StringComparer.Ordinal);
+        Facts = ModelledTopics.ToDictionary(t => t, ExtractFact);
+        Quorum = Facts[Topic.Quorum].Status == FactStatus.Stated ? QuorumRule.Parse(Facts[Topic.Quorum].Text!) : null;
+        PapersDeadline = Facts[Topic.PapersDeadline].Status == FactStatus.Stated ? NoticePeriod.Parse(PapersSentence(Facts[Topic.PapersDeadline].Text!), beforeMeeting: true) : null;
+        MinutesDeadline = Facts[Topic.MinutesDeadline].Status == FactStatus.Stated ? NoticePeriod.Parse(MinutesSentence(Facts[Topic.MinutesDeadline].Text!), beforeMeeting: false) : null;
+        Frequency = Facts[Topic.Frequency].Status == FactStatus.Stated ? MeetingFrequency.Parse(Facts[Topic.Frequency].Text!) : null;
+    }
+
+    /// <summary>The parsed document.</summary>
+    public TorDocument Document { get; }
+
+    /// <summary>The board's name, locality and aliases.</summary>
+    public BoardIdentity Identity { get; }
+
+    /// <summary>Quotable passages in document order.</summary>
+    public IReadOnlyList<TorPassage> Passages { get; }
+
+    /// <summary>Every surface word of the document (for typo correction).</summary>
+    public IReadOnlySet<string> Vocabulary { get; }
+
+    /// <summary>The structured fields.</summary>
+    public IReadOnlyDictionary<Topic, TorFact> Facts { get; }
+
+    /// <summary>The quorum as a computable rule, when stated.</summary>
+    public QuorumRule? Quorum { get; }
+
+    /// <summary>How far ahead papers go out, when stated.</summary>
+    public NoticePeriod? PapersDeadline { get; }
+
+    /// <summary>How soon minutes follow, when stated.</summary>
+    public NoticePeriod? MinutesDeadline { get; }
+
+    /// <summary>How often the board meets, when stated.</summary>
+    public MeetingFrequency? Frequency { get; }
+
+    /// <summary>Parses and models a ToR's text.</summary>
+    public static TermsOfReferenceModel Build(string sourceName, string text, string? boardName = null)
+    {
+        var document = TorTextParser.Parse(sourceName, text);
+        var identity = BoardIdentity.From(document, Path.GetFileNameWithoutExtension(sourceName));
+        if (!string.IsNullOrWhiteSpace(boardName))
+        {
+            var aliases = new HashSet<string>(identity.AliasKeys, StringComparer.Ordinal);
+            aliases.UnionWith(Words.Keys(boardName));
+            identity = identity with { Name = boardName, AliasKeys = aliases };
+        }
+
+        return new TermsOfReferenceModel(document, identity, TorPassage.Build(document));
+    }
+
+    /// <summary>Inverse document frequency of a key over this document's clauses (rare words weigh more).</summary>
+    public double Idf(string key)
+    {
+        var n = Passages.Count;
+        var df = documentFrequency.GetValueOrDefault(key);
+        return Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+    }
+
+    /// <summary>True when some clause uses <paramref name="key"/>.</summary>
+    public bool Contains(string key) => documentFrequency.ContainsKey(key);
+
+    private TorFact ExtractFact(Topic topic)
+    {
+        var settling = Passages
+            .Select(p => (Passage: p, Score: TopicCues.Settles(topic, p.Text) + SectionBonus(topic, p)))
+            // A clause under a "Purpose" or "Mission Statement" heading states the purpose whatever its wording.
+            .Where(x => TopicCues.Settles(topic, x.Passage.Text) > 0 || (topic == Topic.Purpose && x.Score > 0))
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Passage.IsList ? 1 : 0)
+            .Select(x => x.Passage)
+            .ToList();
+        var stated = settling.Where(p => Sentences(p.Text).Any(s => (TopicCues.Settles(topic, s) > 0 || topic == Topic.Purpose) && !TopicCues.IsDeferred(s))).ToList();
+        if (stated.Count > 0)
+        {
+            return new TorFact(topic, FactStatus.Stated, stated);
+        }
+
+        var mentions = settling.Concat(Passages.Where(p => !p.IsList && TopicCues.Mentions(topic, p.Text))).Distinct().ToList();
+        return new TorFact(topic, mentions.Count > 0 ? FactStatus.Deferred : FactStatus.NotStated, mentions);
+    }
+
+    /// <summary>A clause under a heading about the topic ("Membership", "Financial Arrangements") counts for more.</summary>
+    public static int SectionBonus(Topic topic, TorPassage passage)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        var headings = passage.HeadingKeys;
+        return SectionWords.TryGetValue(topic, out var section) && headings.Overlaps(section.Keys) ? section.Bonus : 0;
+    }
+
+    private static readonly Dictionary<Topic, (HashSet<string> Keys, int Bonus)> SectionWords = new()
+    {
+        [Topic.Purpose] = (Words.Keys("purpose aims mission objectives vision remit").ToHashSet(), 3),
+        [Topic.Membership] = (Words.Keys("membership members representation attendance composition").ToHashSet(), 2),
+        [Topic.Funding] = (Words.Keys("financial funding budget resources").ToHashSet(), 2),
+        [Topic.Accountability] = (Words.Keys("accountability governance reporting").ToHashSet(), 2),
+        [Topic.Reporting] = (Words.Keys("reporting performance monitoring").ToHashSet(), 1),
+        [Topic.Secretariat] = (Words.Keys("secretariat administration support").ToHashSet(), 2),
+        [Topic.Chair] = (Words.Keys("chair roles").ToHashSet(), 1),
+    };
+
+    /// <summary>Splits a passage into sentences (". " boundaries, and list separators).</summary>
+    public static IEnumerable<string> Sentences(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Split([". ", "; "], StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static string PapersSentence(string text) => SentenceWith(text, ["before", "prior", "advance", "ahead"]);
+
+    private static string MinutesSentence(string text)
+    {
+        var at = text.IndexOf("minutes", StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? text[at..] : text;
+    }
+
+    private static string SentenceWith(string text, string[] words)
+    {
+        var sentences = text.Split(". ");
+        return sentences.FirstOrDefault(s => words.Any(w => s.Contains(w, StringComparison.OrdinalIgnoreCase))) ?? text;
+    }
+}

@@ -1,0 +1,320 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PartnershipBot.Features.TermsOfReference.Parsing;
+
+/// <summary>
+/// Turns the plain text of a ToR (from a .txt, a .md, or text extracted from a .docx) into clauses with
+/// their heading path and numbering. Real ToRs are messy (stray bullet glyphs from Word, tab tables,
+/// repeated table headers after page breaks, list items split across pages), so each rule here exists
+/// because a real document needed it.
+/// </summary>
+public static partial class TorTextParser
+{
+    private const int ShortLineWords = 12;
+
+    /// <summary>Parses <paramref name="text"/>; <paramref name="sourceName"/> is kept for citation.</summary>
+    public static TorDocument Parse(string sourceName, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = NormaliseLines(text);
+        var state = new ParseState();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var raw = lines[i];
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                state.LastLineBlank = true;
+                continue;
+            }
+
+            ParseLine(lines, i, state);
+            state.LastLineBlank = false;
+        }
+
+        return new TorDocument(sourceName, FoldContentHeadings(state.Clauses));
+    }
+
+    private static void ParseLine(List<string> lines, int i, ParseState state)
+    {
+        var raw = lines[i];
+        if (IsTableRow(raw, out var cells))
+        {
+            var row = string.Join("; ", cells);
+            // Tables split by a page break repeat their header row; the second copy carries nothing.
+            if (state.SeenTableRows.Add(row))
+            {
+                state.Add(ClauseKind.TableRow, row, null, state.CurrentParent);
+            }
+
+            return;
+        }
+
+        var markdownLevel = MarkdownHeading().Match(raw) is { Success: true } md ? md.Groups[1].Length : 0;
+        var line = CleanInline(markdownLevel > 0 ? raw[markdownLevel..] : raw);
+        var bullet = StripBullet(ref line);
+        if (line.Length == 0)
+        {
+            return;
+        }
+
+        var number = StripNumber(ref line);
+        if (!bullet && number is null && ContinuesPreviousItem(raw, line, state))
+        {
+            var previous = state.Clauses[^1];
+            state.Clauses[^1] = previous with { Text = previous.Text + " " + line };
+            return;
+        }
+
+        var level = markdownLevel > 0 ? markdownLevel : HeadingLevel(lines, i, line, number, bullet);
+        if (level > 0)
+        {
+            state.OpenHeading(level, number is null ? line : $"{number} {line}", number);
+            return;
+        }
+
+        if (bullet || (number is not null && number.Length == 1 && char.IsLetter(number[0])) || IsUnbulletedListLine(lines, i, line, state))
+        {
+            state.Add(ClauseKind.ListItem, line, number, state.CurrentParent);
+            return;
+        }
+
+        // A lead-in followed by a paragraph rather than a list introduces that paragraph ("The Partnership believes that:").
+        var introducedBy = state.Clauses.Count > 0 && state.Clauses[^1].IsLeadIn && state.Clauses[^1].Kind == ClauseKind.Paragraph ? state.Clauses[^1].Index : (int?)null;
+        var index = state.Add(ClauseKind.Paragraph, line, number, introducedBy);
+        state.LeadIn = line.EndsWith(':') ? index : null;
+    }
+
+    private static List<string> NormaliseLines(string text)
+    {
+        var normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')
+            .Replace('\u00A0', ' ').Replace('\u2028', '\n').Replace('\f', '\n');
+        return [.. normalised.Split('\n')];
+    }
+
+    private static bool IsTableRow(string raw, out List<string> cells)
+    {
+        cells = [.. raw.Split('\t').Select(c => CleanInline(c)).Where(c => c.Length > 0)];
+        return raw.Contains('\t', StringComparison.Ordinal) && cells.Count >= 2;
+    }
+
+    /// <summary>Removes markdown emphasis and collapses whitespace.</summary>
+    private static string CleanInline(string text)
+    {
+        var withoutMarkup = Emphasis().Replace(text, m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
+        return Whitespace().Replace(withoutMarkup, " ").Trim();
+    }
+
+    /// <summary>Strips list markers, including Word's symbol-font bullets that survive as §, S or a stray letter.</summary>
+    private static bool StripBullet(ref string line)
+    {
+        var bullet = false;
+        var marker = BulletMarker().Match(line);
+        if (marker.Success)
+        {
+            line = line[marker.Length..];
+            bullet = true;
+        }
+
+        var glyph = (bullet ? GlyphAfterBullet() : GlyphAlone()).Match(line);
+        if (glyph.Success)
+        {
+            line = line[glyph.Length..];
+            bullet = true;
+        }
+
+        line = line.Trim();
+        return bullet;
+    }
+
+    private static string? StripNumber(ref string line)
+    {
+        var match = ClauseNumber().Match(line);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        line = line[match.Length..].Trim();
+        return match.Groups[1].Value;
+    }
+
+    /// <summary>
+    /// A heading is short, unpunctuated and title-like, and stands alone: a run of short lines with no
+    /// blank between them is a list (an unbulleted membership list), not a stack of headings.
+    /// </summary>
+    private static int HeadingLevel(List<string> lines, int i, string line, string? number, bool bullet)
+    {
+        if (bullet)
+        {
+            return 0;
+        }
+
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (number is not null && char.IsDigit(number[0]))
+        {
+            // "12. Conflicts of interest." is a heading; "7. To promote equality within the City." is an aim.
+            var numberedHeading = (words.Length <= 7 && !line.EndsWith('.') || words.Length <= 4)
+                && !line.TrimEnd('.').Contains('.', StringComparison.Ordinal)
+                && char.IsUpper(line[0]) && !line.StartsWith("To ", StringComparison.Ordinal) && !line.EndsWith(';') && !line.EndsWith(',');
+            return numberedHeading ? number.Count(c => c == '.') + 1 : 0;
+        }
+
+        if (line.EndsWith(':') && words.Length <= 5)
+        {
+            return 3;
+        }
+
+        if (words.Length > 9 || line.Length > 80 || line.Contains(',', StringComparison.Ordinal) || line.Contains(':', StringComparison.Ordinal)
+            || ".;!?".Contains(line[^1], StringComparison.Ordinal) || !char.IsUpper(line[0]))
+        {
+            return 0;
+        }
+
+        var allCaps = line.Any(char.IsLetter) && !line.Any(char.IsLower);
+        var significant = words.Where(w => w.Length > 3 || char.IsUpper(w[0])).ToList();
+        var titleLike = significant.Count > 0 && significant.Count(w => char.IsUpper(w[0])) * 2 >= significant.Count;
+        if (!allCaps && !titleLike)
+        {
+            return 0;
+        }
+
+        var inRun = IsShortNeighbour(lines, i - 1) || IsShortNeighbour(lines, i + 1);
+        return inRun ? 0 : allCaps ? 1 : 2;
+    }
+
+    private static bool IsShortNeighbour(List<string> lines, int j)
+    {
+        if (j < 0 || j >= lines.Count || string.IsNullOrWhiteSpace(lines[j]) || lines[j].Contains('\t', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var text = lines[j].Trim();
+        return !BulletMarker().IsMatch(text) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= ShortLineWords
+            && !text.EndsWith(':');
+    }
+
+    /// <summary>Short lines in a run, or right under a lead-in, are items of a list that lost its bullets.</summary>
+    private static bool IsUnbulletedListLine(List<string> lines, int i, string line, ParseState state)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (words > ShortLineWords || line.EndsWith(':'))
+        {
+            return false;
+        }
+
+        var afterLeadIn = state.Clauses.Count > 0 && (state.Clauses[^1].IsLeadIn
+            || (state.Clauses[^1].Kind == ClauseKind.ListItem && state.LeadIn is not null));
+        return afterLeadIn || IsShortNeighbour(lines, i - 1) || IsShortNeighbour(lines, i + 1);
+    }
+
+    /// <summary>A list item cut by a page break continues on an indented line with no marker.</summary>
+    private static bool ContinuesPreviousItem(string raw, string line, ParseState state) =>
+        state.Clauses.Count > 0
+        && state.Clauses[^1].Kind == ClauseKind.ListItem
+        && !".;:!?".Contains(state.Clauses[^1].Text[^1], StringComparison.Ordinal)
+        && raw.Length > 0 && char.IsWhiteSpace(raw[0])
+        && !line.EndsWith(':');
+
+    /// <summary>
+    /// A "heading" with no body that sits between two other headings is content, e.g. a one-line mission
+    /// statement under "Mission Statement". It becomes a paragraph of the heading above it.
+    /// </summary>
+    private static List<TorClause> FoldContentHeadings(List<TorClause> clauses)
+    {
+        var result = new List<TorClause>(clauses.Count);
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var clause = clauses[i];
+            var sandwiched = clause.Kind == ClauseKind.Heading && clause.Number is null
+                && i > 0 && clauses[i - 1].Kind == ClauseKind.Heading
+                && i + 1 < clauses.Count && clauses[i + 1].Kind == ClauseKind.Heading
+                && (result.Count == 0 || result[^1].Kind == ClauseKind.Heading);
+            if (sandwiched)
+            {
+                var parent = clauses[i - 1];
+                List<string> path = [.. parent.HeadingPath, parent.Text];
+                result.Add(clause with { Kind = ClauseKind.Paragraph, HeadingPath = path });
+                // Later clauses under this false heading belong to the real one above it.
+                for (var j = i + 1; j < clauses.Count; j++)
+                {
+                    if (clauses[j].HeadingPath.Count > 0 && clauses[j].HeadingPath[^1] == clause.Text)
+                    {
+                        clauses[j] = clauses[j] with { HeadingPath = [.. clauses[j].HeadingPath.Take(clauses[j].HeadingPath.Count - 1)] };
+                    }
+                }
+
+                continue;
+            }
+
+            result.Add(clause);
+        }
+
+        return result;
+    }
+
+    private sealed class ParseState
+    {
+        private readonly List<(int Level, string Text)> headings = [];
+        private int? headingIndex;
+
+        public List<TorClause> Clauses { get; } = [];
+
+        public HashSet<string> SeenTableRows { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public int? LeadIn { get; set; }
+
+        public bool LastLineBlank { get; set; }
+
+        public int? CurrentParent => LeadIn ?? headingIndex;
+
+        public void OpenHeading(int level, string text, string? number)
+        {
+            while (headings.Count > 0 && headings[^1].Level >= level)
+            {
+                headings.RemoveAt(headings.Count - 1);
+            }
+
+            var path = headings.Select(h => h.Text).ToList();
+            headingIndex = Clauses.Count;
+            LeadIn = null;
+            Clauses.Add(new TorClause(Clauses.Count, ClauseKind.Heading, text.TrimEnd(':', '.', ' '), number, path, null));
+            headings.Add((level, text.TrimEnd(':', '.', ' ')));
+        }
+
+        public int Add(ClauseKind kind, string text, string? number, int? parent)
+        {
+            var path = headings.Select(h => h.Text).ToList();
+            Clauses.Add(new TorClause(Clauses.Count, kind, text, number, path, parent));
+            if (kind == ClauseKind.Paragraph)
+            {
+                LeadIn = null;
+            }
+
+            return Clauses.Count - 1;
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(#{1,6})\s+")]
+    private static partial Regex MarkdownHeading();
+
+    [GeneratedRegex(@"\*\*([^*]*)\*\*|__([^_]*)__")]
+    private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^\s*(?:[-–—•·▪●◦‣∙*]\s*)+")]
+    private static partial Regex BulletMarker();
+
+    // After a bullet marker Word's lost symbol-font glyphs show as §, a lone capital S, or a lone letter.
+    [GeneratedRegex(@"^(?:§|S(?=\s+\S)|[b-hj-z](?=\s+[a-z]))\s+")]
+    private static partial Regex GlyphAfterBullet();
+
+    [GeneratedRegex(@"^[§·•▪]\s*")]
+    private static partial Regex GlyphAlone();
+
+    [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2})*|[a-z])(?:[.)]\s*|\s+(?=[A-Z(]))(?=\S)")]
+    private static partial Regex ClauseNumber();
+}
