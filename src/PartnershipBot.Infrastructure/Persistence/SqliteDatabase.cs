@@ -51,6 +51,17 @@ public sealed class SqliteDatabase
                 bot_id TEXT NOT NULL,
                 reference_json TEXT NOT NULL,
                 updated_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS terms_documents (
+                board_key TEXT NOT NULL,
+                board_name TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                file_name TEXT NOT NULL,
+                media_type TEXT NOT NULL,
+                content BLOB NOT NULL,
+                facts_json TEXT NULL,
+                stored_at TEXT NOT NULL,
+                stored_by TEXT NOT NULL,
+                PRIMARY KEY (board_key, version));
             """;
         command.ExecuteNonQuery();
         return true;

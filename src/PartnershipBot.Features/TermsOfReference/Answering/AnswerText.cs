@@ -1,0 +1,59 @@
+using PartnershipBot.Features.TermsOfReference.Model;
+
+namespace PartnershipBot.Features.TermsOfReference.Answering;
+
+/// <summary>Words the bot uses: how it quotes clauses, and how it says the ToR does not settle something.</summary>
+public static class AnswerText
+{
+    private const string Handover = "If you need a definite answer, I can pass your question to the secretariat.";
+
+    /// <summary>An answer that quotes <paramref name="passages"/> under a lead sentence.</summary>
+    public static TorAnswer Settled(string question, string board, string lead, IReadOnlyList<TorPassage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        var citations = passages.Select(Cite).ToList();
+        var quotes = string.Join("\n", citations.Select(c => $"“{c.Text}” ({c.Section})"));
+        return new TorAnswer(question, true, $"{lead}\n{quotes}", board, citations);
+    }
+
+    /// <summary>An honest "the ToR doesn't settle this", quoting the nearest clause when there is one.</summary>
+    public static TorAnswer Unsettled(string question, string board, string what, TorPassage? nearest)
+    {
+        var text = $"The {board} Terms of Reference don't settle {what}.";
+        var citations = new List<TorCitation>();
+        if (nearest is not null)
+        {
+            var citation = Cite(nearest);
+            citations.Add(citation);
+            text += $" The nearest they come is {citation.Section}: “{citation.Text}”";
+        }
+
+        return new TorAnswer(question, false, $"{text}\n{Handover}", board, citations);
+    }
+
+    /// <summary>How a topic is named in "don't settle ..." sentences.</summary>
+    public static string Describe(Topic topic, ChairAspect aspect) => topic switch
+    {
+        Topic.Chair => aspect switch { ChairAspect.HowChosen => "how the chair is chosen", ChairAspect.Term => "the chair's term", _ => "who the chair is" },
+        Topic.ViceChair => aspect switch { ChairAspect.HowChosen => "how the vice-chair is chosen", ChairAspect.Term => "the vice-chair's term", _ => "who the vice-chair is" },
+        Topic.Frequency => "how often the board meets",
+        Topic.ScheduleMonths => "which months the board meets in",
+        Topic.Quorum => "the quorum",
+        Topic.Membership => "that point about membership",
+        Topic.Substitutes => "whether substitutes may attend",
+        Topic.Secretariat => "who provides the secretariat",
+        Topic.PapersDeadline => "how far ahead papers go out",
+        Topic.MinutesDeadline => "when minutes are circulated",
+        Topic.DecisionMaking => "how decisions are made (consensus or vote)",
+        Topic.ConflictsOfInterest => "how conflicts of interest are declared",
+        Topic.Funding => "funding",
+        Topic.Accountability => "who the board is accountable to",
+        Topic.Reporting => "reporting",
+        Topic.PublicAccess => "whether the public may attend",
+        Topic.Adoption => "when these Terms of Reference were agreed",
+        Topic.Purpose => "the board's purpose",
+        _ => "this question",
+    };
+
+    private static TorCitation Cite(TorPassage passage) => new(passage.Section, passage.Text);
+}

@@ -1,0 +1,46 @@
+using PartnershipBot.Features.TermsOfReference.Model;
+
+namespace PartnershipBot.Features.TermsOfReference.Answering;
+
+/// <summary>What a question asks about the chair: who holds it, how they are chosen, or for how long.</summary>
+public enum ChairAspect
+{
+    /// <summary>"Who chairs ...?"</summary>
+    Who,
+    /// <summary>"How is the chair chosen?"</summary>
+    HowChosen,
+    /// <summary>"Is the chair role fixed or reviewed?"</summary>
+    Term,
+}
+
+/// <summary>What kind of answer the question's wording expects.</summary>
+public enum ExpectedAnswer
+{
+    /// <summary>Anything.</summary>
+    Any,
+    /// <summary>"When ...": a date, month or year.</summary>
+    When,
+    /// <summary>"How often ...": a rate.</summary>
+    HowOften,
+    /// <summary>"Who ...": a person, role or body.</summary>
+    Who,
+}
+
+/// <summary>How the bot reads a member's question.</summary>
+/// <param name="Question">As asked.</param>
+/// <param name="Corrected">Lower-cased, typos corrected, member phrases mapped to ToR wording.</param>
+/// <param name="Topic">The modelled field asked about, or General.</param>
+/// <param name="ChairAspect">For chair questions, which aspect.</param>
+/// <param name="Expected">The kind of answer expected.</param>
+/// <param name="AcrossBoards">True for "which boards ...?" questions about every loaded board.</param>
+/// <param name="ListAll">True for "list all the members"-style questions.</param>
+/// <param name="Keys">Content keys of the question (stop words removed).</param>
+public sealed record QuestionAnalysis(
+    string Question,
+    string Corrected,
+    Topic Topic,
+    ChairAspect ChairAspect,
+    ExpectedAnswer Expected,
+    bool AcrossBoards,
+    bool ListAll,
+    IReadOnlyList<string> Keys);

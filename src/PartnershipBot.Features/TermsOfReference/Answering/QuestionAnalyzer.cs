@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Features.TermsOfReference.Text;
+
+namespace PartnershipBot.Features.TermsOfReference.Answering;
+
+/// <summary>
+/// Reads a member's question: fixes typos against the documents' own words, maps everyday phrases to
+/// ToR wording, and decides which field of the model it asks about. Members write informally ("whats
+/// quorum", "who runs the meetings", "can I send someone in my place"), so the patterns are about
+/// meaning, tried in order from the most specific.
+/// </summary>
+public static partial class QuestionAnalyzer
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    private static readonly (Topic Topic, Regex Pattern)[] Intents =
+    [
+        (Topic.Adoption, R(@"\b(?:when|date)\b.*\b(?:terms of reference|tor|it)\b.*\b(?:agreed|approved|adopted|signed|ratified)\b|\b(?:agreed|approved|adopted|signed|ratified)\b.*\bterms of reference\b.*\bwhen\b")),
+        (Topic.Quorum, R(@"\bquor(?:um|ate)\b|\bhow many\b.*\b(?:need|needs|have|must)\b.*\b(?:there|present|attend\w*|decide|decision|vote|quorate)\b|\bminimum (?:number|attendance)\b")),
+        (Topic.Substitutes, R(@"\bsubstitut\w*|\bdeputi[sz]\w*|\bsend (?:someone|somebody|a colleague|a deputy)\b|\bstand[- ]in\b|\binstead of me\b|\bin my place\b|\balternate\b")),
+        (Topic.ConflictsOfInterest, R(@"\bconflicts? of interests?\b|\bdeclar\w*\b.*\binterests?\b|\binterests?\b.*\bdeclar\w*|\bpecuniary\b|\bconflicted\b")),
+        (Topic.ViceChair, R(@"\bvice[- ]?chair|\bdeputy chair|\bvice[- ]?chairman")),
+        (Topic.Chair, R(@"\bchair(?:s|ed|ing|man|person|woman)?\b|\bwho\s+(?:runs|leads|heads|presides over|is in charge of)\s+(?:the\s+)?(?:board|group|partnership|committee|meetings?|it)\b|\bwho(?:'s| is) in charge\b")),
+        (Topic.MinutesDeadline, R(@"\bminutes\b")),
+        (Topic.PapersDeadline, R(@"\b(?:papers?|agendas?|reports?|documents)\b.*\b(?:before|advance|ahead|in by|due|deadline|circulat\w*|sent out|come out|go out|need to be in|get them|late)\b|\b(?:deadline|notice)\b.*\b(?:papers?|agendas?)\b|\bsend\w* out (?:the )?(?:papers?|agendas?)\b|\blate (?:papers?|reports?|items?)\b|\btable\b.*\blate\b|\b(?:how far ahead|how much notice|how far in advance)\b")),
+        (Topic.ScheduleMonths, R(@"\b(?:which|what) months?\b|\bmonths?\b.*\bmeet\w*|\bmeeting dates\b|\bdates? of (?:the )?meetings\b")),
+        (Topic.Frequency, R(@"\bhow (?:often|frequently)\b.*\bmeet\w*|\bhow many (?:times|meetings)\b|\bmeet\w*\b.*\b(?:how often|frequency)\b|\bfrequency of (?:the )?meetings\b|\bmeet\w*\s+(?:weekly|fortnightly|monthly|quarterly|annually|yearly|every|once|twice|\w+ times)")),
+        (Topic.PublicAccess, R(@"\bpublic\b|\bpress\b|\bobservers?\b|\bopen meetings?\b")),
+        (Topic.Secretariat, R(@"\bsecretariat\b|\badmin\w*\b|\bclerks?\b|\bminute[- ]tak\w*|\bwho (?:services|supports|organises|organizes)\b|\bservicing\b")),
+        (Topic.DecisionMaking, R(@"\bvot(?:e|es|ing)\b|\bconsensus\b|\bmajority\b|\bcasting\b|\bhow (?:are|is|do|does)\b.*\b(?:decisions?|decide)\b|\bdecisions? (?:are|is) (?:made|taken|reached)\b")),
+        (Topic.Funding, R(@"\bfund\w*|\bmoney\b|\bbudgets?\b|\bfinanc\w*|\bgrants?\b|\bspend\w*|\ballocat\w*|\bpaid for\b")),
+        (Topic.Accountability, R(@"\baccountab\w*|\banswer(?:able|s)? to\b|\bwho (?:does|do) (?:the |it |we )?.*\b(?:report|answer)s? to\b|\boverse\w*|\bscrutin\w*")),
+        (Topic.Reporting, R(@"\breport\w*\b")),
+        (Topic.Purpose, R(@"\bpurpose\b|\bmission\b|\bremit\b|\bvision\b|\baims?\b|\bobjectives?\b|\bwhat(?:'s| is| does)\b.*\b(?:for|do)\s*\??$|\bwhy does\b.*\bexist\b|\bwhat is the point\b|\bset up (?:under|for)\b|\blegislation\b")),
+        (Topic.Membership, R(@"\bmembers?(?:hip)?\b|\bwho (?:sits|is|are) on\b|\bon the (?:board|group|partnership|committee)\b|\brepresent\w*|\bsit on\b|\bseats?\b|\battend\w*|\bsectors?\b")),
+    ];
+
+    /// <summary>Analyses <paramref name="question"/>; <paramref name="vocabulary"/> is the documents' words, for typo correction.</summary>
+    public static QuestionAnalysis Analyze(string question, IReadOnlySet<string> vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var corrected = Correct(question.Trim(), vocabulary);
+        foreach (var (phrase, meaning) in Lexicon.Phrases)
+        {
+            corrected = Regex.Replace(corrected, $@"\b{Regex.Escape(phrase)}\b", meaning, Options);
+        }
+
+        var topic = Intents.FirstOrDefault(i => i.Pattern.IsMatch(corrected)).Topic;
+        if (topic == Topic.Purpose && LegislationOnly().IsMatch(corrected))
+        {
+            topic = Topic.General;
+        }
+
+        var expectsRate = HowOften().IsMatch(corrected);
+        if (expectsRate && topic is not (Topic.Frequency or Topic.Reporting or Topic.Accountability or Topic.General))
+        {
+            // "How often do elected members get briefings?" is about briefings, not membership.
+            topic = Topic.General;
+        }
+
+        var aspect = HowChosen().IsMatch(corrected) ? ChairAspect.HowChosen : Term().IsMatch(corrected) ? ChairAspect.Term : ChairAspect.Who;
+        var expected = HowOften().IsMatch(corrected) ? ExpectedAnswer.HowOften
+            : When().IsMatch(corrected) ? ExpectedAnswer.When
+            : Who().IsMatch(corrected) ? ExpectedAnswer.Who : ExpectedAnswer.Any;
+        var keys = Words.Keys(corrected).Where(k => !Lexicon.IsStop(k)).Distinct().ToList();
+        return new QuestionAnalysis(question, corrected, topic, aspect, expected, AcrossBoards().IsMatch(corrected), ListAll().IsMatch(corrected), keys);
+    }
+
+    /// <summary>Replaces each unknown word by the document word one edit away ("substitue" → "substitute").</summary>
+    private static string Correct(string question, IReadOnlySet<string> vocabulary)
+    {
+        return WordToken().Replace(question, match =>
+        {
+            var word = match.Value.ToLowerInvariant();
+            if (word.Length < 5 || vocabulary.Contains(word) || Lexicon.IsStop(Words.Key(word)) || KnownQuestionWords.Contains(word))
+            {
+                return match.Value;
+            }
+
+            // Short words are only corrected towards the governance vocabulary: "police" must not become "policy".
+            var candidates = word.Length >= 7 ? vocabulary.Concat(KnownQuestionWords) : KnownQuestionWords;
+            var limit = word.Length >= 9 ? 2 : 1;
+            var best = candidates.Where(v => Math.Abs(v.Length - word.Length) <= limit && v.Length >= 4)
+                .Select(v => (Word: v, Distance: EditDistance.Damerau(word, v, limit)))
+                .Where(x => x.Distance <= limit)
+                .OrderBy(x => x.Distance).ThenBy(x => x.Word, StringComparer.Ordinal)
+                .FirstOrDefault();
+            return best.Word ?? match.Value;
+        });
+    }
+
+    private static readonly HashSet<string> KnownQuestionWords = new(StringComparer.Ordinal)
+    {
+        "chairs", "chaired", "chair", "quorum", "quorate", "substitute", "substitutes", "secretariat", "minutes", "papers",
+        "agenda", "meeting", "meetings", "often", "public", "members", "member", "membership", "funding", "money",
+        "budget", "accountable", "report", "reports", "decisions", "decide", "consensus", "voting", "declare",
+        "interest", "interests", "conflict", "purpose", "boards", "months", "deadline", "deputy", "admin", "where",
+    };
+
+    private static Regex R(string pattern) => new(pattern, Options);
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex WordToken();
+
+    [GeneratedRegex(@"\b(?:how (?:is|are|do|does|will)\b.*\b(?:chosen|choose|elected|elect|appointed|appoint|selected|select|picked|decided)|who (?:chooses|elects|appoints|selects|picks)|\bchosen\b|\belected\b|\bappointed\b)", Options)]
+    private static partial Regex HowChosen();
+
+    [GeneratedRegex(@"\b(?:fixed|reviewed|review|term|how long|rotate\w*|permanent|re-?elect\w*|each year|annually)\b", Options)]
+    private static partial Regex Term();
+
+    [GeneratedRegex(@"\bhow (?:often|frequently)\b|\bhow many times\b", Options)]
+    private static partial Regex HowOften();
+
+    [GeneratedRegex(@"^\s*when\b|\bwhat (?:date|month|year)\b", Options)]
+    private static partial Regex When();
+
+    [GeneratedRegex(@"^\s*who\b|\bwho(?:'s| is| are)\b", Options)]
+    private static partial Regex Who();
+
+    [GeneratedRegex(@"\b(?:which|any|all|each|every|how many)\s+(?:of\s+(?:the|these|our|those)\s+)?boards\b|\bboards'|\bany of (?:these|the|our) (?:boards|groups|partnerships)\b|\b(?:which|what) (?:boards|groups|partnerships)\b", Options)]
+    private static partial Regex AcrossBoards();
+
+    [GeneratedRegex(@"\b(?:list|all (?:the )?members|who are (?:the |all )?(?:the )?members\b(?! of)|full membership|everyone on)", Options)]
+    private static partial Regex ListAll();
+
+    [GeneratedRegex(@"\blegislation\b|\bact\b.*\bunder\b", Options)]
+    private static partial Regex LegislationOnly();
+}

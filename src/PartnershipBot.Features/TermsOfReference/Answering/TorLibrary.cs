@@ -1,0 +1,73 @@
+using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Features.TermsOfReference.Text;
+
+namespace PartnershipBot.Features.TermsOfReference.Answering;
+
+/// <summary>
+/// The boards whose ToRs are loaded, and the rules for which one a question is about: the board named
+/// in the question, else the conversation's board, else the bot asks. "Which boards ...?" questions are
+/// answered across all of them.
+/// </summary>
+public sealed class TorLibrary
+{
+    private readonly List<TermsOfReferenceModel> models;
+    private readonly HashSet<string> vocabulary;
+
+    /// <summary>Creates a library over <paramref name="boards"/>.</summary>
+    public TorLibrary(IEnumerable<TermsOfReferenceModel> boards)
+    {
+        ArgumentNullException.ThrowIfNull(boards);
+        models = [.. boards];
+        vocabulary = new HashSet<string>(models.SelectMany(m => m.Vocabulary), StringComparer.Ordinal);
+    }
+
+    /// <summary>The loaded boards.</summary>
+    public IReadOnlyList<TermsOfReferenceModel> Boards => models;
+
+    /// <summary>The board called <paramref name="name"/> (case-insensitive), or null.</summary>
+    public TermsOfReferenceModel? Find(string name) =>
+        models.FirstOrDefault(m => string.Equals(m.Identity.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? models.FirstOrDefault(m => string.Equals(m.Identity.Title, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Answers <paramref name="question"/>; <paramref name="conversationBoard"/> is used when the question names no board.</summary>
+    public TorAnswer Ask(string question, string? conversationBoard = null)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (models.Count == 0)
+        {
+            return new TorAnswer(question, false, "No Terms of Reference are loaded yet. An administrator can add one with the ingest command.", string.Empty, []);
+        }
+
+        var analysis = QuestionAnalyzer.Analyze(question, vocabulary);
+        var board = models.Count == 1 ? models[0] : Resolve(analysis);
+        if (board is null && analysis.AcrossBoards)
+        {
+            return CrossBoardAnswer.Answer(models, analysis);
+        }
+
+        board ??= conversationBoard is null ? null : Find(conversationBoard);
+        if (board is null)
+        {
+            var names = string.Join("\n", models.Select(m => $"• {m.Identity.Name}"));
+            return new TorAnswer(question, false, $"Which board do you mean? I have the Terms of Reference of:\n{names}\nAsk again naming the board.", string.Empty, []);
+        }
+
+        return TorAnswerer.Answer(board, analysis);
+    }
+
+    /// <summary>
+    /// The board the question names, scored by the distinctive words of each board's name, place and
+    /// acronyms (a word every board shares, like "board", counts for little). Null when none or a tie.
+    /// </summary>
+    public TermsOfReferenceModel? Resolve(QuestionAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var tokens = Words.Keys(analysis.Corrected).Concat(Words.Tokenize(analysis.Corrected)).ToHashSet(StringComparer.Ordinal);
+        var scores = models
+            .Select(m => (Model: m, Score: tokens.Where(m.Identity.AliasKeys.Contains).Sum(t => 1.0 / models.Count(o => o.Identity.AliasKeys.Contains(t)))))
+            .OrderByDescending(x => x.Score)
+            .ToList();
+        var distinctive = scores[0].Score >= 0.75 && (scores.Count == 1 || scores[0].Score > scores[1].Score + 0.25);
+        return distinctive ? scores[0].Model : null;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Dapper;
+using PartnershipBot.Features.TermsOfReference;
+
+namespace PartnershipBot.Infrastructure.Persistence;
+
+/// <summary>
+/// ToR document versions in the embedded SQLite file. Versions are append-only: a new upload gets the
+/// next number inside one transaction, so two uploads at once cannot take the same number.
+/// </summary>
+public sealed class SqliteTermsDocumentStore(SqliteDatabase database, TimeProvider time) : ITermsDocumentStore
+{
+    private const string Columns = """
+        board_name AS BoardName, version AS Version, file_name AS FileName, media_type AS MediaType, content AS Content,
+        facts_json AS FactsJson, stored_at AS StoredAtText, stored_by AS StoredBy
+        """;
+
+    /// <inheritdoc />
+    public async Task<TermsDocumentVersion> AddVersionAsync(
+        string boardName, string fileName, string mediaType, byte[] content, string? factsJson, string storedBy, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(boardName);
+        ArgumentNullException.ThrowIfNull(content);
+        await using var connection = database.Open();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var key = Key(boardName);
+        var next = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM terms_documents WHERE board_key = @key", new { key }, transaction, cancellationToken: cancellationToken));
+        var stored = new TermsDocumentVersion(boardName.Trim(), (int)next, fileName, mediaType, content, factsJson, time.GetUtcNow(), storedBy);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO terms_documents (board_key, board_name, version, file_name, media_type, content, facts_json, stored_at, stored_by)
+            VALUES (@key, @BoardName, @Version, @FileName, @MediaType, @Content, @FactsJson, @StoredAt, @StoredBy)
+            """,
+            new
+            {
+                key, stored.BoardName, stored.Version, stored.FileName, stored.MediaType, stored.Content, stored.FactsJson,
+                StoredAt = stored.StoredAt.ToString("O", CultureInfo.InvariantCulture), stored.StoredBy,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    /// <inheritdoc />
+    public async Task<TermsDocumentVersion?> GetLatestAsync(string boardName, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM terms_documents WHERE board_key = @key ORDER BY version DESC LIMIT 1",
+            new { key = Key(boardName) }, cancellationToken: cancellationToken));
+        return row?.ToVersion();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TermsDocumentVersion>> ListLatestAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM terms_documents d
+            WHERE version = (SELECT MAX(version) FROM terms_documents WHERE board_key = d.board_key)
+            ORDER BY board_name
+            """,
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToVersion())];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TermsDocumentVersion>> GetHistoryAsync(string boardName, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM terms_documents WHERE board_key = @key ORDER BY version",
+            new { key = Key(boardName) }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToVersion())];
+    }
+
+    /// <summary>Board names match case- and spacing-insensitively ("Safer Leeds Board" = "safer  leeds board").</summary>
+    private static string Key(string boardName) =>
+        string.Join(' ', boardName.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+
+    private sealed record Row(string BoardName, long Version, string FileName, string MediaType, byte[] Content, string? FactsJson, string StoredAtText, string StoredBy)
+    {
+        public TermsDocumentVersion ToVersion() => new(
+            BoardName, (int)Version, FileName, MediaType, Content, FactsJson,
+            DateTimeOffset.Parse(StoredAtText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), StoredBy);
+    }
+}

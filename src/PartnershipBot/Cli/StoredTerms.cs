@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PartnershipBot.Features.TermsOfReference;
+using PartnershipBot.Features.TermsOfReference.Answering;
+using PartnershipBot.Infrastructure;
+
+namespace PartnershipBot.Cli;
+
+/// <summary>Opens the bot's own store for verbs that read or write stored ToRs (same configuration as the bot).</summary>
+internal static class StoredTerms
+{
+    public static ServiceProvider OpenServices(CommandArguments options)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(options.Get("data") is { } data ? [new("Storage:DataDirectory", data)] : [])
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddPartnershipBotStorage(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    public static async Task<TorLibrary> LoadLibraryAsync(CommandArguments options, CancellationToken cancellationToken)
+    {
+        await using var services = OpenServices(options);
+        var library = await services.GetRequiredService<ITorLibrarySource>().GetAsync(cancellationToken);
+        var board = options.Get("board");
+        if (board is not null && library.Find(board) is null)
+        {
+            var known = string.Join(", ", library.Boards.Select(b => $"\"{b.Identity.Name}\""));
+            throw new CommandLineException($"No stored ToR for board \"{board}\". Stored boards: {(known.Length == 0 ? "none" : known)}.");
+        }
+
+        return library;
+    }
+}
