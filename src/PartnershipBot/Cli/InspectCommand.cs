@@ -26,7 +26,7 @@ public sealed class InspectCommand : IAdminCommand
         var library = await TorLoading.LoadFilesAsync(options.Positionals, cancellationToken);
         var model = library.Boards[0];
         var output = console.Out;
-        await output.WriteLineAsync($"Board: {model.Identity.Name} (title \"{model.Identity.Title}\", place {model.Identity.Locality ?? "not found"})");
+        await output.WriteLineAsync($"Board: {model.Identity.Name} (title \"{model.Identity.Title}\", place {model.Identity.Locality ?? "not found"}; known as {string.Join(", ", model.Identity.AliasKeys.Order(StringComparer.Ordinal))})");
         foreach (var (topic, fact) in model.Facts)
         {
             var where = fact.Evidence.Count > 0 ? $" [{fact.Evidence[0].Section}] {Shorten(fact.Evidence[0].Text)}" : string.Empty;

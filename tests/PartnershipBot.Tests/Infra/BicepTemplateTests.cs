@@ -1,3 +1,4 @@
+using PartnershipBot.Testing;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PartnershipBot.Tests.Support;

@@ -1,3 +1,4 @@
+using PartnershipBot.Testing;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using PartnershipBot.Packaging;

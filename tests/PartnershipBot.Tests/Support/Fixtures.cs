@@ -1,3 +1,4 @@
+using PartnershipBot.Testing;
 using System.Text.Json.Nodes;
 
 namespace PartnershipBot.Tests.Support;

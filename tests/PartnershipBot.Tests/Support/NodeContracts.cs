@@ -1,3 +1,4 @@
+using PartnershipBot.Testing;
 using System.Diagnostics;
 
 namespace PartnershipBot.Tests.Support;

@@ -24,6 +24,8 @@ public enum ExpectedAnswer
     HowOften,
     /// <summary>"Who ...": a person, role or body.</summary>
     Who,
+    /// <summary>"Where ...": a place or venue.</summary>
+    Where,
 }
 
 /// <summary>How the bot reads a member's question.</summary>

@@ -26,14 +26,14 @@ public static partial class QuestionAnalyzer
         (Topic.PapersDeadline, R(@"\b(?:papers?|agendas?|reports?|documents)\b.*\b(?:before|advance|ahead|in by|due|deadline|circulat\w*|sent out|come out|go out|need to be in|get them|late)\b|\b(?:deadline|notice)\b.*\b(?:papers?|agendas?)\b|\bsend\w* out (?:the )?(?:papers?|agendas?)\b|\blate (?:papers?|reports?|items?)\b|\btable\b.*\blate\b|\b(?:how far ahead|how much notice|how far in advance)\b")),
         (Topic.ScheduleMonths, R(@"\b(?:which|what) months?\b|\bmonths?\b.*\bmeet\w*|\bmeeting dates\b|\bdates? of (?:the )?meetings\b")),
         (Topic.Frequency, R(@"\bhow (?:often|frequently)\b.*\bmeet\w*|\bhow many (?:times|meetings)\b|\bmeet\w*\b.*\b(?:how often|frequency)\b|\bfrequency of (?:the )?meetings\b|\bmeet\w*\s+(?:weekly|fortnightly|monthly|quarterly|annually|yearly|every|once|twice|\w+ times)")),
-        (Topic.PublicAccess, R(@"\bpublic\b|\bpress\b|\bobservers?\b|\bopen meetings?\b")),
+        (Topic.PublicAccess, R(@"\bpublic\b(?! health)(?! sector).*\b(?:attend|come|open|watch|observe|access|allowed|admitted|join|sit in|see)\b|\b(?:attend|come|watch|observe|open|closed)\b.*\bpublic\b(?! health)|\bin public\b|\bpress\b|\bobservers?\b|\bopen meetings?\b|\bmeetings? (?:open|closed)\b")),
         (Topic.Secretariat, R(@"\bsecretariat\b|\badmin\w*\b|\bclerks?\b|\bminute[- ]tak\w*|\bwho (?:services|supports|organises|organizes)\b|\bservicing\b")),
         (Topic.DecisionMaking, R(@"\bvot(?:e|es|ing)\b|\bconsensus\b|\bmajority\b|\bcasting\b|\bhow (?:are|is|do|does)\b.*\b(?:decisions?|decide)\b|\bdecisions? (?:are|is) (?:made|taken|reached)\b")),
         (Topic.Funding, R(@"\bfund\w*|\bmoney\b|\bbudgets?\b|\bfinanc\w*|\bgrants?\b|\bspend\w*|\ballocat\w*|\bpaid for\b")),
         (Topic.Accountability, R(@"\baccountab\w*|\banswer(?:able|s)? to\b|\bwho (?:does|do) (?:the |it |we )?.*\b(?:report|answer)s? to\b|\boverse\w*|\bscrutin\w*")),
         (Topic.Reporting, R(@"\breport\w*\b")),
         (Topic.Purpose, R(@"\bpurpose\b|\bmission\b|\bremit\b|\bvision\b|\baims?\b|\bobjectives?\b|\bwhat(?:'s| is| does)\b.*\b(?:for|do)\s*\??$|\bwhy does\b.*\bexist\b|\bwhat is the point\b|\bset up (?:under|for)\b|\blegislation\b")),
-        (Topic.Membership, R(@"\bmembers?(?:hip)?\b|\bwho (?:sits|is|are) on\b|\bon the (?:board|group|partnership|committee)\b|\brepresent\w*|\bsit on\b|\bseats?\b|\battend\w*|\bsectors?\b")),
+        (Topic.Membership, R(@"\bmembers?(?:hip)?\b|\bwho (?:sits|is|are) on\b|\bon the (?:board|group|partnership|committee|forum|panel|pag|executive|network)\b|\brepresent\w*|\bsit on\b|\bseats?\b|\battend\w*|\bsectors?\b")),
     ];
 
     /// <summary>Analyses <paramref name="question"/>; <paramref name="vocabulary"/> is the documents' words, for typo correction.</summary>
@@ -63,7 +63,8 @@ public static partial class QuestionAnalyzer
         var aspect = HowChosen().IsMatch(corrected) ? ChairAspect.HowChosen : Term().IsMatch(corrected) ? ChairAspect.Term : ChairAspect.Who;
         var expected = HowOften().IsMatch(corrected) ? ExpectedAnswer.HowOften
             : When().IsMatch(corrected) ? ExpectedAnswer.When
-            : Who().IsMatch(corrected) ? ExpectedAnswer.Who : ExpectedAnswer.Any;
+            : Who().IsMatch(corrected) ? ExpectedAnswer.Who
+            : WherePlace().IsMatch(corrected) ? ExpectedAnswer.Where : ExpectedAnswer.Any;
         var keys = Words.Keys(corrected).Where(k => !Lexicon.IsStop(k)).Distinct().ToList();
         return new QuestionAnalysis(question, corrected, topic, aspect, expected, AcrossBoards().IsMatch(corrected), ListAll().IsMatch(corrected), keys);
     }
@@ -74,7 +75,7 @@ public static partial class QuestionAnalyzer
         return WordToken().Replace(question, match =>
         {
             var word = match.Value.ToLowerInvariant();
-            if (word.Length < 5 || vocabulary.Contains(word) || Lexicon.IsStop(Words.Key(word)) || KnownQuestionWords.Contains(word))
+            if (word.Length < 5 || vocabulary.Contains(word) || Lexicon.IsStop(word) || Lexicon.IsStop(Words.Key(word)) || KnownQuestionWords.Contains(word))
             {
                 return match.Value;
             }
@@ -115,6 +116,9 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^\s*when\b|\bwhat (?:date|month|year)\b", Options)]
     private static partial Regex When();
+
+    [GeneratedRegex(@"^\s*where (?:are|is|do|does|will)\b.*\b(?:meet\w*|held|take place|happen)\b", Options)]
+    private static partial Regex WherePlace();
 
     [GeneratedRegex(@"^\s*who\b|\bwho(?:'s| is| are)\b", Options)]
     private static partial Regex Who();

@@ -128,7 +128,7 @@ public static partial class TorAnswerer
         var best = scored.FirstOrDefault(x => x.Coverage >= ConfidenceCutOff && x.Coverage >= scored[0].Coverage * 0.6 && FitsExpected(question.Expected, x.Passage.Text));
         if (best.Passage is null)
         {
-            if (question.Expected is ExpectedAnswer.When or ExpectedAnswer.HowOften)
+            if (question.Expected is ExpectedAnswer.When or ExpectedAnswer.HowOften or ExpectedAnswer.Where)
             {
                 return NotSettled(model, question, Topic.General, scored[0].Passage);
             }
@@ -178,6 +178,7 @@ public static partial class TorAnswerer
     {
         ExpectedAnswer.When => DateLike().IsMatch(text),
         ExpectedAnswer.HowOften => MeetingFrequency.Rate(text) is not null || RateLike().IsMatch(text),
+        ExpectedAnswer.Where => PlaceLike().IsMatch(text),
         _ => true,
     };
 
@@ -193,8 +194,11 @@ public static partial class TorAnswerer
         };
     }
 
-    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|annual(?:ly)?|each year|every year|quarter(?:ly)?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|annual(?:ly)?|each year|every (?:\w+ )?(?:years?|months?)|quarter(?:ly)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateLike();
+
+    [GeneratedRegex(@"\b(?:at|in) (?:the )?[A-Z][a-z]+|\b(?:venue|online|virtual\w*|Microsoft Teams|centre|center|hall|offices?|room|town hall|civic)\b")]
+    private static partial Regex PlaceLike();
 
     [GeneratedRegex(@"\b(?:times|each meeting|every meeting|regularly|weekly|monthly|quarterly|annually|yearly|\d+\s*-?\s*monthly)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RateLike();

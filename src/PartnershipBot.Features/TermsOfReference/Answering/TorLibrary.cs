@@ -62,7 +62,10 @@ public sealed class TorLibrary
     public TermsOfReferenceModel? Resolve(QuestionAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        var tokens = Words.Keys(analysis.Corrected).Concat(Words.Tokenize(analysis.Corrected)).ToHashSet(StringComparer.Ordinal);
+        // "board" or "forum" names no board in particular: only distinctive words and places do.
+        var tokens = Words.Keys(analysis.Corrected).Concat(Words.Tokenize(analysis.Corrected))
+            .Where(t => !BoardIdentity.IsBodyNoun(t))
+            .ToHashSet(StringComparer.Ordinal);
         var scores = models
             .Select(m => (Model: m, Score: tokens.Where(m.Identity.AliasKeys.Contains).Sum(t => 1.0 / models.Count(o => o.Identity.AliasKeys.Contains(t)))))
             .OrderByDescending(x => x.Score)

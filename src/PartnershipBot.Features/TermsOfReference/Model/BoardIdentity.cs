@@ -26,10 +26,10 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
         title ??= fallbackName;
         var locality = FindLocality(document);
         var name = locality is null || title.Contains(locality.Split(' ')[0], StringComparison.OrdinalIgnoreCase) ? title : $"{locality.Split(' ')[0]} {title}";
-        var aliases = new HashSet<string>(Words.Keys(name), StringComparer.Ordinal);
+        var aliases = new HashSet<string>(Words.Keys(name).Where(k => !Lexicon.IsStop(k)), StringComparer.Ordinal);
         if (locality is not null)
         {
-            aliases.UnionWith(Words.Keys(locality));
+            aliases.UnionWith(Words.Keys(locality).Where(k => !Lexicon.IsStop(k)));
         }
 
         foreach (var acronym in Acronyms(title))
@@ -80,7 +80,10 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
         return words.Count > 0 && words.All(w => char.IsUpper(w[0]));
     }
 
-    private static bool HasBodyNoun(string text) => Words.Tokenize(text).Any(t => BodyNouns.Contains(Words.Stem(t)) || BodyNouns.Contains(t));
+    private static bool HasBodyNoun(string text) => Words.Tokenize(text).Any(IsBodyNoun);
+
+    /// <summary>True for words that name a kind of body ("board", "partnership", "forum") rather than a board.</summary>
+    public static bool IsBodyNoun(string token) => BodyNouns.Contains(token) || BodyNouns.Contains(Words.Stem(token));
 
     private static string Tidy(string title)
     {
@@ -116,13 +119,13 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
         return counts.Count == 0 ? null : counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
     }
 
-    /// <summary>Initials of each run of two or more capitalised words: "Community Safety Partnership" → "csp".</summary>
+    /// <summary>Initials of each run of three or more capitalised words: "Community Safety Partnership" → "csp".</summary>
     private static IEnumerable<string> Acronyms(string title)
     {
         var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var start = 0; start < words.Length; start++)
         {
-            for (var end = start + 2; end <= words.Length; end++)
+            for (var end = start + 3; end <= words.Length; end++)
             {
                 var run = words[start..end];
                 if (!run.All(w => char.IsUpper(w[0])))

@@ -26,10 +26,10 @@ public sealed class TermsOfReferenceModel
 
         Vocabulary = new HashSet<string>(document.Clauses.SelectMany(c => Words.Tokenize(c.Text)), StringComparer.Ordinal);
         Facts = ModelledTopics.ToDictionary(t => t, ExtractFact);
-        Quorum = Facts[Topic.Quorum].Status == FactStatus.Stated ? QuorumRule.Parse(Facts[Topic.Quorum].Text!) : null;
-        PapersDeadline = Facts[Topic.PapersDeadline].Status == FactStatus.Stated ? NoticePeriod.Parse(PapersSentence(Facts[Topic.PapersDeadline].Text!), beforeMeeting: true) : null;
-        MinutesDeadline = Facts[Topic.MinutesDeadline].Status == FactStatus.Stated ? NoticePeriod.Parse(MinutesSentence(Facts[Topic.MinutesDeadline].Text!), beforeMeeting: false) : null;
-        Frequency = Facts[Topic.Frequency].Status == FactStatus.Stated ? MeetingFrequency.Parse(Facts[Topic.Frequency].Text!) : null;
+        Quorum = FirstTyped(Topic.Quorum, QuorumRule.Parse);
+        PapersDeadline = FirstTyped(Topic.PapersDeadline, t => NoticePeriod.Parse(PapersSentence(t), beforeMeeting: true));
+        MinutesDeadline = FirstTyped(Topic.MinutesDeadline, t => NoticePeriod.Parse(MinutesSentence(t), beforeMeeting: false));
+        Frequency = FirstTyped(Topic.Frequency, MeetingFrequency.Parse);
     }
 
     /// <summary>The parsed document.</summary>
@@ -58,6 +58,11 @@ public sealed class TermsOfReferenceModel
 
     /// <summary>How often the board meets, when stated.</summary>
     public MeetingFrequency? Frequency { get; }
+
+    /// <summary>The typed rule from the best stated clause that yields one.</summary>
+    private T? FirstTyped<T>(Topic topic, Func<string, T?> parse)
+        where T : class =>
+        Facts[topic].Status == FactStatus.Stated ? Facts[topic].Evidence.Select(p => parse(p.Text)).FirstOrDefault(r => r is not null) : null;
 
     /// <summary>Parses and models a ToR's text.</summary>
     public static TermsOfReferenceModel Build(string sourceName, string text, string? boardName = null)

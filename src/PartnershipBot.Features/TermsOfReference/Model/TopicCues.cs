@@ -20,16 +20,16 @@ public static partial class TopicCues
         [Topic.ViceChair] = [ViceHolder(), ViceFromPool(), ViceChosen(), ViceShared()],
         [Topic.Quorum] = [R(@"\bquor(?:um|ate)\b[^.]{0,80}\b(?:\d|half|third|quarter|majority|members|one|two|three|four|five|six|seven|eight)")],
         [Topic.Frequency] = [R(@"\bmeet(?:s|ing|ings)?\b[^.]{0,80}\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|annually|yearly|twice|once|\w+\s+times|every\s+(?:\w+\s+)?(?:weeks?|months?))"),
-            R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|bi-?annual|annual)\s+meetings?\b")],
+            R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly)\s+meetings?\b")],
         [Topic.ScheduleMonths] = [R(@"\bmeet(?:s|ing|ings)?\b[^.]{0,120}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.]{0,40}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")],
         [Topic.PapersDeadline] = [R(@"\b(?:papers?|agendas?|reports?|documents?|information)\b[^.]{0,140}\b(?:days?|weeks?|hours?)\b[^.]{0,30}\b(?:before|prior to|in advance of|ahead of)\b[^.]{0,30}\bmeetings?\b"),
             R(@"\blate (?:papers|reports|items)\b")],
         [Topic.MinutesDeadline] = [R(@"\bminutes\b[^.]{0,100}\b(?:within|after|following|no later than)\b[^.]{0,40}\b(?:days?|weeks?|meeting)\b")],
         [Topic.Secretariat] = [R(@"\bsecretariat\b[^.]{0,60}\b(?:provided|supplied|undertaken|serviced|by)\b"), R(@"\b(?:provide|provided|supply|supplied|undertake)\w*\b[^.]{0,40}\b(?:administration|administrative|admin|secretariat|clerking)\b"),
             R(@"\bservicing\b[^.]{0,30}\b(?:support|will be|is)\b"), R(@"\bserviced by\b"), R(@"\bclerk(?:ed|ing)? (?:by|to the)\b")],
-        [Topic.DecisionMaking] = [R(@"\b(?:consensus|vote|voting|votes|casting vote|unanimous|unanimity|simple majority|majority (?:vote|decision|of (?:those|members|votes|the members)))\b")],
+        [Topic.DecisionMaking] = [R(@"\b(?:consensus|casting vote|unanimous(?:ly)?|unanimity|simple majority|majority (?:vote|decision|of (?:those|members|votes|the members))|show of hands|(?:put|taken|decided|determined|resolved) (?:to|by) (?:a )?vote|vot(?:e|es|ing) (?:on|by|will|shall|is)|by (?:a )?vote)\b")],
         [Topic.ConflictsOfInterest] = [R(@"\bconflicts? of interests?\b|\bdeclar\w*\b[^.]{0,40}\binterests?\b|\bpecuniary\b|\bregister of interests\b")],
-        [Topic.Substitutes] = [R(@"\bsubstitut\w*|\bdeputis\w*|\bdeputiz\w*|\balternate members?\b|\bnominated? (?:a )?deputy\b")],
+        [Topic.Substitutes] = [R(@"\bsubstitut\w*|\bdeputis\w*|\bdeputiz\w*|\balternate members?\b|\b(?:nominate|send|appoint)\w* (?:a |an )?(?:named |alternate )?deput(?:y|ies)\b|\bdeputies\b|\bdeputy (?:may|can|will|shall)\b|\bin (?:their|his|her) absence\b")],
         [Topic.PublicAccess] = [R(@"\bopen to (?:the )?(?:members of the )?public\b|\b(?:held|meet\w*) in public\b|\bpublic (?:meetings?|access|session)\b|\bclosed to the public\b|\bpress and public\b|\bmembers of the public (?:may|can|are) (?:attend|observe)|\bin private\b|\bobservers?\b")],
         [Topic.Accountability] = [R(@"\baccountab\w*\b"), R(@"\baccountable to\b"), R(@"\b(?:is|are|be|remains?) accountable to\b"), R(@"\banswerable to\b"), R(@"\breport\w* to\b"), R(@"\breports? (?:[\w-]+ )?to (?:the )?[A-Z]")],
         [Topic.Reporting] = [R(@"\breport\w*\b"), R(@"\bsubmit\w*\b[^.]{0,40}\b(?:performance|monitoring|information|progress)\b"), R(@"\bbriefings?\b")],
@@ -84,7 +84,7 @@ public static partial class TopicCues
     [GeneratedRegex(NotVice + @"\b(?:chaired by|chair (?:will be |shall be |is )?held by|(?:act|operate|serve)s? as (?:the )?chair)\b", Options)]
     private static partial Regex ChairHolderBy();
 
-    [GeneratedRegex(NotVice + @"\bchair(?:man|person)?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated) from\b", Options)]
+    [GeneratedRegex(NotVice + @"\bchair(?:man|person)?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated|elected)(?: by [^.,;]{1,40})? from\b|\b(?:elect|select|appoint|choose|nominate)\w* (?:a |an |the |its |their )?(?:own )?chair(?:man|person)? from\b", Options)]
     private static partial Regex ChairFromPool();
 
     // "Cllr Jane Smith, Chair, Safer Communities Board": a named holder in a report header or signature.
@@ -100,7 +100,7 @@ public static partial class TopicCues
     [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.;]{0,40}?\b(?:will be|shall be|is|are)\s+(?!" + Chosen + @")\w", Options)]
     private static partial Regex ViceHolder();
 
-    [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated) from\b", Options)]
+    [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated|elected)(?: by [^.,;]{1,40})? from\b|\b(?:elect|select|appoint|choose|nominate)\w* (?:a |an |the |its |their )?(?:own )?vice[- ]?chairs? from\b|\b(?:act|operate|serve)s? as (?:the )?vice[- ]?chair\b", Options)]
     private static partial Regex ViceFromPool();
 
     [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.]{0,60}\b(?:elect\w*|appoint\w*|select\w*|chosen|nominat\w*|rotat\w*)|\b(?:elect|appoint|select|choose|nominate)\w*\b[^.]{0,40}\bvice[- ]?chair", Options)]

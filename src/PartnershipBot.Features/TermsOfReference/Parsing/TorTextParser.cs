@@ -40,7 +40,7 @@ public static partial class TorTextParser
         var raw = lines[i];
         if (IsTableRow(raw, out var cells))
         {
-            var row = string.Join("; ", cells);
+            var row = string.Join(" – ", cells);
             // Tables split by a page break repeat their header row; the second copy carries nothing.
             if (state.SeenTableRows.Add(row))
             {
@@ -156,11 +156,13 @@ public static partial class TorTextParser
             // "12. Conflicts of interest." is a heading; "7. To promote equality within the City." is an aim.
             var numberedHeading = (words.Length <= 7 && !line.EndsWith('.') || words.Length <= 4)
                 && !line.TrimEnd('.').Contains('.', StringComparison.Ordinal)
-                && char.IsUpper(line[0]) && !line.StartsWith("To ", StringComparison.Ordinal) && !line.EndsWith(';') && !line.EndsWith(',');
+                && char.IsUpper(line[0]) && !line.StartsWith("To ", StringComparison.Ordinal) && !line.EndsWith(';') && !line.EndsWith(',')
+                && !(line.EndsWith(':') && words.Length > 3);
             return numberedHeading ? number.Count(c => c == '.') + 1 : 0;
         }
 
-        if (line.EndsWith(':') && words.Length <= 5)
+        // "Chair:", "Statutory members:" label a section; "The Partnership believes that:" introduces one.
+        if (line.EndsWith(':') && words.Length <= 5 && !SentenceOpening().IsMatch(line))
         {
             return 3;
         }
@@ -214,8 +216,7 @@ public static partial class TorTextParser
         state.Clauses.Count > 0
         && state.Clauses[^1].Kind == ClauseKind.ListItem
         && !".;:!?".Contains(state.Clauses[^1].Text[^1], StringComparison.Ordinal)
-        && raw.Length > 0 && char.IsWhiteSpace(raw[0])
-        && !line.EndsWith(':');
+        && raw.Length > 0 && char.IsWhiteSpace(raw[0]);
 
     /// <summary>
     /// A "heading" with no body that sits between two other headings is content, e.g. a one-line mission
@@ -295,6 +296,9 @@ public static partial class TorTextParser
             return Clauses.Count - 1;
         }
     }
+
+    [GeneratedRegex(@"^(?:The|This|These|Those|It|We|Our|Members|Each|All|A|An)\b")]
+    private static partial Regex SentenceOpening();
 
     [GeneratedRegex(@"^\s*(#{1,6})\s+")]
     private static partial Regex MarkdownHeading();

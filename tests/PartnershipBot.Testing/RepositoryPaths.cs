@@ -1,10 +1,12 @@
-namespace PartnershipBot.Tests.Support;
+namespace PartnershipBot.Testing;
 
 /// <summary>Finds files of the repository from the test's output folder.</summary>
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
+    /// <summary>The folder holding PartnershipBot.sln.</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>A path under the repository root.</summary>
     public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
 
     private static string FindRoot()

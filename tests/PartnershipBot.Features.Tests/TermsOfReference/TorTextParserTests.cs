@@ -1,0 +1,77 @@
+using PartnershipBot.Features.TermsOfReference.Parsing;
+
+namespace PartnershipBot.Features.Tests.TermsOfReference;
+
+public class TorTextParserTests
+{
+    [Fact]
+    public void Word_bullet_glyphs_are_stripped_and_items_keep_their_lead_in()
+    {
+        var text = "Membership\n\nThe membership will include:\n\n- S Black and minority ethnic communities\n- **S** Community Development\n- § Faith communities\n- g develop an action plan;\n";
+
+        var document = TorTextParser.Parse("t.txt", text);
+
+        var items = document.Clauses.Where(c => c.Kind == ClauseKind.ListItem).ToList();
+        Assert.Equal(["Black and minority ethnic communities", "Community Development", "Faith communities", "develop an action plan;"], items.Select(i => i.Text));
+        var leadIn = document.Clauses.Single(c => c.Text == "The membership will include:");
+        Assert.All(items, i => Assert.Equal(leadIn.Index, i.ParentIndex));
+    }
+
+    [Fact]
+    public void Tab_tables_become_rows_and_a_header_repeated_after_a_page_break_is_dropped()
+    {
+        var text = "3.1 Members\n\nOrganisation\t\tOfficer(s)\nLondon Fire Brigade\tResponsible Authority\tDivisional Commander\n\nOrganisation\t\tOfficer(s)\nRichmond Housing Partnership\tInvitee\tDirector\n";
+
+        var rows = TorTextParser.Parse("t.txt", text).Clauses.Where(c => c.Kind == ClauseKind.TableRow).Select(c => c.Text).ToList();
+
+        Assert.Equal(["Organisation – Officer(s)", "London Fire Brigade – Responsible Authority – Divisional Commander", "Richmond Housing Partnership – Invitee – Director"], rows);
+    }
+
+    [Fact]
+    public void Numbered_headings_nest_and_clauses_cite_heading_path_and_number()
+    {
+        var text = "3. Membership\n\n3.2 Chair\n\nThe Chair is elected annually.\n\n8. Secretariat\n\n8.1 Papers will be sent out at least three working days before a meeting.\n";
+
+        var document = TorTextParser.Parse("t.txt", text);
+
+        var chair = document.Clauses.Single(c => c.Text == "The Chair is elected annually.");
+        Assert.Equal("3 Membership › 3.2 Chair", chair.Section);
+        var papers = document.Clauses.Single(c => c.Text.StartsWith("Papers", StringComparison.Ordinal));
+        Assert.Equal("8 Secretariat › clause 8.1", papers.Section);
+    }
+
+    [Fact]
+    public void A_numbered_aim_is_not_mistaken_for_a_heading()
+    {
+        var document = TorTextParser.Parse("t.txt", "AIMS\n\n7. To promote equality within the City.\n8. To recommend amendments to the Strategy.\n");
+
+        Assert.NotEqual(ClauseKind.Heading, document.Clauses.Single(c => c.Number == "7").Kind);
+    }
+
+    [Fact]
+    public void A_run_of_short_unbulleted_lines_is_a_list_not_a_stack_of_headings()
+    {
+        var document = TorTextParser.Parse("t.txt", "MEMBERSHIP\n\nDeputy Divisional Commander, Cambridgeshire Constabulary\nInter-Faith Council representative\nMedia Representative\nGo East\n\nREPORTING\n");
+
+        Assert.Equal(4, document.Clauses.Count(c => c.Kind == ClauseKind.ListItem));
+        Assert.Equal(["MEMBERSHIP", "REPORTING"], document.Clauses.Where(c => c.Kind == ClauseKind.Heading).Select(c => c.Text));
+    }
+
+    [Fact]
+    public void A_list_item_split_by_a_page_break_is_joined()
+    {
+        var document = TorTextParser.Parse("t.txt", "Responsibilities\n\n- lead the delivery of the Vision for Leeds and the City Priority\n\n Plan the partner's business plans:\n- tackle underperformance\n");
+
+        Assert.Contains(document.Clauses, c => c.Text == "lead the delivery of the Vision for Leeds and the City Priority Plan the partner's business plans:");
+    }
+
+    [Fact]
+    public void Markdown_headings_and_emphasis_are_understood()
+    {
+        var document = TorTextParser.Parse("t.md", "# Safer Board\n\n## 4. Meetings\n\n**Quorum** is five members.\n");
+
+        var clause = document.Clauses.Single(c => c.Kind == ClauseKind.Paragraph);
+        Assert.Equal("Quorum is five members.", clause.Text);
+        Assert.Equal("Safer Board › 4 Meetings", clause.Section);
+    }
+}

@@ -1,0 +1,52 @@
+using PartnershipBot.Features.TermsOfReference.Model;
+
+namespace PartnershipBot.Features.Tests.TermsOfReference;
+
+public class TypedRuleTests
+{
+    [Theory]
+    [InlineData("Quorum for decision making will be set at 50% of membership, plus one.", 12, 7)]
+    [InlineData("Quorum for decision making will be set at 50% of membership, plus one.", 11, 6)]
+    [InlineData("A meeting is quorate when one third of members are present.", 12, 4)]
+    [InlineData("A meeting is quorate when one third of members are present.", 10, 4)]
+    [InlineData("The quorum shall be four voting members.", 20, 4)]
+    [InlineData("Quorum is half the membership.", 9, 5)]
+    public void Quorum_rules_compute_the_members_needed(string wording, int members, int needed)
+    {
+        var rule = QuorumRule.Parse(wording);
+
+        Assert.NotNull(rule);
+        Assert.Equal(needed, rule.Needed(members));
+    }
+
+    [Fact]
+    public void Wording_without_a_computable_quorum_gives_no_rule() =>
+        Assert.Null(QuorumRule.Parse("The Board will agree its quorum at the first meeting."));
+
+    [Theory]
+    [InlineData("Papers will be sent out at least three working days before a meeting", 3, DurationUnit.WorkingDays)]
+    [InlineData("circulated at least one week before the meeting", 1, DurationUnit.Weeks)]
+    [InlineData("published at least five clear days before each meeting", 5, DurationUnit.ClearDays)]
+    [InlineData("within 15 calendar days of the meeting", 15, DurationUnit.CalendarDays)]
+    [InlineData("within ten (10) working days", 10, DurationUnit.WorkingDays)]
+    public void Notice_periods_are_typed(string wording, int amount, DurationUnit unit)
+    {
+        var period = NoticePeriod.Parse(wording, beforeMeeting: true);
+
+        Assert.NotNull(period);
+        Assert.Equal((amount, unit), (period.Amount, period.Unit));
+    }
+
+    [Theory]
+    [InlineData("The Board will meet monthly for no longer than one and half hours", 12.0)]
+    [InlineData("The Strategy Group will meet 10 times per year.", 10.0)]
+    [InlineData("The Board will meet 4 times a year (June, September, December, March).", 4.0)]
+    [InlineData("Meetings will be held quarterly.", 4.0)]
+    [InlineData("The Board will meet every eight weeks.", 6.5)]
+    public void Meeting_frequency_is_read_as_meetings_a_year(string wording, double perYear) =>
+        Assert.Equal(perYear, MeetingFrequency.Parse(wording)?.PerYear);
+
+    [Fact]
+    public void Named_months_are_kept_in_order() =>
+        Assert.Equal([6, 9, 12, 3], MeetingFrequency.Parse("The Board will meet 4 times a year (June, September, December, March).")!.Months);
+}
