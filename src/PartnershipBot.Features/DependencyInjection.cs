@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnershipBot.Features.Routing;
+using PartnershipBot.Features.TermsOfReference.Conversation;
 using PartnershipBot.Features.Welcome;
 using PartnershipBot.Protocol.Hosting;
 
@@ -15,6 +16,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IFeatureRoutes, WelcomeRoutes>();
         services.AddSingleton<IFeatureRoutes, UpcomingCapabilities>();
+        services.AddSingleton<IFeatureRoutes, TermsOfReferenceRoutes>();
         services.TryAddSingleton<RouteTable>();
         services.TryAddSingleton<IActivityHandler, ActivityRouter>();
         return services;

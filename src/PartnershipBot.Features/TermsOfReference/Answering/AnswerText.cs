@@ -5,7 +5,9 @@ namespace PartnershipBot.Features.TermsOfReference.Answering;
 /// <summary>Words the bot uses: how it quotes clauses, and how it says the ToR does not settle something.</summary>
 public static class AnswerText
 {
-    private const string Handover = "If you need a definite answer, I can pass your question to the secretariat.";
+    // Handing the question to the secretariat in Teams needs the board set-up (who the secretariat is);
+    // until then the bot says who can settle it rather than promise a hand-over it cannot make.
+    private const string Handover = "If you need a definite answer, the board's secretariat can settle it.";
 
     /// <summary>An answer that quotes <paramref name="passages"/> under a lead sentence.</summary>
     public static TorAnswer Settled(string question, string board, string lead, IReadOnlyList<TorPassage> passages)

@@ -40,7 +40,7 @@ public static class CrossBoardAnswer
         if (matches.Count == 0)
         {
             return new TorAnswer(question.Question, false,
-                $"None of the {boards.Count} boards' Terms of Reference settle that. If you need a definite answer, I can pass your question to the secretariat.", string.Empty, []);
+                $"None of the {boards.Count} boards' Terms of Reference settle that. If you need a definite answer, the boards' secretariats can settle it.", string.Empty, []);
         }
 
         var lines = matches.Select(m => $"• {m.Board.Identity.Name}: “{m.Answer.Citations[0].Text}” ({m.Answer.Citations[0].Section})");

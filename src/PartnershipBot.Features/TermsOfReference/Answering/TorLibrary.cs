@@ -21,6 +21,9 @@ public sealed class TorLibrary
         vocabulary = new HashSet<string>(models.SelectMany(m => m.Vocabulary), StringComparer.Ordinal);
     }
 
+    /// <summary>The reply to text that shares no word with any loaded ToR.</summary>
+    public const string NotUnderstood = Routing.ActivityRouter.UnknownTextReply;
+
     /// <summary>The loaded boards.</summary>
     public IReadOnlyList<TermsOfReferenceModel> Boards => models;
 
@@ -39,6 +42,11 @@ public sealed class TorLibrary
         }
 
         var analysis = QuestionAnalyzer.Analyze(question, vocabulary);
+        if (analysis.Topic == Topic.General && !analysis.AcrossBoards && !analysis.Keys.Any(k => models.Any(m => m.Contains(k))))
+        {
+            return new TorAnswer(question, false, NotUnderstood, string.Empty, []);
+        }
+
         var board = models.Count == 1 ? models[0] : Resolve(analysis);
         if (board is null && analysis.AcrossBoards)
         {
@@ -64,7 +72,7 @@ public sealed class TorLibrary
         ArgumentNullException.ThrowIfNull(analysis);
         // "board" or "forum" names no board in particular: only distinctive words and places do.
         var tokens = Words.Keys(analysis.Corrected).Concat(Words.Tokenize(analysis.Corrected))
-            .Where(t => !BoardIdentity.IsBodyNoun(t))
+            .Where(t => !BoardIdentity.IsBodyNoun(t) && !Lexicon.IsStop(t))
             .ToHashSet(StringComparer.Ordinal);
         var scores = models
             .Select(m => (Model: m, Score: tokens.Where(m.Identity.AliasKeys.Contains).Sum(t => 1.0 / models.Count(o => o.Identity.AliasKeys.Contains(t)))))

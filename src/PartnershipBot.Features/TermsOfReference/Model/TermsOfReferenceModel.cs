@@ -72,7 +72,7 @@ public sealed class TermsOfReferenceModel
         if (!string.IsNullOrWhiteSpace(boardName))
         {
             var aliases = new HashSet<string>(identity.AliasKeys, StringComparer.Ordinal);
-            aliases.UnionWith(Words.Keys(boardName));
+            aliases.UnionWith(Words.Keys(boardName).Where(k => !Lexicon.IsStop(k)));
             identity = identity with { Name = boardName, AliasKeys = aliases };
         }
 

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Text;
+using PartnershipBot.Features.Routing;
+using PartnershipBot.Features.TermsOfReference.Answering;
+using PartnershipBot.Protocol.Hosting;
+
+namespace PartnershipBot.Features.TermsOfReference.Conversation;
+
+/// <summary>
+/// Members' questions about their board's ToR, in Teams. It takes any text no other feature claims
+/// (lowest priority), answers with the quoted clause, and remembers which board the conversation last
+/// asked about, so "and what's the quorum?" needs no board name the second time.
+/// </summary>
+public sealed class TermsOfReferenceRoutes(ITorLibrarySource library) : IFeatureRoutes
+{
+    // Until board set-up links a conversation to its board, the last board asked about stands in.
+    private readonly ConcurrentDictionary<string, string> conversationBoards = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public void Register(RouteTable routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.AddHelp("**Terms of Reference**: ask in your own words, e.g. \"who chairs the board?\", \"what's the quorum?\", \"when do papers go out?\"");
+        routes.AddMessage("terms/question", 0, turn => !string.IsNullOrWhiteSpace(turn.Text), AnswerAsync);
+    }
+
+    private async Task<Protocol.Schema.InvokeResponse?> AnswerAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var boards = await library.GetAsync(cancellationToken);
+        var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
+        conversationBoards.TryGetValue(conversationId, out var linked);
+        var answer = boards.Ask(turn.Text.Trim(), linked);
+        if (answer.Board.Length > 0 && boards.Find(answer.Board) is not null)
+        {
+            conversationBoards[conversationId] = answer.Board;
+        }
+
+        var reply = turn.Activity.CreateReply(Format(answer));
+        reply.TextFormat = "markdown";
+        await turn.SendActivityAsync(reply, cancellationToken);
+        return null;
+    }
+
+    /// <summary>The answer as Teams markdown: the lead, then each clause as a quote with its section.</summary>
+    public static string Format(TorAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var lines = answer.Answer.Split('\n');
+        var text = new StringBuilder();
+        foreach (var line in lines)
+        {
+            var citation = answer.Citations.FirstOrDefault(c => line.Contains(c.Text, StringComparison.Ordinal) && line.StartsWith('“'));
+            if (citation is null)
+            {
+                text.Append(line).Append("\n\n");
+            }
+            else
+            {
+                text.Append("> ").Append(citation.Text).Append("\n>\n> *").Append(citation.Section).Append("*\n\n");
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+}
