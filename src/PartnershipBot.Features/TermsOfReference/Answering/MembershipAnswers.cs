@@ -17,9 +17,7 @@ public static class MembershipAnswers
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(question);
         var board = model.Identity.Name;
-        var candidates = model.Passages
-            .Where(p => TopicCues.Mentions(Topic.Membership, p.Text) || TermsOfReferenceModel.SectionBonus(Topic.Membership, p) > 0)
-            .ToList();
+        var candidates = model.MembershipPassages;
         var focus = TopicVocabulary.Focus(question, model.Identity.AliasKeys, Topic.Membership);
         if (question.ListAll || focus.Count == 0)
         {
@@ -30,8 +28,9 @@ public static class MembershipAnswers
                 : AnswerText.Settled(question.Question, board, $"The {board} Terms of Reference list the membership as:", lists);
         }
 
+        var matcher = new PassageMatcher(model, focus);
         var scored = candidates
-            .Select(p => (Passage: p, Coverage: PassageMatcher.Coverage(model, p, focus)))
+            .Select(p => (Passage: p, Coverage: matcher.Coverage(p)))
             .Where(x => x.Coverage >= MinimumCoverage)
             .Select(x => (x.Passage, x.Coverage, Rank: x.Coverage + (TermsOfReferenceModel.SectionBonus(Topic.Membership, x.Passage) > 0 ? 0.3 : 0)))
             .OrderByDescending(x => x.Rank)

@@ -6,63 +6,87 @@ namespace PartnershipBot.Features.TermsOfReference.Answering;
 /// <summary>
 /// How well a passage covers a question's words: the share of the question's information (inverse
 /// document frequency) found in the passage, counting a synonym a little less than the word itself and
-/// a heading above the passage less again.
+/// a heading above the passage less again. Weights and synonyms are worked out once per question, since
+/// a long ToR has thousands of passages to score.
 /// </summary>
-public static class PassageMatcher
+public sealed class PassageMatcher
 {
-    /// <summary>Coverage in [0, 1] of <paramref name="keys"/> by <paramref name="passage"/>.</summary>
-    public static double Coverage(TermsOfReferenceModel model, TorPassage passage, IReadOnlyList<string> keys, IReadOnlySet<string>? softKeys = null)
+    private readonly (string Key, string[] Alternatives, double Weight)[] terms;
+    private readonly string[] pairs;
+    private readonly double total;
+
+    /// <summary>Prepares to score passages of <paramref name="model"/> against <paramref name="keys"/>.</summary>
+    /// <param name="model">The board's model (for word rarity).</param>
+    /// <param name="keys">The question's keys, in question order.</param>
+    /// <param name="softKeys">Keys that count for little (the board's own name words).</param>
+    public PassageMatcher(TermsOfReferenceModel model, IReadOnlyList<string> keys, IReadOnlySet<string>? softKeys = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(passage);
         ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Count == 0)
+        terms = [.. keys.Select(k => (k, Lexicon.AlternativesFor(k).ToArray(), Weight(model, k) * (softKeys?.Contains(k) == true ? 0.3 : 1)))];
+        total = terms.Sum(t => t.Weight);
+        pairs = [.. keys.Zip(keys.Skip(1), (a, b) => a + " " + b)];
+    }
+
+    /// <summary>Coverage in [0, 1] of the question's keys by <paramref name="passage"/>.</summary>
+    public double Coverage(TorPassage passage)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        if (total == 0)
         {
             return 0;
         }
 
-        double total = 0, found = 0;
-        foreach (var key in keys)
+        double found = 0;
+        foreach (var (key, alternatives, weight) in terms)
         {
-            // Words that only name the board ("Stronger Communities PAG") count for little.
-            var weight = Weight(model, key) * (softKeys?.Contains(key) == true ? 0.3 : 1);
-            total += weight;
-            found += weight * Match(passage, key);
+            found += weight * Match(passage, key, alternatives);
         }
 
-        return total == 0 ? 0 : found / total;
+        return found / total;
     }
 
     /// <summary>Share of the question's adjacent word pairs that the passage also has side by side.</summary>
-    public static double PhraseMatch(TorPassage passage, IReadOnlyList<string> keys)
+    public double PhraseMatch(TorPassage passage)
     {
         ArgumentNullException.ThrowIfNull(passage);
-        ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Count < 2)
-        {
-            return 0;
-        }
-
-        var pairs = keys.Zip(keys.Skip(1), (a, b) => a + " " + b).ToList();
-        return (double)pairs.Count(passage.Bigrams.Contains) / pairs.Count;
+        return pairs.Length == 0 ? 0 : (double)pairs.Count(passage.Bigrams.Contains) / pairs.Length;
     }
 
+    /// <summary>Coverage of <paramref name="keys"/> by one passage (convenience for single use).</summary>
+    public static double Coverage(TermsOfReferenceModel model, TorPassage passage, IReadOnlyList<string> keys) =>
+        new PassageMatcher(model, keys).Coverage(passage);
+
     /// <summary>1 for the word itself, 0.8 for a synonym, 0.5 for a word only in the headings above.</summary>
-    public static double Match(TorPassage passage, string key)
+    private static double Match(TorPassage passage, string key, string[] alternatives)
     {
-        ArgumentNullException.ThrowIfNull(passage);
         if (passage.Keys.Contains(key))
         {
             return 1;
         }
 
-        var alternatives = Lexicon.AlternativesFor(key);
-        if (alternatives.Any(passage.Keys.Contains))
+        foreach (var alternative in alternatives)
         {
-            return 0.8;
+            if (passage.Keys.Contains(alternative))
+            {
+                return 0.8;
+            }
         }
 
-        return passage.HeadingKeys.Contains(key) || alternatives.Any(passage.HeadingKeys.Contains) ? 0.5 : 0;
+        if (passage.HeadingKeys.Contains(key))
+        {
+            return 0.5;
+        }
+
+        foreach (var alternative in alternatives)
+        {
+            if (passage.HeadingKeys.Contains(alternative))
+            {
+                return 0.5;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>A word the document never uses still counts (the passage cannot cover it); rare words count most.</summary>

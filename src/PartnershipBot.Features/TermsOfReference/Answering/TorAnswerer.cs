@@ -69,9 +69,10 @@ public static partial class TorAnswerer
     /// </summary>
     internal static List<TorPassage> Rank(TermsOfReferenceModel model, QuestionAnalysis question, IEnumerable<TorPassage> candidates, IReadOnlyList<string> focus, int keep = 3)
     {
+        var matcher = new PassageMatcher(model, focus);
         var scored = candidates
-            .Select(p => (Passage: p, Score: TopicCues.Settles(question.Topic, p.Text) + TermsOfReferenceModel.SectionBonus(question.Topic, p)
-                + (4 * PassageMatcher.Coverage(model, p, focus)) + (2 * PassageMatcher.PhraseMatch(p, focus)) + (FitsExpected(question.Expected, p.Text) ? 1 : 0)))
+            .Select(p => (Passage: p, Score: model.SettleScore(question.Topic, p) + TermsOfReferenceModel.SectionBonus(question.Topic, p)
+                + (4 * matcher.Coverage(p)) + (2 * matcher.PhraseMatch(p)) + (FitsExpected(question.Expected, p.Text) ? 1 : 0)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Passage.Id)
             .ToList();
@@ -110,9 +111,10 @@ public static partial class TorAnswerer
 
         // The board's own name words stay in, softly: "a cohesive community" needs "community".
         var keys = question.Keys.Where(k => focus.Contains(k) || model.Identity.AliasKeys.Contains(k)).ToList();
+        var matcher = new PassageMatcher(model, keys, model.Identity.AliasKeys);
         var scored = model.Passages
             .Where(p => !p.IsBareLeadIn)
-            .Select(p => (Passage: p, Coverage: PassageMatcher.Coverage(model, p, keys, model.Identity.AliasKeys) + (0.5 * PassageMatcher.PhraseMatch(p, keys))))
+            .Select(p => (Passage: p, Coverage: matcher.Coverage(p) + (0.5 * matcher.PhraseMatch(p))))
             .Where(x => x.Coverage > 0)
             .OrderByDescending(x => x.Coverage)
             .ThenBy(x => x.Passage.IsList ? 1 : 0)
@@ -166,10 +168,11 @@ public static partial class TorAnswerer
             return 1;
         }
 
+        var matcher = new PassageMatcher(model, focus);
         return answer.Citations
             .Select(c => model.Passages.FirstOrDefault(p => p.Text == c.Text))
             .Where(p => p is not null)
-            .Select(p => PassageMatcher.Coverage(model, p!, focus))
+            .Select(p => matcher.Coverage(p!))
             .DefaultIfEmpty(0)
             .Max();
     }

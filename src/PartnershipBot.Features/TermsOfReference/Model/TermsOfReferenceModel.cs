@@ -12,6 +12,7 @@ public sealed class TermsOfReferenceModel
 {
     private static readonly Topic[] ModelledTopics = [.. Enum.GetValues<Topic>().Where(t => t != Topic.General)];
     private readonly Dictionary<string, int> documentFrequency;
+    private readonly Dictionary<(Topic Topic, int Passage), int> settleScores = [];
 
     private TermsOfReferenceModel(TorDocument document, BoardIdentity identity, List<TorPassage> passages)
     {
@@ -26,6 +27,7 @@ public sealed class TermsOfReferenceModel
 
         Vocabulary = new HashSet<string>(document.Clauses.SelectMany(c => Words.Tokenize(c.Text)), StringComparer.Ordinal);
         Facts = ModelledTopics.ToDictionary(t => t, ExtractFact);
+        MembershipPassages = [.. passages.Where(p => TopicCues.Mentions(Topic.Membership, p.Text) || SectionBonus(Topic.Membership, p) > 0)];
         Quorum = FirstTyped(Topic.Quorum, QuorumRule.Parse);
         PapersDeadline = FirstTyped(Topic.PapersDeadline, t => NoticePeriod.Parse(PapersSentence(t), beforeMeeting: true));
         MinutesDeadline = FirstTyped(Topic.MinutesDeadline, t => NoticePeriod.Parse(MinutesSentence(t), beforeMeeting: false));
@@ -43,6 +45,9 @@ public sealed class TermsOfReferenceModel
 
     /// <summary>Every surface word of the document (for typo correction).</summary>
     public IReadOnlySet<string> Vocabulary { get; }
+
+    /// <summary>Passages about who the members are: membership sections and clauses naming members or representatives.</summary>
+    public IReadOnlyList<TorPassage> MembershipPassages { get; }
 
     /// <summary>The structured fields.</summary>
     public IReadOnlyDictionary<Topic, TorFact> Facts { get; }
@@ -90,12 +95,28 @@ public sealed class TermsOfReferenceModel
     /// <summary>True when some clause uses <paramref name="key"/>.</summary>
     public bool Contains(string key) => documentFrequency.ContainsKey(key);
 
+    /// <summary>How many of the topic's settling cues the passage matches (computed once, at build).</summary>
+    public int SettleScore(Topic topic, TorPassage passage)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        return settleScores.TryGetValue((topic, passage.Id), out var score) ? score : 0;
+    }
+
     private TorFact ExtractFact(Topic topic)
     {
+        foreach (var passage in Passages)
+        {
+            var cues = TopicCues.Settles(topic, passage.Text);
+            if (cues > 0)
+            {
+                settleScores[(topic, passage.Id)] = cues;
+            }
+        }
+
         var settling = Passages
-            .Select(p => (Passage: p, Score: TopicCues.Settles(topic, p.Text) + SectionBonus(topic, p)))
+            .Select(p => (Passage: p, Score: SettleScore(topic, p) + SectionBonus(topic, p)))
             // A clause under a "Purpose" or "Mission Statement" heading states the purpose whatever its wording.
-            .Where(x => TopicCues.Settles(topic, x.Passage.Text) > 0 || (topic == Topic.Purpose && x.Score > 0))
+            .Where(x => SettleScore(topic, x.Passage) > 0 || (topic == Topic.Purpose && x.Score > 0))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Passage.IsList ? 1 : 0)
             .Select(x => x.Passage)

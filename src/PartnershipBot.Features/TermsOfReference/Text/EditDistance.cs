@@ -13,30 +13,30 @@ public static class EditDistance
             return limit + 1;
         }
 
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
+        // Three rolling rows (two back for the transposition) instead of a full matrix: this runs
+        // against every document word of similar length for each unknown word in a question.
+        Span<int> twoBack = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            var rowMinimum = int.MaxValue;
+            current[0] = i;
+            var rowMinimum = current[0];
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    value = Math.Min(value, d[i - 2, j - 2] + 1);
+                    value = Math.Min(value, twoBack[j - 2] + 1);
                 }
 
-                d[i, j] = value;
+                current[j] = value;
                 rowMinimum = Math.Min(rowMinimum, value);
             }
 
@@ -44,8 +44,13 @@ public static class EditDistance
             {
                 return limit + 1;
             }
+
+            var recycled = twoBack;
+            twoBack = previous;
+            previous = current;
+            current = recycled;
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }

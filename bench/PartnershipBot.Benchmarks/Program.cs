@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using PartnershipBot.Features.TermsOfReference.Answering;
+using PartnershipBot.Features.TermsOfReference.Model;
+
+// Targets (issue 3): a 100-page ToR ingested in under 1 s; an answer in under 5 ms.
+// The long ToR is the sample ToRs repeated with renumbered sections until it is 100 pages of
+// about 500 words each, so the parser and the model see realistic structure at scale.
+var repository = FindRepository();
+var samples = Directory.GetFiles(Path.Combine(repository, "samples", "tor"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+var longTor = BuildLongTor(samples, targetWords: 100 * 500);
+var words = longTor.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
+var questions = File.ReadAllLines(Path.Combine(repository, "samples", "eval", "seed-qa.jsonl"))
+    .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()!)
+    .ToList();
+
+// Warm up the JIT and regexes so the figures are steady-state, as in the running bot.
+TermsOfReferenceModel.Build("warmup.txt", samples[0]);
+
+var ingest = new List<double>();
+TermsOfReferenceModel? model = null;
+for (var run = 0; run < 5; run++)
+{
+    var watch = Stopwatch.StartNew();
+    model = TermsOfReferenceModel.Build("long-tor.txt", longTor);
+    ingest.Add(watch.Elapsed.TotalMilliseconds);
+}
+
+var library = new TorLibrary([model!]);
+foreach (var question in questions)
+{
+    library.Ask(question);
+}
+
+var answers = new List<double>();
+for (var round = 0; round < 5; round++)
+{
+    foreach (var question in questions)
+    {
+        var watch = Stopwatch.StartNew();
+        library.Ask(question);
+        answers.Add(watch.Elapsed.TotalMilliseconds);
+    }
+}
+
+answers.Sort();
+var memory = GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"long ToR: {words} words (~{words / 500} pages), {model!.Document.Clauses.Count} clauses, {model.Passages.Count} passages"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest (parse + model): median {Median(ingest):F0} ms, max {ingest.Max():F0} ms  (target < 1000 ms)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"answer: median {Median(answers):F2} ms, p95 {answers[(int)(answers.Count * 0.95)]:F2} ms, max {answers[^1]:F2} ms over {answers.Count} questions  (target < 5 ms)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap after load: {memory:F1} MiB"));
+return 0;
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+static string BuildLongTor(List<string> samples, int targetWords)
+{
+    var text = new StringBuilder();
+    var words = 0;
+    for (var copy = 1; words < targetWords; copy++)
+    {
+        foreach (var sample in samples)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"PART {copy}.{samples.IndexOf(sample) + 1}\n\n").Append(sample).Append("\n\n");
+            words += sample.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
+        }
+    }
+
+    return text.ToString();
+}
+
+static string FindRepository()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "PartnershipBot.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run from inside the repository.");
+}

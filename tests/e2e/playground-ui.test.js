@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// Drives the Microsoft 365 Agents Playground web UI in headless Chromium, as a user would:
+// opens the personal chat with PartnershipBot, checks the install welcome, types "help" and checks the reply.
+//
+// Env: PLAYGROUND (e.g. http://127.0.0.1:56150), CHROMIUM (default /usr/bin/chromium), SHOTS (screenshot dir, default .)
+// Output: "ok - name" / "not ok - name: reason" per check, then "N passed, N failed". Exit code 1 on any failure.
+// Normally started by run.sh, which also starts the bot and the playground.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const PLAYGROUND = (process.env.PLAYGROUND || 'http://127.0.0.1:56150').replace(/\/+$/, '');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = process.env.SHOTS || '.';
+const BOT_NAME = process.env.BOT_NAME || 'PartnershipBot';
+
+// Text the bot really sends (src/PartnershipBot.Features/Welcome/WelcomeRoutes.cs):
+//   help    -> "Here is what I can do for your partnership board:\n\n- ...\n\nAsk in your own words; ..."
+//   welcome -> "Hello! I'm PartnershipBot, the assistant for your partnership board.\n\n" + the help text (personal chat)
+const HELP_PHRASE = 'Here is what I can do for your partnership board:';
+const WELCOME_PHRASE = "Hello! I'm PartnershipBot, the assistant for your partnership board.";
+
+const HELP_TIMEOUT_MS = 30_000;
+const WELCOME_TIMEOUT_MS = 20_000;
+const UI_TIMEOUT_MS = 30_000;
+
+let passed = 0;
+let failed = 0;
+function ok(name) { passed++; console.log(`ok - ${name}`); }
+function notOk(name, reason) { failed++; console.log(`not ok - ${name}: ${String(reason).split('\n')[0]}`); }
+function note(text) { console.log(`# ${text}`); }
+
+function isLoopback(url) {
+  try {
+    const host = new URL(url).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
+  } catch {
+    return false; // data:, blob: etc. have no host: let them through below
+  }
+}
+
+// All chat messages currently rendered, in document order: [{ author, text }].
+// Each message has a header (aria-label "Message header"); bot messages have an author ("Message author"),
+// the user's own messages do not. The log panel is not part of this (it has no message headers).
+function readMessages() {
+  return Array.from(document.querySelectorAll('[aria-label="Message header"]')).map((header) => {
+    const message = header.parentElement;
+    const author = header.querySelector('[aria-label="Message author"]');
+    const body = Array.from(message.children).filter((c) => c !== header).map((c) => c.innerText).join('\n');
+    return { author: author ? author.innerText.trim() : null, text: body.trim() };
+  });
+}
+
+async function main() {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const consoleLog = [];
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    // Offline by design: the UI pulls fonts and an animation worklet from an Office CDN; abort everything non-loopback
+    // so no DNS lookups happen (the UI falls back to local fonts).
+    let aborted = 0;
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (/^(data|blob):/.test(url) || isLoopback(url)) return route.continue();
+      aborted++;
+      return route.abort();
+    });
+    page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => consoleLog.push(`[pageerror] ${e.message}`));
+
+    const t0 = Date.now();
+    // --- check 1: the UI loads and shows the compose box -----------------------------------------------
+    const editor = page.locator('[data-lexical-editor="true"]');
+    try {
+      await page.goto(PLAYGROUND + '/', { waitUntil: 'domcontentloaded' });
+      await editor.first().waitFor({ state: 'visible' });
+      ok(`playground UI loads with a compose box (${Date.now() - t0} ms)`);
+    } catch (e) {
+      notOk('playground UI loads with a compose box', e.message);
+      await page.screenshot({ path: path.join(SHOTS, 'playground-failure.png'), fullPage: true }).catch(() => {});
+      return;
+    }
+
+    // --- check 2: opening the personal chat installs the bot -> welcome is shown -------------------------
+    try {
+      await page.waitForFunction(({ fn, bot, phrase }) => {
+        // eslint-disable-next-line no-new-func
+        const messages = new Function(`return (${fn})()`)();
+        return messages.some((m) => m.author === bot && m.text.includes(phrase));
+      }, { fn: readMessages.toString(), bot: BOT_NAME, phrase: WELCOME_PHRASE }, { timeout: WELCOME_TIMEOUT_MS, polling: 200 });
+      const count = (await page.evaluate(readMessages)).filter((m) => m.author === BOT_NAME && m.text.includes(WELCOME_PHRASE)).length;
+      ok(`welcome from ${BOT_NAME} is shown when the chat opens (${Date.now() - t0} ms)`);
+      if (count !== 1) note(`welcome is shown ${count} times (the bot answers both installationUpdate and conversationUpdate)`);
+      await page.screenshot({ path: path.join(SHOTS, 'playground-welcome.png') });
+    } catch (e) {
+      notOk(`welcome from ${BOT_NAME} is shown when the chat opens`, e.message);
+    }
+
+    // --- check 3: type "help" -> the help reply is shown -------------------------------------------------
+    try {
+      const before = (await page.evaluate(readMessages)).length;
+      await editor.first().click();
+      await page.keyboard.type('help');
+      await page.keyboard.press('Enter');
+      const sentAt = Date.now();
+      // The reply must come after the user's own "help" message, from the bot, and be the help text
+      // (not a late welcome, which also contains the help text).
+      await page.waitForFunction(({ fn, bot, help, welcome, before }) => {
+        const messages = new Function(`return (${fn})()`)().slice(before);
+        const asked = messages.findIndex((m) => m.author === null && m.text === 'help');
+        return asked >= 0 && messages.slice(asked + 1)
+          .some((m) => m.author === bot && m.text.includes(help) && !m.text.includes(welcome));
+      }, { fn: readMessages.toString(), bot: BOT_NAME, help: HELP_PHRASE, welcome: WELCOME_PHRASE, before },
+      { timeout: HELP_TIMEOUT_MS, polling: 100 });
+      const elapsed = Date.now() - sentAt;
+      // and it is visible to the user (the last bot paragraph with the phrase is on screen)
+      const bubble = page.getByRole('paragraph').filter({ hasText: HELP_PHRASE }).last();
+      await bubble.scrollIntoViewIfNeeded();
+      await bubble.waitFor({ state: 'visible', timeout: 5_000 });
+      await page.screenshot({ path: path.join(SHOTS, 'playground-help.png') });
+      ok(`"help" gets the help reply "${HELP_PHRASE}" (${elapsed} ms)`);
+    } catch (e) {
+      notOk('"help" gets the help reply', e.message);
+      await page.screenshot({ path: path.join(SHOTS, 'playground-help.png') }).catch(() => {});
+      const messages = await page.evaluate(readMessages).catch(() => []);
+      for (const m of messages.slice(-4)) note(`${m.author ?? 'me'}: ${m.text.slice(0, 120).replace(/\n/g, ' | ')}`);
+    }
+    note(`aborted ${aborted} non-loopback request(s)`);
+  } finally {
+    fs.writeFileSync(path.join(SHOTS, 'browser-console.log'), consoleLog.join('\n') + '\n');
+    await browser.close();
+  }
+}
+
+main()
+  .catch((e) => notOk('ui test harness', e && e.stack ? e.stack : e))
+  .finally(() => {
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+  });
