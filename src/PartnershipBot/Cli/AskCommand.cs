@@ -35,7 +35,7 @@ public sealed class AskCommand : IAdminCommand
             }
 
             var answer = library.Ask(question.Trim(), board);
-            await console.Out.WriteLineAsync(json ? JsonSerializer.Serialize(answer, AskJsonContext.Default.TorAnswer) : Plain(answer));
+            await console.Out.WriteLineAsync(json ? JsonSerializer.Serialize(answer, AskJsonContext.Relaxed.TorAnswer) : Plain(answer));
         }
 
         return 0;
@@ -72,4 +72,8 @@ public sealed class AskCommand : IAdminCommand
 /// <summary>The JSON shape of <c>ask --json</c>: camelCase names, one object per line.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(TorAnswer))]
-internal sealed partial class AskJsonContext : JsonSerializerContext;
+internal sealed partial class AskJsonContext : JsonSerializerContext
+{
+    /// <summary>Output for terminals and scripts, not HTML: quotes and section marks stay readable.</summary>
+    public static AskJsonContext Relaxed { get; } = new(new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
