@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnershipBot.Features.Conversations;
+using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Infrastructure.Documents;
 using PartnershipBot.Infrastructure.Persistence;
@@ -12,19 +13,44 @@ namespace PartnershipBot.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Adds the durable store. The embedded default is one SQLite file in the app's data folder
-    /// (<c>Storage:DataDirectory</c>, default <c>./data</c>).
+    /// Adds the durable store. <c>Storage:Provider</c> chooses <c>Sqlite</c> (the default: one file in
+    /// <c>Storage:DataDirectory</c>, default <c>./data</c> beside the app) or <c>Postgres</c> (connection string
+    /// <c>ConnectionStrings:PartnershipBot</c>; needed for more than one instance).
     /// </summary>
+    /// <exception cref="InvalidOperationException">The provider is unknown or PostgreSQL has no connection string.</exception>
     public static IServiceCollection AddPartnershipBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var dataDirectory = configuration["Storage:DataDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "data");
-        services.TryAddSingleton(new SqliteDatabase(Path.Combine(dataDirectory, "partnershipbot.db")));
+        ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IConversationReferenceStore, SqliteConversationReferenceStore>();
-        services.TryAddSingleton<ITermsDocumentStore, SqliteTermsDocumentStore>();
+        services.TryAddSingleton<IDatabase>(provider => CreateDatabase(configuration, provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
+        services.TryAddSingleton<ITermsDocumentStore, TermsDocumentStore>();
+        services.TryAddSingleton<IReminderOutbox, ReminderOutbox>();
         var seed = configuration["TermsOfReference:SeedDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "samples", "tor");
         services.TryAddSingleton(new TorLibrarySourceOptions(string.IsNullOrWhiteSpace(seed) ? null : seed));
         services.TryAddSingleton<ITorLibrarySource, StoredTorLibrarySource>();
         return services;
+    }
+
+    /// <summary>The database the configuration names.</summary>
+    public static IDatabase CreateDatabase(IConfiguration configuration, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var providerName = configuration["Storage:Provider"] ?? nameof(StorageProvider.Sqlite);
+        if (!Enum.TryParse<StorageProvider>(providerName, ignoreCase: true, out var provider))
+        {
+            throw new InvalidOperationException($"Storage:Provider must be Sqlite or Postgres, not '{providerName}'.");
+        }
+
+        if (provider == StorageProvider.Postgres)
+        {
+            var connectionString = configuration.GetConnectionString("PartnershipBot");
+            return string.IsNullOrWhiteSpace(connectionString)
+                ? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:PartnershipBot is empty.")
+                : new PostgresDatabase(connectionString, time);
+        }
+
+        var dataDirectory = configuration["Storage:DataDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "data");
+        return new SqliteDatabase(Path.Combine(dataDirectory, "partnershipbot.db"), time);
     }
 }

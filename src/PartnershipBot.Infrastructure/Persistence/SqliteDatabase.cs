@@ -1,69 +1,83 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace PartnershipBot.Infrastructure.Persistence;
 
-/// <summary>The embedded SQLite file: created on first use, WAL journal so readers never block the writer.</summary>
-public sealed class SqliteDatabase
+/// <summary>
+/// The embedded SQLite file: created and migrated on first use, WAL journal so readers never block the
+/// writer, foreign keys on, and a busy timeout so two processes sharing the file wait instead of failing.
+/// </summary>
+public sealed class SqliteDatabase : IDatabase, IDisposable
 {
     private readonly string connectionString;
-    private readonly Lazy<bool> created;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly TimeProvider time;
+    private bool migrated;
 
     /// <summary>Uses (and creates on first open) the database at <paramref name="path"/>.</summary>
-    public SqliteDatabase(string path)
+    public SqliteDatabase(string path, TimeProvider? time = null)
     {
+        this.time = time ?? TimeProvider.System;
         Path = path;
-        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
-        created = new Lazy<bool>(Create);
+        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 
     /// <summary>The database file.</summary>
     public string Path { get; }
 
-    /// <summary>Opens a connection with the schema in place.</summary>
-    public SqliteConnection Open()
-    {
-        _ = created.Value;
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        return connection;
-    }
+    /// <inheritdoc />
+    public StorageProvider Provider => StorageProvider.Sqlite;
 
-    private bool Create()
+    /// <inheritdoc />
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
-        if (!string.IsNullOrEmpty(directory))
+        if (!migrated)
         {
-            Directory.CreateDirectory(directory);
+            await MigrateAsync(cancellationToken);
         }
 
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode=WAL;
-            CREATE TABLE IF NOT EXISTS conversation_references (
-                conversation_id TEXT PRIMARY KEY,
-                service_url TEXT NOT NULL,
-                channel_id TEXT NOT NULL,
-                tenant_id TEXT NULL,
-                conversation_type TEXT NULL,
-                user_aad_object_id TEXT NULL,
-                bot_id TEXT NOT NULL,
-                reference_json TEXT NOT NULL,
-                updated_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS terms_documents (
-                board_key TEXT NOT NULL,
-                board_name TEXT NOT NULL,
-                version INTEGER NOT NULL,
-                file_name TEXT NOT NULL,
-                media_type TEXT NOT NULL,
-                content BLOB NOT NULL,
-                facts_json TEXT NULL,
-                stored_at TEXT NOT NULL,
-                stored_by TEXT NOT NULL,
-                PRIMARY KEY (board_key, version));
-            """;
-        command.ExecuteNonQuery();
-        return true;
+        return await OpenRawAsync(cancellationToken);
+    }
+
+    /// <summary>Applies pending migrations; returns the versions applied now.</summary>
+    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            await using var connection = await OpenRawAsync(cancellationToken);
+            await using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode=WAL;";
+                await wal.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var applied = await Migrator.ApplyAsync(connection, StorageProvider.Sqlite, lockSql: null, time.GetUtcNow(), cancellationToken);
+            migrated = true;
+            return applied;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => gate.Dispose();
+
+    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
     }
 }

@@ -5,10 +5,10 @@ using PartnershipBot.Features.TermsOfReference;
 namespace PartnershipBot.Infrastructure.Persistence;
 
 /// <summary>
-/// ToR document versions in the embedded SQLite file. Versions are append-only: a new upload gets the
+/// ToR document versions, in SQLite or PostgreSQL. Versions are append-only: a new upload gets the
 /// next number inside one transaction, so two uploads at once cannot take the same number.
 /// </summary>
-public sealed class SqliteTermsDocumentStore(SqliteDatabase database, TimeProvider time) : ITermsDocumentStore
+public sealed class TermsDocumentStore(IDatabase database, TimeProvider time) : ITermsDocumentStore
 {
     private const string Columns = """
         board_name AS BoardName, version AS Version, file_name AS FileName, media_type AS MediaType, content AS Content,
@@ -21,12 +21,18 @@ public sealed class SqliteTermsDocumentStore(SqliteDatabase database, TimeProvid
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardName);
         ArgumentNullException.ThrowIfNull(content);
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var key = Key(boardName);
-        var next = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        if (database.KeyLockSql is { } keyLock)
+        {
+            // Two uploads for one board at once must not both take the same next version number.
+            await connection.ExecuteAsync(new CommandDefinition(keyLock, new { key }, transaction, cancellationToken: cancellationToken));
+        }
+
+        var next = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COALESCE(MAX(version), 0) + 1 FROM terms_documents WHERE board_key = @key", new { key }, transaction, cancellationToken: cancellationToken));
-        var stored = new TermsDocumentVersion(boardName.Trim(), (int)next, fileName, mediaType, content, factsJson, time.GetUtcNow(), storedBy);
+        var stored = new TermsDocumentVersion(boardName.Trim(), next, fileName, mediaType, content, factsJson, time.GetUtcNow(), storedBy);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO terms_documents (board_key, board_name, version, file_name, media_type, content, facts_json, stored_at, stored_by)
@@ -46,7 +52,7 @@ public sealed class SqliteTermsDocumentStore(SqliteDatabase database, TimeProvid
     /// <inheritdoc />
     public async Task<TermsDocumentVersion?> GetLatestAsync(string boardName, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM terms_documents WHERE board_key = @key ORDER BY version DESC LIMIT 1",
             new { key = Key(boardName) }, cancellationToken: cancellationToken));
@@ -56,7 +62,7 @@ public sealed class SqliteTermsDocumentStore(SqliteDatabase database, TimeProvid
     /// <inheritdoc />
     public async Task<IReadOnlyList<TermsDocumentVersion>> ListLatestAsync(CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
             SELECT {Columns} FROM terms_documents d
@@ -70,7 +76,7 @@ public sealed class SqliteTermsDocumentStore(SqliteDatabase database, TimeProvid
     /// <inheritdoc />
     public async Task<IReadOnlyList<TermsDocumentVersion>> GetHistoryAsync(string boardName, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM terms_documents WHERE board_key = @key ORDER BY version",
             new { key = Key(boardName) }, cancellationToken: cancellationToken));
@@ -81,10 +87,20 @@ public sealed class SqliteTermsDocumentStore(SqliteDatabase database, TimeProvid
     private static string Key(string boardName) =>
         string.Join(' ', boardName.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
-    private sealed record Row(string BoardName, long Version, string FileName, string MediaType, byte[] Content, string? FactsJson, string StoredAtText, string StoredBy)
+    // Dapper maps by name onto settable properties (and widens SQLite's 64-bit integers); dates are ISO text.
+    private sealed class Row
     {
+        public string BoardName { get; set; } = "";
+        public int Version { get; set; }
+        public string FileName { get; set; } = "";
+        public string MediaType { get; set; } = "";
+        public byte[] Content { get; set; } = [];
+        public string? FactsJson { get; set; }
+        public string StoredAtText { get; set; } = "";
+        public string StoredBy { get; set; } = "";
+
         public TermsDocumentVersion ToVersion() => new(
-            BoardName, (int)Version, FileName, MediaType, Content, FactsJson,
+            BoardName, Version, FileName, MediaType, Content, FactsJson,
             DateTimeOffset.Parse(StoredAtText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), StoredBy);
     }
 }

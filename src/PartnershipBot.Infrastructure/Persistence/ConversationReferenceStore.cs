@@ -4,8 +4,8 @@ using PartnershipBot.Features.Conversations;
 
 namespace PartnershipBot.Infrastructure.Persistence;
 
-/// <summary>Conversation references in the embedded SQLite file.</summary>
-public sealed class SqliteConversationReferenceStore(SqliteDatabase database) : IConversationReferenceStore
+/// <summary>Conversation references, in SQLite or PostgreSQL (the SQL is common to both).</summary>
+public sealed class ConversationReferenceStore(IDatabase database) : IConversationReferenceStore
 {
     private const string Columns = """
         conversation_id AS ConversationId, service_url AS ServiceUrl, channel_id AS ChannelId, tenant_id AS TenantId,
@@ -17,7 +17,7 @@ public sealed class SqliteConversationReferenceStore(SqliteDatabase database) : 
     public async Task SaveAsync(ConversationReferenceRecord reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO conversation_references VALUES (@ConversationId, @ServiceUrl, @ChannelId, @TenantId,
@@ -50,7 +50,7 @@ public sealed class SqliteConversationReferenceStore(SqliteDatabase database) : 
     /// <inheritdoc />
     public async Task<bool> RemoveAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         var removed = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM conversation_references WHERE conversation_id = @conversationId", new { conversationId }, cancellationToken: cancellationToken));
         return removed > 0;
@@ -58,7 +58,7 @@ public sealed class SqliteConversationReferenceStore(SqliteDatabase database) : 
 
     private async Task<ConversationReferenceRecord?> QuerySingleAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         return row is null
             ? null

@@ -6,16 +6,16 @@ using PartnershipBot.Testing;
 
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
-/// <summary>ToR versions in a real SQLite file.</summary>
-public sealed class SqliteTermsDocumentStoreTests : IDisposable
+/// <summary>ToR versions in a real SQLite file, and the library seeded from them.</summary>
+public sealed class TermsDocumentStoreTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("pb-store-").FullName;
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-    private readonly SqliteTermsDocumentStore store;
+    private readonly TermsDocumentStore store;
 
-    public SqliteTermsDocumentStoreTests()
+    public TermsDocumentStoreTests()
     {
-        store = new SqliteTermsDocumentStore(new SqliteDatabase(Path.Combine(directory, "bot.db")), time);
+        store = new TermsDocumentStore(new SqliteDatabase(Path.Combine(directory, "bot.db")), time);
     }
 
     public void Dispose()

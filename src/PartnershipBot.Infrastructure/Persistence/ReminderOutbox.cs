@@ -1,0 +1,98 @@
+using System.Globalization;
+using Dapper;
+using PartnershipBot.Features.Reminders;
+
+namespace PartnershipBot.Infrastructure.Persistence;
+
+/// <summary>
+/// The reminder outbox in SQLite or PostgreSQL. Claiming is one UPDATE over the due rows: on PostgreSQL the
+/// inner SELECT takes <c>FOR UPDATE SKIP LOCKED</c>, so concurrent instances take disjoint rows; SQLite has
+/// one writer at a time, which gives the same guarantee.
+/// </summary>
+public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IReminderOutbox
+{
+    private const string Columns = """
+        reminder_id AS ReminderId, idempotency_key AS IdempotencyKey, board_key AS BoardKey, recipient AS Recipient,
+        kind AS Kind, due_at AS DueAt, payload_json AS PayloadJson, state AS State, attempts AS Attempts, last_outcome AS LastOutcome
+        """;
+
+    /// <inheritdoc />
+    public async Task<bool> EnqueueAsync(ReminderRecord reminder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO reminders (reminder_id, idempotency_key, board_key, recipient, kind, due_at, payload_json, state, attempts, updated_at)
+            VALUES (@ReminderId, @IdempotencyKey, @BoardKey, @Recipient, @Kind, @DueAt, @PayloadJson, 'pending', 0, @Now)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """,
+            new { reminder.ReminderId, reminder.IdempotencyKey, reminder.BoardKey, reminder.Recipient, reminder.Kind, DueAt = Text(reminder.DueAt), reminder.PayloadJson, Now = Text(time.GetUtcNow()) },
+            cancellationToken: cancellationToken));
+        return inserted == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ReminderRecord>> ClaimDueAsync(string worker, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"""
+            UPDATE reminders SET state = 'claimed', claimed_by = @worker, lease_until = @leaseUntil, attempts = attempts + 1, updated_at = @now
+            WHERE reminder_id IN (
+                SELECT reminder_id FROM reminders
+                WHERE (state = 'pending' AND due_at <= @now) OR (state = 'claimed' AND lease_until < @now)
+                ORDER BY due_at LIMIT @max {database.SkipLocked})
+            RETURNING {Columns}
+            """,
+            new { worker, now = Text(now), leaseUntil = Text(now + lease), max },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToRecord()).OrderBy(r => r.DueAt)];
+    }
+
+    /// <inheritdoc />
+    public async Task CompleteAsync(string reminderId, string worker, ReminderState state, string outcome, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var stateText = state.ToString().ToLowerInvariant();
+        // Only the worker holding the claim may complete it: a late worker whose lease expired changes nothing.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE reminders SET state = @stateText, last_outcome = @outcome, claimed_by = NULL, lease_until = NULL,
+                due_at = COALESCE(@retryAt, due_at), updated_at = @now
+            WHERE reminder_id = @reminderId AND claimed_by = @worker AND state = 'claimed'
+            """,
+            new { reminderId, worker, stateText, outcome, retryAt = retryAt is { } r ? Text(r) : null, now = Text(time.GetUtcNow()) },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task<ReminderRecord?> FindAsync(string reminderId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM reminders WHERE reminder_id = @reminderId", new { reminderId }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    private static string Text(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private sealed class Row
+    {
+        public string ReminderId { get; set; } = "";
+        public string IdempotencyKey { get; set; } = "";
+        public string BoardKey { get; set; } = "";
+        public string Recipient { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public string DueAt { get; set; } = "";
+        public string PayloadJson { get; set; } = "";
+        public string State { get; set; } = "";
+        public int Attempts { get; set; }
+        public string? LastOutcome { get; set; }
+
+        public ReminderRecord ToRecord() => new(
+            ReminderId, IdempotencyKey, BoardKey, Recipient, Kind,
+            DateTimeOffset.Parse(DueAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), PayloadJson,
+            Enum.Parse<ReminderState>(State, ignoreCase: true), Attempts, LastOutcome);
+    }
+}

@@ -1,0 +1,79 @@
+using Npgsql;
+using PartnershipBot.Infrastructure.Persistence;
+
+namespace PartnershipBot.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// A fresh, empty database per test on each provider: a temp SQLite file, or a throwaway schema on the
+/// PostgreSQL server named by PARTNERSHIPBOT_TEST_POSTGRES (started by .ci/run on loopback).
+/// </summary>
+internal sealed class TestDatabase : IAsyncDisposable
+{
+    private const string PostgresVariable = "PARTNERSHIPBOT_TEST_POSTGRES";
+    private readonly Func<ValueTask> cleanup;
+
+    private TestDatabase(string provider, Func<IDatabase> factory, Func<ValueTask> cleanup)
+    {
+        Provider = provider;
+        Factory = factory;
+        this.cleanup = cleanup;
+    }
+
+    /// <summary>"sqlite" or "postgres".</summary>
+    public string Provider { get; }
+
+    /// <summary>Makes another handle on the same database, as a second instance of the bot would.</summary>
+    public Func<IDatabase> Factory { get; }
+
+    /// <summary>
+    /// The providers to run a store contract on: SQLite always; PostgreSQL when the server is configured,
+    /// and always in CI, where a missing server must fail rather than skip.
+    /// </summary>
+    public static TheoryData<string> Providers()
+    {
+        var providers = new TheoryData<string> { "sqlite" };
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PostgresVariable)) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        {
+            providers.Add("postgres");
+        }
+
+        return providers;
+    }
+
+    public static async Task<TestDatabase> CreateAsync(string provider)
+    {
+        if (provider == "sqlite")
+        {
+            var directory = Directory.CreateTempSubdirectory("pb-db-").FullName;
+            var path = Path.Combine(directory, "partnershipbot.db");
+            return new TestDatabase(provider, () => new SqliteDatabase(path), () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(directory, recursive: true);
+                return ValueTask.CompletedTask;
+            });
+        }
+
+        var server = Environment.GetEnvironmentVariable(PostgresVariable)
+            ?? throw new InvalidOperationException($"{PostgresVariable} is not set: .ci/run starts PostgreSQL and sets it.");
+        var schema = "t_" + Guid.NewGuid().ToString("N");
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE SCHEMA {schema}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ConnectionString;
+        return new TestDatabase(provider, () => new PostgresDatabase(connectionString), async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", admin);
+            await drop.ExecuteNonQueryAsync();
+        });
+    }
+
+    public ValueTask DisposeAsync() => cleanup();
+}
