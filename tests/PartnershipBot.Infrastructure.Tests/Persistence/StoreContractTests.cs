@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Infrastructure.Persistence;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
@@ -13,7 +14,7 @@ public class StoreContractTests
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider time = new(Monday);
 
-    public static TheoryData<string> Providers => TestDatabase.Providers();
+    public static TheoryData<string> Providers => [.. TestDatabase.Providers()];
 
     [Theory]
     [MemberData(nameof(Providers))]

@@ -1,13 +1,13 @@
 using Npgsql;
 using PartnershipBot.Infrastructure.Persistence;
 
-namespace PartnershipBot.Infrastructure.Tests.Persistence;
+namespace PartnershipBot.Testing;
 
 /// <summary>
 /// A fresh, empty database per test on each provider: a temp SQLite file, or a throwaway schema on the
 /// PostgreSQL server named by PARTNERSHIPBOT_TEST_POSTGRES (started by .ci/run on loopback).
 /// </summary>
-internal sealed class TestDatabase : IAsyncDisposable
+public sealed class TestDatabase : IAsyncDisposable
 {
     private const string PostgresVariable = "PARTNERSHIPBOT_TEST_POSTGRES";
     private readonly Func<ValueTask> cleanup;
@@ -29,9 +29,9 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// The providers to run a store contract on: SQLite always; PostgreSQL when the server is configured,
     /// and always in CI, where a missing server must fail rather than skip.
     /// </summary>
-    public static TheoryData<string> Providers()
+    public static IReadOnlyList<string> Providers()
     {
-        var providers = new TheoryData<string> { "sqlite" };
+        var providers = new List<string> { "sqlite" };
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PostgresVariable)) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
         {
             providers.Add("postgres");
@@ -40,6 +40,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         return providers;
     }
 
+    /// <summary>A fresh database on <paramref name="provider"/> ("sqlite" or "postgres").</summary>
     public static async Task<TestDatabase> CreateAsync(string provider)
     {
         if (provider == "sqlite")
@@ -51,7 +52,10 @@ internal sealed class TestDatabase : IAsyncDisposable
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 Directory.Delete(directory, recursive: true);
                 return ValueTask.CompletedTask;
-            });
+            })
+            {
+                Settings = new Dictionary<string, string> { ["Storage:Provider"] = "Sqlite", ["Storage:DataDirectory"] = directory },
+            };
         }
 
         var server = Environment.GetEnvironmentVariable(PostgresVariable)
@@ -72,8 +76,15 @@ internal sealed class TestDatabase : IAsyncDisposable
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", admin);
             await drop.ExecuteNonQueryAsync();
-        });
+        })
+        {
+            Settings = new Dictionary<string, string> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:PartnershipBot"] = connectionString },
+        };
     }
 
+    /// <summary>Settings that point the bot at this database (as environment variables or configuration).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; private init; } = new Dictionary<string, string>();
+
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => cleanup();
 }
