@@ -6,7 +6,8 @@
 # Needs: .NET SDK, Node 20+, Chromium (CHROMIUM=/path, default /usr/bin/chromium), and `npm ci` in tests/e2e
 # (run.sh runs `npm ci` itself when node_modules is missing).
 # Optional env: BOTPORT, PGPORT (default: free ports picked automatically), CHROMIUM.
-# Artifacts (kept): tests/e2e/artifacts/ -> bot.log, playground.log, playground.stdout.log, *.png
+# Artifacts (kept): tests/e2e/artifacts/ -> bot.log, playground.log, playground.stdout.log, ui-test.log,
+#   browser-console.log, playground-welcome.png, playground-help.png
 set -euo pipefail
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,6 +19,7 @@ log() { echo "e2e: $*" >&2; }
 
 BOT_PID=""
 PG_PID=""
+UI_PID=""
 DATA_DIR=""
 PASSED=0
 FAILED=0
@@ -51,6 +53,7 @@ stop_group() {
 cleanup() {
   local rc=$?
   set +e
+  stop_group "$UI_PID" "ui test"
   stop_group "$PG_PID" playground
   stop_group "$BOT_PID" bot
   [[ -n "$DATA_DIR" && -d "$DATA_DIR" ]] && rm -rf "$DATA_DIR"
@@ -161,11 +164,20 @@ fi
 log "playground ready after $((SECONDS - t0)) s"
 
 # ---- UI test ---------------------------------------------------------------------------------------
+# In the background (own process group, so Chromium goes with it) and `wait`ed for, so that Ctrl-C / TERM
+# reach the trap at once instead of after the test.
+(
+  cd "$E2E_DIR"
+  export PLAYGROUND="http://127.0.0.1:$PGPORT" CHROMIUM="$CHROMIUM" SHOTS="$ART"
+  exec setsid node "$E2E_DIR/playground-ui.test.js"
+) >"$ART/ui-test.log" 2>&1 &
+UI_PID=$!
 set +e
-PLAYGROUND="http://127.0.0.1:$PGPORT" CHROMIUM="$CHROMIUM" SHOTS="$ART" \
-  node "$E2E_DIR/playground-ui.test.js" | tee "$ART/ui-test.log"
-ui_rc=${PIPESTATUS[0]}
+wait "$UI_PID"
+ui_rc=$?
 set -e
+UI_PID=""
+cat "$ART/ui-test.log"
 line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$ART/ui-test.log" | tail -n 1 || true)"
 if [[ -n "$line" ]]; then
   PASSED="$(awk '{print $1}' <<<"$line")"

@@ -26,15 +26,14 @@ public sealed class WelcomeRoutes : IFeatureRoutes
         return normalised is "" or "HELP" or "HELLO" or "HI" or "MENU" or "COMMANDS" or "WHAT CAN YOU DO" or "WHAT DO YOU DO" or "START";
     }
 
+    /// <summary>
+    /// The bot was added to this conversation. Teams announces an install twice, with an installationUpdate
+    /// and a conversationUpdate whose membersAdded holds the bot; welcoming on the conversationUpdate alone
+    /// says hello once (and works where installationUpdate is not sent).
+    /// </summary>
     private static bool IsBotInstalled(ITurnContext turn)
     {
         var activity = turn.Activity;
-        if (string.Equals(activity.Type, ActivityTypes.InstallationUpdate, StringComparison.OrdinalIgnoreCase))
-        {
-            return string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase);
-        }
-
-        // conversationUpdate: the bot itself was added (not a user joining a team the bot is already in).
         return string.Equals(activity.Type, ActivityTypes.ConversationUpdate, StringComparison.OrdinalIgnoreCase)
             && activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true;
     }
