@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference.Conversation;
 using PartnershipBot.Features.Welcome;
@@ -17,6 +18,7 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, WelcomeRoutes>();
         services.AddSingleton<IFeatureRoutes, UpcomingCapabilities>();
         services.AddSingleton<IFeatureRoutes, TermsOfReferenceRoutes>();
+        services.AddSingleton<IFeatureRoutes, BoardSetupRoutes>();
         services.TryAddSingleton<RouteTable>();
         services.TryAddSingleton<IActivityHandler, ActivityRouter>();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.TermsOfReference;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.TryAddSingleton<ITermsDocumentStore, TermsDocumentStore>();
         services.TryAddSingleton<IReminderOutbox, ReminderOutbox>();
+        services.TryAddSingleton<IBoardDirectory, BoardDirectory>();
         var seed = configuration["TermsOfReference:SeedDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "samples", "tor");
         services.TryAddSingleton(new TorLibrarySourceOptions(string.IsNullOrWhiteSpace(seed) ? null : seed));
         services.TryAddSingleton<ITorLibrarySource, StoredTorLibrarySource>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PartnershipBot.Features;
+using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Infrastructure;
 using PartnershipBot.Protocol.Authentication;
@@ -27,6 +28,16 @@ public static partial class BotHost
         builder.Services.AddBotProtocol(builder.Configuration);
         builder.Services.AddPartnershipBotStorage(builder.Configuration);
         builder.Services.AddPartnershipBotFeatures();
+        builder.Services.AddOptions<BoardAdminOptions>().Configure(options =>
+        {
+            foreach (var admin in builder.Configuration.GetSection("PartnershipBot:Admins").Get<string[]>() ?? [])
+            {
+                options.Admins.Add(admin);
+            }
+
+            // Local mode is loopback-only and for trying the bot: its single user may set everything up.
+            options.EveryoneIsAdmin = string.IsNullOrWhiteSpace(builder.Configuration["MicrosoftAppId"]);
+        });
 
         var app = builder.Build();
         var bot = app.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using PartnershipBot.Features.Conversations;
 
@@ -31,7 +30,7 @@ public sealed class ConversationReferenceStore(IDatabase database) : IConversati
             {
                 reference.ConversationId, reference.ServiceUrl, reference.ChannelId, reference.TenantId, reference.ConversationType,
                 reference.UserAadObjectId, reference.BotId, reference.ReferenceJson,
-                UpdatedAt = reference.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+                UpdatedAt = DbValues.Text(reference.UpdatedAt),
             },
             cancellationToken: cancellationToken));
     }
@@ -64,7 +63,7 @@ public sealed class ConversationReferenceStore(IDatabase database) : IConversati
             ? null
             : new ConversationReferenceRecord(
                 row.ConversationId, row.ServiceUrl, row.ChannelId, row.TenantId, row.ConversationType, row.UserAadObjectId,
-                row.BotId, row.ReferenceJson, DateTimeOffset.Parse(row.UpdatedAt, CultureInfo.InvariantCulture));
+                row.BotId, row.ReferenceJson, DbValues.Time(row.UpdatedAt));
     }
 
     // Dapper maps by name onto settable properties; text dates are parsed explicitly above.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using PartnershipBot.Features.Reminders;
 
@@ -27,7 +26,7 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
             VALUES (@ReminderId, @IdempotencyKey, @BoardKey, @Recipient, @Kind, @DueAt, @PayloadJson, 'pending', 0, @Now)
             ON CONFLICT (idempotency_key) DO NOTHING
             """,
-            new { reminder.ReminderId, reminder.IdempotencyKey, reminder.BoardKey, reminder.Recipient, reminder.Kind, DueAt = Text(reminder.DueAt), reminder.PayloadJson, Now = Text(time.GetUtcNow()) },
+            new { reminder.ReminderId, reminder.IdempotencyKey, reminder.BoardKey, reminder.Recipient, reminder.Kind, DueAt = DbValues.Text(reminder.DueAt), reminder.PayloadJson, Now = DbValues.Text(time.GetUtcNow()) },
             cancellationToken: cancellationToken));
         return inserted == 1;
     }
@@ -45,7 +44,7 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
                 ORDER BY due_at LIMIT @max {database.SkipLocked})
             RETURNING {Columns}
             """,
-            new { worker, now = Text(now), leaseUntil = Text(now + lease), max },
+            new { worker, now = DbValues.Text(now), leaseUntil = DbValues.Text(now + lease), max },
             cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRecord()).OrderBy(r => r.DueAt)];
     }
@@ -62,7 +61,7 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
                 due_at = COALESCE(@retryAt, due_at), updated_at = @now
             WHERE reminder_id = @reminderId AND claimed_by = @worker AND state = 'claimed'
             """,
-            new { reminderId, worker, stateText, outcome, retryAt = retryAt is { } r ? Text(r) : null, now = Text(time.GetUtcNow()) },
+            new { reminderId, worker, stateText, outcome, retryAt = retryAt is { } r ? DbValues.Text(r) : null, now = DbValues.Text(time.GetUtcNow()) },
             cancellationToken: cancellationToken));
     }
 
@@ -74,8 +73,6 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
             $"SELECT {Columns} FROM reminders WHERE reminder_id = @reminderId", new { reminderId }, cancellationToken: cancellationToken));
         return row?.ToRecord();
     }
-
-    private static string Text(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private sealed class Row
     {
@@ -92,7 +89,7 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
 
         public ReminderRecord ToRecord() => new(
             ReminderId, IdempotencyKey, BoardKey, Recipient, Kind,
-            DateTimeOffset.Parse(DueAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), PayloadJson,
+            DbValues.Time(DueAt), PayloadJson,
             Enum.Parse<ReminderState>(State, ignoreCase: true), Attempts, LastOutcome);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using PartnershipBot.Features.TermsOfReference;
 
@@ -23,7 +22,7 @@ public sealed class TermsDocumentStore(IDatabase database, TimeProvider time) : 
         ArgumentNullException.ThrowIfNull(content);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var key = Key(boardName);
+        var key = DbValues.BoardKey(boardName);
         if (database.KeyLockSql is { } keyLock)
         {
             // Two uploads for one board at once must not both take the same next version number.
@@ -41,7 +40,7 @@ public sealed class TermsDocumentStore(IDatabase database, TimeProvider time) : 
             new
             {
                 key, stored.BoardName, stored.Version, stored.FileName, stored.MediaType, stored.Content, stored.FactsJson,
-                StoredAt = stored.StoredAt.ToString("O", CultureInfo.InvariantCulture), stored.StoredBy,
+                StoredAt = DbValues.Text(stored.StoredAt), stored.StoredBy,
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -55,7 +54,7 @@ public sealed class TermsDocumentStore(IDatabase database, TimeProvider time) : 
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM terms_documents WHERE board_key = @key ORDER BY version DESC LIMIT 1",
-            new { key = Key(boardName) }, cancellationToken: cancellationToken));
+            new { key = DbValues.BoardKey(boardName) }, cancellationToken: cancellationToken));
         return row?.ToVersion();
     }
 
@@ -79,13 +78,9 @@ public sealed class TermsDocumentStore(IDatabase database, TimeProvider time) : 
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM terms_documents WHERE board_key = @key ORDER BY version",
-            new { key = Key(boardName) }, cancellationToken: cancellationToken));
+            new { key = DbValues.BoardKey(boardName) }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToVersion())];
     }
-
-    /// <summary>Board names match case- and spacing-insensitively ("Safer Leeds Board" = "safer  leeds board").</summary>
-    private static string Key(string boardName) =>
-        string.Join(' ', boardName.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
     // Dapper maps by name onto settable properties (and widens SQLite's 64-bit integers); dates are ISO text.
     private sealed class Row
@@ -101,6 +96,6 @@ public sealed class TermsDocumentStore(IDatabase database, TimeProvider time) : 
 
         public TermsDocumentVersion ToVersion() => new(
             BoardName, Version, FileName, MediaType, Content, FactsJson,
-            DateTimeOffset.Parse(StoredAtText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), StoredBy);
+            DbValues.Time(StoredAtText), StoredBy);
     }
 }

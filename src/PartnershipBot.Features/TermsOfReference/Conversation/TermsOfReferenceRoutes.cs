@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Protocol.Hosting;
@@ -9,11 +10,12 @@ namespace PartnershipBot.Features.TermsOfReference.Conversation;
 /// <summary>
 /// Members' questions about their board's ToR, in Teams. It takes any text no other feature claims
 /// (lowest priority), answers with the quoted clause, and remembers which board the conversation last
-/// asked about, so "and what's the quorum?" needs no board name the second time.
+/// asked about, so "and what's the quorum?" needs no board name the second time. A conversation linked to a
+/// board (board set-up) always uses that board unless the question names another.
 /// </summary>
-public sealed class TermsOfReferenceRoutes(ITorLibrarySource library) : IFeatureRoutes
+public sealed class TermsOfReferenceRoutes(ITorLibrarySource library, IBoardDirectory directory) : IFeatureRoutes
 {
-    // Until board set-up links a conversation to its board, the last board asked about stands in.
+    // A conversation not linked to a board carries over the last board it asked about.
     private readonly ConcurrentDictionary<string, string> conversationBoards = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
@@ -28,8 +30,9 @@ public sealed class TermsOfReferenceRoutes(ITorLibrarySource library) : IFeature
     {
         var boards = await library.GetAsync(cancellationToken);
         var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
-        conversationBoards.TryGetValue(conversationId, out var linked);
-        var answer = boards.Ask(turn.Text.Trim(), linked);
+        var link = await directory.FindLinkAsync(conversationId, cancellationToken);
+        var conversationBoard = link?.BoardName ?? (conversationBoards.TryGetValue(conversationId, out var lastAsked) ? lastAsked : null);
+        var answer = boards.Ask(turn.Text.Trim(), conversationBoard);
         if (answer.Board.Length > 0 && boards.Find(answer.Board) is not null)
         {
             conversationBoards[conversationId] = answer.Board;

@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS board_roles (
 
 CREATE TABLE IF NOT EXISTS conversation_boards (
     conversation_id TEXT PRIMARY KEY,
-    board_key TEXT NOT NULL,
+    board_name TEXT NOT NULL,
     linked_by TEXT NOT NULL,
     linked_at TEXT NOT NULL);
 

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using PartnershipBot.Features.Routing;
+using PartnershipBot.Features.TermsOfReference;
+using PartnershipBot.Protocol.Hosting;
+using PartnershipBot.Protocol.Schema;
+
+namespace PartnershipBot.Features.Boards;
+
+/// <summary>
+/// Linking a Teams conversation to its board: "link this to &lt;board&gt;", "unlink", "which board is this?".
+/// Linking is for admins and the board's secretariat; answers in the conversation then use its board.
+/// </summary>
+public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibrarySource library, IOptions<BoardAdminOptions> admins, TimeProvider time) : IFeatureRoutes
+{
+    /// <inheritdoc />
+    public void Register(RouteTable routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.AddHelp("**Set-up** (admins and secretariat): \"link this to <board>\", \"unlink\", \"which board is this?\"");
+        routes.AddMessage("boards/link", 500, turn => LinkCommand().IsMatch(turn.Text), LinkAsync);
+        routes.AddMessage("boards/unlink", 500, turn => UnlinkCommand().IsMatch(turn.Text), UnlinkAsync);
+        routes.AddMessage("boards/which", 500, turn => WhichCommand().IsMatch(turn.Text), WhichAsync);
+    }
+
+    private async Task<InvokeResponse?> LinkAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var name = LinkCommand().Match(turn.Text).Groups["board"].Value.Trim().TrimEnd('.', '!');
+        var boards = await library.GetAsync(cancellationToken);
+        var board = boards.Find(name) ?? boards.Resolve(TermsOfReference.Answering.QuestionAnalyzer.Analyze(name, new HashSet<string>()));
+        if (board is null)
+        {
+            var known = string.Join("\n", boards.Boards.Select(b => $"- {b.Identity.Name}"));
+            return await ReplyAsync(turn, $"I don't know a board called \"{name}\". The boards I have Terms of Reference for are:\n\n{known}\n\nSay \"link this to\" and one of these names.", cancellationToken);
+        }
+
+        if (!await MayChangeAsync(turn, board.Identity.Name, cancellationToken))
+        {
+            return await ReplyAsync(turn, "Only an admin or the board's secretariat can link a conversation to a board.", cancellationToken);
+        }
+
+        var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
+        await directory.LinkAsync(new ConversationBoardLink(conversationId, board.Identity.Name, Actor(turn), time.GetUtcNow()), cancellationToken);
+        return await ReplyAsync(turn, $"This conversation is now linked to the **{board.Identity.Name}**. Questions asked here use its Terms of Reference.", cancellationToken);
+    }
+
+    private async Task<InvokeResponse?> UnlinkAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
+        var link = await directory.FindLinkAsync(conversationId, cancellationToken);
+        if (link is null)
+        {
+            return await ReplyAsync(turn, "This conversation isn't linked to a board.", cancellationToken);
+        }
+
+        if (!await MayChangeAsync(turn, link.BoardName, cancellationToken))
+        {
+            return await ReplyAsync(turn, "Only an admin or the board's secretariat can unlink a conversation.", cancellationToken);
+        }
+
+        await directory.UnlinkAsync(conversationId, Actor(turn), time.GetUtcNow(), cancellationToken);
+        return await ReplyAsync(turn, $"This conversation is no longer linked to the {link.BoardName}.", cancellationToken);
+    }
+
+    private async Task<InvokeResponse?> WhichAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var link = await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        return await ReplyAsync(turn, link is null
+            ? "This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\"."
+            : string.Create(CultureInfo.InvariantCulture, $"This conversation belongs to the **{link.BoardName}** (linked {link.LinkedAt:d MMM yyyy})."), cancellationToken);
+    }
+
+    private async Task<bool> MayChangeAsync(ITurnContext turn, string boardName, CancellationToken cancellationToken)
+    {
+        var options = admins.Value;
+        var person = Actor(turn);
+        return options.EveryoneIsAdmin
+            || options.Admins.Contains(person, StringComparer.OrdinalIgnoreCase)
+            || (await directory.RolesOfAsync(boardName, person, cancellationToken)).Contains(BoardRole.Secretariat);
+    }
+
+    private static string Actor(ITurnContext turn) => turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? "unknown";
+
+    private static async Task<InvokeResponse?> ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        var reply = turn.Activity.CreateReply(text);
+        reply.TextFormat = "markdown";
+        await turn.SendActivityAsync(reply, cancellationToken);
+        return null;
+    }
+
+    [GeneratedRegex(@"^\s*link\s+(?:this|this\s+(?:chat|channel|conversation|team)|us|here)?\s*to\s+(?:the\s+)?(?<board>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkCommand();
+
+    [GeneratedRegex(@"^\s*unlink(?:\s+(?:this|this\s+(?:chat|channel|conversation)|us|here))?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex UnlinkCommand();
+
+    [GeneratedRegex(@"^\s*(?:which|what)\s+board\s+is\s+(?:this|this\s+(?:chat|channel|conversation)|here)\s*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex WhichCommand();
+}

@@ -1,0 +1,57 @@
+namespace PartnershipBot.Features.Boards;
+
+/// <summary>Roles a person can hold on a board.</summary>
+public enum BoardRole
+{
+    /// <summary>Chairs meetings.</summary>
+    Chair,
+    /// <summary>Deputises for the chair.</summary>
+    ViceChair,
+    /// <summary>Runs the board's business (papers, minutes, set-up).</summary>
+    Secretariat,
+    /// <summary>A member of the board.</summary>
+    Member,
+}
+
+/// <summary>A conversation's link to a board.</summary>
+/// <param name="ConversationId">The Teams conversation (channel thread root, group chat or personal chat).</param>
+/// <param name="BoardName">The board's name as stored with its ToR.</param>
+/// <param name="LinkedBy">Who linked it (Entra object id).</param>
+/// <param name="LinkedAt">When.</param>
+public sealed record ConversationBoardLink(string ConversationId, string BoardName, string LinkedBy, DateTimeOffset LinkedAt);
+
+/// <summary>One entry of the audit log: who changed what, when.</summary>
+/// <param name="At">When.</param>
+/// <param name="Actor">Who (Entra object id, or "cli").</param>
+/// <param name="Action">What kind of change, e.g. "board.link".</param>
+/// <param name="Subject">What it changed, e.g. the conversation id.</param>
+/// <param name="DetailJson">Details as JSON.</param>
+public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string Subject, string? DetailJson);
+
+/// <summary>
+/// Which conversation belongs to which board, who holds which role, and the audit log (port). Every change
+/// is written together with its audit entry, so the log can't miss one.
+/// </summary>
+public interface IBoardDirectory
+{
+    /// <summary>Links a conversation to a board, replacing any earlier link (a conversation has at most one board).</summary>
+    Task LinkAsync(ConversationBoardLink link, CancellationToken cancellationToken);
+
+    /// <summary>Removes the conversation's link; false when it had none.</summary>
+    Task<bool> UnlinkAsync(string conversationId, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The conversation's board link, or null.</summary>
+    Task<ConversationBoardLink?> FindLinkAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Gives a person a role on a board (idempotent).</summary>
+    Task AssignRoleAsync(string boardName, string personId, BoardRole role, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Takes a role away; false when the person did not hold it.</summary>
+    Task<bool> RemoveRoleAsync(string boardName, string personId, BoardRole role, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The roles a person holds on a board.</summary>
+    Task<IReadOnlyList<BoardRole>> RolesOfAsync(string boardName, string personId, CancellationToken cancellationToken);
+
+    /// <summary>The audit log, oldest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> AuditAsync(CancellationToken cancellationToken);
+}

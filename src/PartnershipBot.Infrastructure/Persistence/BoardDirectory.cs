@@ -1,0 +1,120 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using PartnershipBot.Features.Boards;
+
+namespace PartnershipBot.Infrastructure.Persistence;
+
+/// <summary>Board links, roles and the audit log, in SQLite or PostgreSQL; each change and its audit entry commit together.</summary>
+public sealed class BoardDirectory(IDatabase database) : IBoardDirectory
+{
+    /// <inheritdoc />
+    public Task LinkAsync(ConversationBoardLink link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return ChangeAsync(link.LinkedBy, link.LinkedAt, "board.link", link.ConversationId, new { board = link.BoardName }, async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO conversation_boards (conversation_id, board_name, linked_by, linked_at) VALUES (@ConversationId, @BoardName, @LinkedBy, @At)
+                ON CONFLICT (conversation_id) DO UPDATE SET board_name = excluded.board_name, linked_by = excluded.linked_by, linked_at = excluded.linked_at
+                """,
+                new { link.ConversationId, link.BoardName, link.LinkedBy, At = DbValues.Text(link.LinkedAt) }, transaction, cancellationToken: cancellationToken));
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> UnlinkAsync(string conversationId, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, at, "board.unlink", conversationId, null, async (connection, transaction) =>
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM conversation_boards WHERE conversation_id = @conversationId", new { conversationId }, transaction, cancellationToken: cancellationToken)) > 0,
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<ConversationBoardLink?> FindLinkAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(
+            "SELECT conversation_id AS ConversationId, board_name AS BoardName, linked_by AS LinkedBy, linked_at AS LinkedAt FROM conversation_boards WHERE conversation_id = @conversationId",
+            new { conversationId }, cancellationToken: cancellationToken));
+        return row is null ? null : new ConversationBoardLink(row.ConversationId, row.BoardName, row.LinkedBy, DbValues.Time(row.LinkedAt));
+    }
+
+    /// <inheritdoc />
+    public Task AssignRoleAsync(string boardName, string personId, BoardRole role, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, at, "role.assign", personId, new { board = boardName, role = role.ToString() }, async (connection, transaction) =>
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO board_roles (board_key, person_id, role, assigned_at) VALUES (@board, @personId, @role, @at)
+                ON CONFLICT (board_key, person_id, role) DO NOTHING
+                """,
+                new { board = DbValues.BoardKey(boardName), personId, role = RoleText(role), at = DbValues.Text(at) }, transaction, cancellationToken: cancellationToken)) > 0,
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RemoveRoleAsync(string boardName, string personId, BoardRole role, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, at, "role.remove", personId, new { board = boardName, role = role.ToString() }, async (connection, transaction) =>
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM board_roles WHERE board_key = @board AND person_id = @personId AND role = @role",
+                new { board = DbValues.BoardKey(boardName), personId, role = RoleText(role) }, transaction, cancellationToken: cancellationToken)) > 0,
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<BoardRole>> RolesOfAsync(string boardName, string personId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var roles = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT role FROM board_roles WHERE board_key = @board AND person_id = @personId ORDER BY role",
+            new { board = DbValues.BoardKey(boardName), personId }, cancellationToken: cancellationToken));
+        return [.. roles.Select(r => Enum.Parse<BoardRole>(r.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true))];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditEntry>> AuditAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            "SELECT at AS At, actor AS Actor, action AS Action, subject AS Subject, detail_json AS DetailJson FROM audit_log ORDER BY sequence",
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new AuditEntry(DbValues.Time(r.At), r.Actor, r.Action, r.Subject, r.DetailJson))];
+    }
+
+    /// <summary>Runs a change and records it in the audit log in the same transaction (only when it changed something).</summary>
+    private async Task<bool> ChangeAsync(string actor, DateTimeOffset at, string action, string subject, object? detail,
+        Func<DbConnection, DbTransaction, Task<bool>> change, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await change(connection, transaction);
+        if (changed)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (@at, @actor, @action, @subject, @detail)",
+                new { at = DbValues.Text(at), actor, action, subject, detail = detail is null ? null : JsonSerializer.Serialize(detail) },
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    private static string RoleText(BoardRole role) => role == BoardRole.ViceChair ? "vice-chair" : role.ToString().ToLowerInvariant();
+
+    private sealed class LinkRow
+    {
+        public string ConversationId { get; set; } = "";
+        public string BoardName { get; set; } = "";
+        public string LinkedBy { get; set; } = "";
+        public string LinkedAt { get; set; } = "";
+    }
+
+    private sealed class AuditRow
+    {
+        public string At { get; set; } = "";
+        public string Actor { get; set; } = "";
+        public string Action { get; set; } = "";
+        public string Subject { get; set; } = "";
+        public string? DetailJson { get; set; }
+    }
+}

@@ -1,0 +1,52 @@
+using PartnershipBot.Features.Boards;
+using PartnershipBot.Infrastructure.Persistence;
+using PartnershipBot.Testing;
+
+namespace PartnershipBot.Infrastructure.Tests.Persistence;
+
+/// <summary>Board links, roles and the audit log, on both engines.</summary>
+public class BoardDirectoryTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string> Providers => [.. TestDatabase.Providers()];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_conversation_has_at_most_one_board_and_every_change_is_audited(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var directory = new BoardDirectory(test.Factory());
+
+        await directory.LinkAsync(new ConversationBoardLink("19:c", "Safer Westmarsh Board", "admin-1", Now), CancellationToken.None);
+        await directory.LinkAsync(new ConversationBoardLink("19:c", "Westmarsh Cohesion Board", "admin-2", Now.AddMinutes(1)), CancellationToken.None);
+
+        var link = await directory.FindLinkAsync("19:c", CancellationToken.None);
+        Assert.Equal(("Westmarsh Cohesion Board", "admin-2"), (link!.BoardName, link.LinkedBy));
+        Assert.True(await directory.UnlinkAsync("19:c", "admin-2", Now.AddMinutes(2), CancellationToken.None));
+        Assert.False(await directory.UnlinkAsync("19:c", "admin-2", Now.AddMinutes(3), CancellationToken.None));
+        Assert.Null(await directory.FindLinkAsync("19:c", CancellationToken.None));
+
+        var audit = await directory.AuditAsync(CancellationToken.None);
+        Assert.Equal(["board.link", "board.link", "board.unlink"], audit.Select(a => a.Action));
+        Assert.Equal(Now.AddMinutes(2), audit[2].At);
+        Assert.Contains("Westmarsh Cohesion Board", audit[1].DetailJson, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Roles_are_per_board_and_idempotent(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var directory = new BoardDirectory(test.Factory());
+
+        await directory.AssignRoleAsync("Safer Westmarsh Board", "p1", BoardRole.Secretariat, "admin", Now, CancellationToken.None);
+        await directory.AssignRoleAsync("safer westmarsh board", "p1", BoardRole.Secretariat, "admin", Now, CancellationToken.None);
+        await directory.AssignRoleAsync("Safer Westmarsh Board", "p1", BoardRole.ViceChair, "admin", Now, CancellationToken.None);
+
+        Assert.Equal([BoardRole.ViceChair, BoardRole.Secretariat], (await directory.RolesOfAsync("SAFER WESTMARSH BOARD", "p1", CancellationToken.None)).Order());
+        Assert.Empty(await directory.RolesOfAsync("Another Board", "p1", CancellationToken.None));
+        Assert.True(await directory.RemoveRoleAsync("Safer Westmarsh Board", "p1", BoardRole.ViceChair, "admin", Now, CancellationToken.None));
+        Assert.Equal(3, (await directory.AuditAsync(CancellationToken.None)).Count);
+    }
+}

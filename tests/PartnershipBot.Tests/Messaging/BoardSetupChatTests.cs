@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using PartnershipBot.Features.Boards;
+using PartnershipBot.Testing;
+using PartnershipBot.Tests.Support;
+
+namespace PartnershipBot.Tests.Messaging;
+
+/// <summary>Linking a channel to a board through /api/messages, with channel auth on (so admin rights matter).</summary>
+public sealed class BoardSetupChatTests : IAsyncLifetime
+{
+    private const string Admin = "00000000-0000-0000-0000-000000000a01";
+    private ChannelTokenIssuer issuer = null!;
+    private LoopbackConnector connector = null!;
+    private BotHostFactory host = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        issuer = await ChannelTokenIssuer.StartAsync();
+        connector = await LoopbackConnector.StartAsync();
+        host = new BotHostFactory(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = ChannelTokenIssuer.AppId,
+            ["MicrosoftAppPassword"] = "not-used-because-the-token-provider-is-replaced",
+            ["BotFramework:OpenIdMetadataUrl"] = issuer.MetadataUrl,
+            ["PartnershipBot:Admins:0"] = Admin,
+        });
+        client = host.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await host.DisposeAsync();
+        await connector.DisposeAsync();
+        await issuer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_links_the_channel_and_later_questions_use_its_board()
+    {
+        await SayAsync("<at>PartnershipBot</at> link this to Thurrock Community Safety Partnership Strategic Board", Admin);
+        await SayAsync("<at>PartnershipBot</at> what's the quorum?", "00000000-0000-0000-0000-000000000b02");
+        await SayAsync("<at>PartnershipBot</at> which board is this?", "00000000-0000-0000-0000-000000000b02");
+
+        var replies = await connector.WaitForActivitiesAsync(3);
+        Assert.Contains("now linked to the **Thurrock Community Safety Partnership Strategic Board**", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("50% of membership, plus one", replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("belongs to the **Thurrock Community Safety Partnership Strategic Board**", replies[2].Text, StringComparison.Ordinal);
+        var audit = await host.Services.GetRequiredService<IBoardDirectory>().AuditAsync(CancellationToken.None);
+        Assert.Equal((Admin, "board.link"), (audit.Single().Actor, audit.Single().Action));
+    }
+
+    [Fact]
+    public async Task Someone_who_is_not_an_admin_or_secretariat_is_refused_and_nothing_changes()
+    {
+        await SayAsync("<at>PartnershipBot</at> link this to Thurrock Community Safety Partnership Strategic Board", "00000000-0000-0000-0000-000000000b02");
+
+        var reply = Assert.Single(await connector.WaitForActivitiesAsync(1));
+        Assert.Contains("Only an admin or the board's secretariat", reply.Text, StringComparison.Ordinal);
+        Assert.Null(await host.Services.GetRequiredService<IBoardDirectory>().FindLinkAsync("19:fake-channel-0001@thread.tacv2;messageid=1700000000002", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_unknown_board_name_gets_the_list_of_known_boards()
+    {
+        await SayAsync("<at>PartnershipBot</at> link this to the Atlantis Harbour Board", Admin);
+
+        var reply = Assert.Single(await connector.WaitForActivitiesAsync(1));
+        Assert.Contains("I don't know a board called \"Atlantis Harbour Board\"", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("- Thurrock Community Safety Partnership Strategic Board", reply.Text, StringComparison.Ordinal);
+    }
+
+    private async Task SayAsync(string text, string aadObjectId)
+    {
+        var activity = Fixtures.Activity("02-message-channel-mention.json", connector.ServiceUrl, a =>
+        {
+            a["text"] = text;
+            a["from"]!["aadObjectId"] = aadObjectId;
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Mint(connector.ServiceUrl));
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+}
