@@ -28,6 +28,23 @@ public class SeedEvaluationTests
         Assert.True(results.Count(r => r.ConfidentWrong) <= 1, summary);
     }
 
+    [Fact]
+    public void Questions_over_the_purpose_written_ToRs_stay_right()
+    {
+        var gold = File.ReadAllLines(TestBoards.Fixture("fixtures-qa.jsonl"))
+            .Where(l => l.Length > 0)
+            .Select(l => JsonSerializer.Deserialize<GoldQuestion>(l)!)
+            .ToList();
+        var boards = gold.Select(g => g.Doc).Distinct().ToDictionary(d => d, d => TestBoards.LoadFixture(d));
+
+        var results = gold.Select(g => EvaluationScore.Score(g, new TorLibrary([boards[g.Doc]]).Ask(g.Question))).ToList();
+
+        var summary = EvaluationScore.Summarise(results);
+        var failures = string.Join("\n", results.Where(r => !r.Right).Select(r => $"{r.Item.Question} -> {r.Answer.Answer}"));
+        Assert.True(results.Count(r => r.Right) >= Math.Ceiling(0.95 * results.Count), summary + "\n" + failures);
+        Assert.True(results.Count(r => r.ConfidentWrong) <= 1, summary + "\n" + failures);
+    }
+
     [Theory]
     [InlineData("Six-monthly reports", "six", true)]
     [InlineData("meet ten times", "10 times", true)]

@@ -26,6 +26,10 @@ public enum ExpectedAnswer
     Who,
     /// <summary>"Where ...": a place or venue.</summary>
     Where,
+    /// <summary>"What day ...": a day of the week.</summary>
+    Day,
+    /// <summary>"What time ...": a clock time or part of the day.</summary>
+    Time,
 }
 
 /// <summary>How the bot reads a member's question.</summary>

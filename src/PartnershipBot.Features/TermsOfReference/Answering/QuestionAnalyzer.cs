@@ -17,13 +17,16 @@ public static partial class QuestionAnalyzer
     private static readonly (Topic Topic, Regex Pattern)[] Intents =
     [
         (Topic.Adoption, R(@"\b(?:when|date)\b.*\b(?:terms of reference|tor|it)\b.*\b(?:agreed|approved|adopted|signed|ratified)\b|\b(?:agreed|approved|adopted|signed|ratified)\b.*\bterms of reference\b.*\bwhen\b")),
-        (Topic.Quorum, R(@"\bquor(?:um|ate)\b|\bhow many\b.*\b(?:need|needs|have|must)\b.*\b(?:there|present|attend\w*|decide|decision|vote|quorate)\b|\bminimum (?:number|attendance)\b")),
-        (Topic.Substitutes, R(@"\bsubstitut\w*|\bdeputi[sz]\w*|\bsend (?:someone|somebody|a colleague|a deputy)\b|\bstand[- ]in\b|\binstead of me\b|\bin my place\b|\balternate\b")),
+        (Topic.Quorum, R(@"\bquor(?:um|ate)\b|\bhow many (?:of us|members|people|councillors|reps|representatives|partners)\b.*\b(?:need|needs|have|must)\b.*\b(?:there|present|attend\w*|decide|decision|vote|quorate)\b|\bminimum (?:number|attendance)\b")),
+        (Topic.Substitutes, R(@"\bsubstitut\w*|\bdeputi[sz]\w*|\bsend (?:someone|somebody|a colleague|a deputy|my (?:deputy|colleague|rep\w*))\b|\bdeputy\b(?![- ]chair)|\bproxy\b|\bstand[- ]in\b|\binstead of me\b|\bin my place\b|\balternate\b")),
         (Topic.ConflictsOfInterest, R(@"\bconflicts? of interests?\b|\bdeclar\w*\b.*\binterests?\b|\binterests?\b.*\bdeclar\w*|\bpecuniary\b|\bconflicted\b")),
         (Topic.ViceChair, R(@"\bvice[- ]?chair|\bdeputy chair|\bvice[- ]?chairman")),
+        (Topic.DecisionMaking, R(@"\bcasting\b|\bvot(?:e|es|ing)\b|\bconsensus\b|\bmajority\b")),
         (Topic.Chair, R(@"\bchair(?:s|ed|ing|man|person|woman)?\b|\bwho\s+(?:runs|leads|heads|presides over|is in charge of)\s+(?:the\s+)?(?:board|group|partnership|committee|meetings?|it)\b|\bwho(?:'s| is) in charge\b")),
-        (Topic.MinutesDeadline, R(@"\bminutes\b")),
+        (Topic.Secretariat, R(@"\b(?:takes?|taking|writes?|records?|does|produces?)\s+(?:the\s+)?minutes\b")),
+        (Topic.MinutesDeadline, R(@"\bminutes\b|\bnotes? of (?:the )?meetings?\b|\bmeeting notes\b|\baction notes\b")),
         (Topic.PapersDeadline, R(@"\b(?:papers?|agendas?|reports?|documents)\b.*\b(?:before|advance|ahead|in by|due|deadline|circulat\w*|sent out|come out|go out|need to be in|get them|late)\b|\b(?:deadline|notice)\b.*\b(?:papers?|agendas?)\b|\bsend\w* out (?:the )?(?:papers?|agendas?)\b|\blate (?:papers?|reports?|items?)\b|\btable\b.*\blate\b|\b(?:how far ahead|how much notice|how far in advance)\b")),
+        (Topic.Membership, R(@"\b(?:must|should|have to|need to|expected to|required to)\s+(?:\w+\s+)?attend\b")),
         (Topic.ScheduleMonths, R(@"\b(?:which|what) months?\b|\bmonths?\b.*\bmeet\w*|\bmeeting dates\b|\bdates? of (?:the )?meetings\b")),
         (Topic.Frequency, R(@"\bhow (?:often|frequently)\b.*\bmeet\w*|\bhow many (?:times|meetings)\b|\bmeet\w*\b.*\b(?:how often|frequency)\b|\bfrequency of (?:the )?meetings\b|\bmeet\w*\s+(?:weekly|fortnightly|monthly|quarterly|annually|yearly|every|once|twice|\w+ times)")),
         (Topic.PublicAccess, R(@"\bpublic\b(?! health)(?! sector).*\b(?:attend|come|open|watch|observe|access|allowed|admitted|join|sit in|see)\b|\b(?:attend|come|watch|observe|open|closed)\b.*\bpublic\b(?! health)|\bin public\b|\bpress\b|\bobservers?\b|\bopen meetings?\b|\bmeetings? (?:open|closed)\b")),
@@ -33,7 +36,7 @@ public static partial class QuestionAnalyzer
         (Topic.Accountability, R(@"\baccountab\w*|\banswer(?:able|s)? to\b|\bwho (?:does|do) (?:the |it |we )?.*\b(?:report|answer)s? to\b|\boverse\w*|\bscrutin\w*")),
         (Topic.Reporting, R(@"\breport\w*\b")),
         (Topic.Purpose, R(@"\bpurpose\b|\bmission\b|\bremit\b|\bvision\b|\baims?\b|\bobjectives?\b|\bwhat(?:'s| is| does)\b.*\b(?:for|do)\s*\??$|\bwhy does\b.*\bexist\b|\bwhat is the point\b|\bset up (?:under|for)\b|\blegislation\b")),
-        (Topic.Membership, R(@"\bmembers?(?:hip)?\b|\bwho (?:sits|is|are) on\b|\bon the (?:board|group|partnership|committee|forum|panel|pag|executive|network)\b|\brepresent\w*|\bsit on\b|\bseats?\b|\battend\w*|\bsectors?\b")),
+        (Topic.Membership, R(@"\bmembers?(?:hip)?\b|\bwho (?:sits|is|are) on\b|\bon the (?:board|group|partnership|committee|forum|panel|pag|executive|network)\b|\brepresent\w*|\bsit on\b|\bseats?\b|\battend\w*|\bsectors?\b|\bjoin\b|\bbecome a member\b")),
     ];
 
     /// <summary>Analyses <paramref name="question"/>; <paramref name="vocabulary"/> is the documents' words, for typo correction.</summary>
@@ -64,7 +67,9 @@ public static partial class QuestionAnalyzer
         var expected = HowOften().IsMatch(corrected) ? ExpectedAnswer.HowOften
             : When().IsMatch(corrected) ? ExpectedAnswer.When
             : Who().IsMatch(corrected) ? ExpectedAnswer.Who
-            : WherePlace().IsMatch(corrected) ? ExpectedAnswer.Where : ExpectedAnswer.Any;
+            : WherePlace().IsMatch(corrected) ? ExpectedAnswer.Where
+            : WhatDay().IsMatch(corrected) ? ExpectedAnswer.Day
+            : WhatTime().IsMatch(corrected) ? ExpectedAnswer.Time : ExpectedAnswer.Any;
         var keys = Words.Keys(corrected).Where(k => !Lexicon.IsStop(k)).Distinct().ToList();
         return new QuestionAnalysis(question, corrected, topic, aspect, expected, AcrossBoards().IsMatch(corrected), ListAll().IsMatch(corrected), keys);
     }
@@ -116,6 +121,12 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^\s*when\b|\bwhat (?:date|month|year)\b", Options)]
     private static partial Regex When();
+
+    [GeneratedRegex(@"\b(?:what|which) days?\b|\bwhat day of the week\b", Options)]
+    private static partial Regex WhatDay();
+
+    [GeneratedRegex(@"\bwhat time\b|\bwhen do(?:es)? (?:the )?meetings? start\b|\bstart time\b", Options)]
+    private static partial Regex WhatTime();
 
     [GeneratedRegex(@"^\s*where (?:are|is|do|does|will)\b.*\b(?:meet\w*|held|take place|happen)\b", Options)]
     private static partial Regex WherePlace();

@@ -60,6 +60,15 @@ public static partial class TorAnswerer
 
         var focus = TopicVocabulary.Focus(question, model.Identity.AliasKeys, question.Topic);
         var chosen = Rank(model, question, fact.Evidence, focus);
+
+        // "What's the casting vote rule?" is not answered by a clause that only says decisions go to a vote.
+        var missing = SpecificTerms().Matches(question.Corrected).Select(m => m.Value.ToLowerInvariant())
+            .FirstOrDefault(term => !chosen.Any(p => p.Text.Contains(term, StringComparison.OrdinalIgnoreCase)));
+        if (missing is not null)
+        {
+            return AnswerText.Unsettled(question.Question, model.Identity.Name, $"the {missing} question", chosen.FirstOrDefault());
+        }
+
         return AnswerText.Settled(question.Question, model.Identity.Name, Lead(model, question.Topic), chosen);
     }
 
@@ -130,7 +139,7 @@ public static partial class TorAnswerer
         var best = scored.FirstOrDefault(x => x.Coverage >= ConfidenceCutOff && x.Coverage >= scored[0].Coverage * 0.6 && FitsExpected(question.Expected, x.Passage.Text));
         if (best.Passage is null)
         {
-            if (question.Expected is ExpectedAnswer.When or ExpectedAnswer.HowOften or ExpectedAnswer.Where)
+            if (question.Expected is not (ExpectedAnswer.Any or ExpectedAnswer.Who))
             {
                 return NotSettled(model, question, Topic.General, scored[0].Passage);
             }
@@ -138,7 +147,9 @@ public static partial class TorAnswerer
             best = scored[0];
         }
 
-        if (question.Expected == ExpectedAnswer.Who && TopicCues.IsDeferred(best.Passage.Text))
+        // "Who is the current chief executive?" asks for a person; a clause naming only the post doesn't say.
+        var asksForPerson = question.Expected == ExpectedAnswer.Who && CurrentHolder().IsMatch(question.Corrected) && !PersonName().IsMatch(best.Passage.Text);
+        if (asksForPerson || (question.Expected == ExpectedAnswer.Who && TopicCues.IsDeferred(best.Passage.Text)))
         {
             return NotSettled(model, question, Topic.General, best.Passage);
         }
@@ -182,6 +193,8 @@ public static partial class TorAnswerer
         ExpectedAnswer.When => DateLike().IsMatch(text),
         ExpectedAnswer.HowOften => MeetingFrequency.Rate(text) is not null || RateLike().IsMatch(text),
         ExpectedAnswer.Where => PlaceLike().IsMatch(text),
+        ExpectedAnswer.Day => Weekday().IsMatch(text),
+        ExpectedAnswer.Time => ClockTime().IsMatch(text),
         _ => true,
     };
 
@@ -199,6 +212,21 @@ public static partial class TorAnswerer
 
     [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|annual(?:ly)?|each year|every (?:\w+ )?(?:years?|months?)|quarter(?:ly)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateLike();
+
+    [GeneratedRegex(@"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Weekday();
+
+    [GeneratedRegex(@"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\b(?:morning|afternoon|evening|lunchtime)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClockTime();
+
+    [GeneratedRegex(@"\b(?:casting|proxy|ballot|abstain|abstention|unanimous|unanimity|secret|budget)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpecificTerms();
+
+    [GeneratedRegex(@"\b(?:current|currently|at the moment|right now|name of|named|called)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CurrentHolder();
+
+    [GeneratedRegex(@"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd)\.?\s+[A-Z][a-z]+|\bName:\s*[A-Z]")]
+    private static partial Regex PersonName();
 
     [GeneratedRegex(@"\b(?:at|in) (?:the )?[A-Z][a-z]+|\b(?:venue|online|virtual\w*|Microsoft Teams|centre|center|hall|offices?|room|town hall|civic)\b")]
     private static partial Regex PlaceLike();

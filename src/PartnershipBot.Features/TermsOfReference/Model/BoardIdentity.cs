@@ -43,7 +43,9 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
     private static (string? Title, TorClause? Clause) FindTitle(TorDocument document)
     {
         (string Title, TorClause Clause, int Score)? best = null;
-        foreach (var clause in document.Clauses.Where(c => c.Kind is ClauseKind.Heading or ClauseKind.Paragraph))
+        // Title lines are often run together with "Terms of Reference" and a version line, so the first few
+        // clauses count whatever the parser made of them.
+        foreach (var clause in document.Clauses.Where(c => c.Kind is ClauseKind.Heading or ClauseKind.Paragraph || c.Index < 4))
         {
             var text = clause.Text;
             var explicitTitle = TitleBeforeTermsOfReference().Match(text);

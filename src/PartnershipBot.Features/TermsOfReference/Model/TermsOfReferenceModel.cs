@@ -8,7 +8,7 @@ namespace PartnershipBot.Features.TermsOfReference.Model;
 /// index over them, and the structured fields (chair, quorum, deadlines, ...) each tied to its clauses.
 /// Built once per document version; answering reads it without further parsing.
 /// </summary>
-public sealed class TermsOfReferenceModel
+public sealed partial class TermsOfReferenceModel
 {
     private static readonly Topic[] ModelledTopics = [.. Enum.GetValues<Topic>().Where(t => t != Topic.General)];
     private readonly Dictionary<string, int> documentFrequency;
@@ -136,12 +136,17 @@ public sealed class TermsOfReferenceModel
     {
         ArgumentNullException.ThrowIfNull(passage);
         var headings = passage.HeadingKeys;
+        if (topic == Topic.Purpose && passage.Anchor.HeadingPath.Count > 0 && RoleOfTheBody().IsMatch(passage.Anchor.HeadingPath[^1]))
+        {
+            return 3;
+        }
+
         return SectionWords.TryGetValue(topic, out var section) && headings.Overlaps(section.Keys) ? section.Bonus : 0;
     }
 
     private static readonly Dictionary<Topic, (HashSet<string> Keys, int Bonus)> SectionWords = new()
     {
-        [Topic.Purpose] = (Words.Keys("purpose aims mission objectives vision remit").ToHashSet(), 3),
+        [Topic.Purpose] = (Words.Keys("purpose aims mission objectives vision remit functions").ToHashSet(), 3),
         [Topic.Membership] = (Words.Keys("membership members representation attendance composition").ToHashSet(), 2),
         [Topic.Funding] = (Words.Keys("financial funding budget resources").ToHashSet(), 2),
         [Topic.Accountability] = (Words.Keys("accountability governance reporting").ToHashSet(), 2),
@@ -161,9 +166,16 @@ public sealed class TermsOfReferenceModel
 
     private static string MinutesSentence(string text)
     {
-        var at = text.IndexOf("minutes", StringComparison.OrdinalIgnoreCase);
-        return at >= 0 ? text[at..] : text;
+        var at = MinutesWords().Match(text);
+        return at.Success ? text[at.Index..] : text;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:minutes|notes of (?:the )?meetings?|meeting notes|action notes)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MinutesWords();
+
+    // "Role of the Forum", "Functions of the Board": what the body is for, as opposed to members' roles.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d[\d.]*\s+)?(?:the\s+)?(?:role|functions?|purpose|remit)\s+of\s+the\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex RoleOfTheBody();
 
     private static string SentenceWith(string text, string[] words)
     {

@@ -16,26 +16,27 @@ public static partial class TopicCues
 
     private static readonly Dictionary<Topic, Regex[]> Settling = new()
     {
-        [Topic.Chair] = [ChairHolder(), ChairHolderBy(), ChairFromPool(), ChairInSignature(), ChairChosen(), ChairTerm()],
-        [Topic.ViceChair] = [ViceHolder(), ViceFromPool(), ViceChosen(), ViceShared()],
+        [Topic.Chair] = [ChairHolder(), ChairHolderBy(), ChairFromPool(), ChairInSignature(), ChairLabel(), ChairChosen(), ChairTerm()],
+        [Topic.ViceChair] = [ViceHolder(), ViceFromPool(), ViceChosen(), ViceShared(), ViceLabel()],
         [Topic.Quorum] = [R(@"\bquor(?:um|ate)\b[^.]{0,80}\b(?:\d|half|third|quarter|majority|members|one|two|three|four|five|six|seven|eight)")],
         [Topic.Frequency] = [R(@"\bmeet(?:s|ing|ings)?\b[^.]{0,80}\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|annually|yearly|twice|once|\w+\s+times|every\s+(?:\w+\s+)?(?:weeks?|months?))"),
             R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly)\s+meetings?\b")],
         [Topic.ScheduleMonths] = [R(@"\bmeet(?:s|ing|ings)?\b[^.]{0,120}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.]{0,40}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")],
         [Topic.PapersDeadline] = [R(@"\b(?:papers?|agendas?|reports?|documents?|information)\b[^.]{0,140}\b(?:days?|weeks?|hours?)\b[^.]{0,30}\b(?:before|prior to|in advance of|ahead of)\b[^.]{0,30}\bmeetings?\b"),
             R(@"\blate (?:papers|reports|items)\b")],
-        [Topic.MinutesDeadline] = [R(@"\bminutes\b[^.]{0,100}\b(?:within|after|following|no later than)\b[^.]{0,40}\b(?:days?|weeks?|meeting)\b")],
-        [Topic.Secretariat] = [R(@"\bsecretariat\b[^.]{0,60}\b(?:provided|supplied|undertaken|serviced|by)\b"), R(@"\b(?:provide|provided|supply|supplied|undertake)\w*\b[^.]{0,40}\b(?:administration|administrative|admin|secretariat|clerking)\b"),
+        [Topic.MinutesDeadline] = [R(@"\b(?:minutes|notes of (?:the )?meetings?|meeting notes|action notes)\b[^.]{0,100}\b(?:within|after|following|no later than)\b[^.]{0,40}\b(?:days?|weeks?|meeting)\b")],
+        [Topic.Secretariat] = [R(@"\bsecretariat\b[^.]{0,60}\b(?:provided|supplied|undertaken|serviced|by)\b"), R(@"^\s*(?:secretary|secretariat|clerk|administrat\w*|support)\s*[:–]\s*\S"),
+            R(@"\b(?:administrative|admin|administration|secretariat|clerking|minute[- ]taking|taking of minutes)\b[^.]{0,80}\b(?:provided|supplied|undertaken|given|done)\s+by\b"), R(@"\b(?:provide|provided|supply|supplied|undertake)\w*\b[^.]{0,40}\b(?:administration|administrative|admin|secretariat|clerking)\b"),
             R(@"\bservicing\b[^.]{0,30}\b(?:support|will be|is)\b"), R(@"\bserviced by\b"), R(@"\bclerk(?:ed|ing)? (?:by|to the)\b")],
         [Topic.DecisionMaking] = [R(@"\b(?:consensus|casting vote|unanimous(?:ly)?|unanimity|simple majority|majority (?:vote|decision|of (?:those|members|votes|the members))|show of hands|(?:put|taken|decided|determined|resolved) (?:to|by) (?:a )?vote|vot(?:e|es|ing) (?:on|by|will|shall|is)|by (?:a )?vote)\b")],
         [Topic.ConflictsOfInterest] = [R(@"\bconflicts? of interests?\b|\bdeclar\w*\b[^.]{0,40}\binterests?\b|\bpecuniary\b|\bregister of interests\b")],
-        [Topic.Substitutes] = [R(@"\bsubstitut\w*|\bdeputis\w*|\bdeputiz\w*|\balternate members?\b|\b(?:nominate|send|appoint)\w* (?:a |an )?(?:named |alternate )?deput(?:y|ies)\b|\bdeputies\b|\bdeputy (?:may|can|will|shall)\b|\bin (?:their|his|her) absence\b")],
+        [Topic.Substitutes] = [R(@"\bsubstitut\w*|\bdeputis\w*|\bdeputiz\w*|\balternate (?:members?|representatives?|reps?)\b|\bsend (?:a|an) (?:alternate|substitute|deputy|replacement)\b|\b(?:nominate|send|appoint)\w* (?:a |an )?(?:named |alternate )?deput(?:y|ies)\b|\bdeputies\b|\bdeputy (?:may|can|will|shall)\b|\bin (?:their|his|her) absence\b")],
         [Topic.PublicAccess] = [R(@"\bopen to (?:the )?(?:members of the )?public\b|\b(?:held|meet\w*) in public\b|\bpublic (?:meetings?|access|session)\b|\bclosed to the public\b|\bpress and public\b|\bmembers of the public (?:may|can|are) (?:attend|observe)|\bin private\b|\bobservers?\b")],
         [Topic.Accountability] = [R(@"\baccountab\w*\b"), R(@"\baccountable to\b"), R(@"\b(?:is|are|be|remains?) accountable to\b"), R(@"\banswerable to\b"), R(@"\breport\w* to\b"), R(@"\breports? (?:[\w-]+ )?to (?:the )?[A-Z]")],
         [Topic.Reporting] = [R(@"\breport\w*\b"), R(@"\bsubmit\w*\b[^.]{0,40}\b(?:performance|monitoring|information|progress)\b"), R(@"\bbriefings?\b")],
         [Topic.Funding] = [R(@"\bfund\w*|\bbudgets?\b|\bgrants?\b|\bfinanc\w*|\bmoney\b|\bresourc\w*|\ballocat\w*")],
         [Topic.Purpose] = [R(@"\bpurpose\b|\bexists? to\b|\bestablished to\b|\bmission\b|\baims?\b|\bobjectives?\b|\bvision\b|\bremit\b")],
-        [Topic.Membership] = [R(@"\bmembers?(?:hip)?\b|\brepresent\w*|\bsit on\b|\battend\w*|\bsectors?\b|\binvit\w*")],
+        [Topic.Membership] = [R(@"\bmembers?(?:hip)?\b|\bopen to\b|\bjoin\b|\brepresent\w*|\bsit on\b|\battend\w*|\bsectors?\b|\binvit\w*")],
         [Topic.Adoption] = [R(@"\b(?:agreed|approved|adopted|ratified|signed)\b[^.]{0,40}\b(?:\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}|\d{1,2}/\d{1,2}/\d{2,4})")],
     };
 
@@ -64,8 +65,8 @@ public static partial class TopicCues
 
     /// <summary>True when the text names who holds the chair (or vice-chair), not only how they are chosen.</summary>
     public static bool NamesHolder(Topic topic, string text) => topic == Topic.ViceChair
-        ? ViceHolder().IsMatch(text) || ViceFromPool().IsMatch(text) || ViceShared().IsMatch(text)
-        : ChairHolder().IsMatch(text) || ChairHolderBy().IsMatch(text) || ChairFromPool().IsMatch(text) || ChairInSignature().IsMatch(text);
+        ? ViceHolder().IsMatch(text) || ViceFromPool().IsMatch(text) || ViceShared().IsMatch(text) || ViceLabel().IsMatch(text)
+        : ChairHolder().IsMatch(text) || ChairHolderBy().IsMatch(text) || ChairFromPool().IsMatch(text) || ChairInSignature().IsMatch(text) || ChairLabel().IsMatch(text);
 
     /// <summary>True when the text says how the chair (or vice-chair) is chosen.</summary>
     public static bool SaysHowChosen(Topic topic, string text) => topic == Topic.ViceChair ? ViceChosen().IsMatch(text) : ChairChosen().IsMatch(text);
@@ -90,6 +91,13 @@ public static partial class TopicCues
     // "Cllr Jane Smith, Chair, Safer Communities Board": a named holder in a report header or signature.
     [GeneratedRegex(@"\b[A-Z][\w.]+(?: [A-Z][\w.']+){1,3}, Chair(?:man|person)?\b(?:,| of)")]
     private static partial Regex ChairInSignature();
+
+    // "Chair: Cllr Priya Desai" — the label-and-value lines at the top of many ToRs.
+    [GeneratedRegex(@"^\s*(?:the\s+)?chair(?:man|person)?\s*[:–]\s*\S", Options)]
+    private static partial Regex ChairLabel();
+
+    [GeneratedRegex(@"^\s*(?:the\s+)?vice[- ]?chair(?:man|person)?s?\s*[:–]\s*\S", Options)]
+    private static partial Regex ViceLabel();
 
     [GeneratedRegex(@"\bchair\b[^.]{0,60}\b(?:elect\w*|appoint\w*|select\w*|chosen|nominat\w*|rotat\w*)|\b(?:elect|appoint|select|choose|nominate)\w*\b[^.]{0,40}\bchair", Options)]
     private static partial Regex ChairChosen();

@@ -50,6 +50,12 @@ public static partial class TorTextParser
             return;
         }
 
+        if (raw.Contains('\t', StringComparison.Ordinal))
+        {
+            // A numbered clause whose number is separated by a tab: read it as "1.1 The Board will...".
+            raw = string.Join(' ', raw.Split('\t', StringSplitOptions.RemoveEmptyEntries).Select(c => c.Trim()));
+        }
+
         var markdownLevel = MarkdownHeading().Match(raw) is { Success: true } md ? md.Groups[1].Length : 0;
         var line = CleanInline(markdownLevel > 0 ? raw[markdownLevel..] : raw);
         var bullet = StripBullet(ref line);
@@ -92,10 +98,14 @@ public static partial class TorTextParser
         return [.. normalised.Split('\n')];
     }
 
+    /// <summary>
+    /// Tab-separated cells, unless the first cell is only a clause number ("1.1\tThe Board will..."):
+    /// Word's numbered paragraphs come out that way and are clauses, not tables.
+    /// </summary>
     private static bool IsTableRow(string raw, out List<string> cells)
     {
         cells = [.. raw.Split('\t').Select(c => CleanInline(c)).Where(c => c.Length > 0)];
-        return raw.Contains('\t', StringComparison.Ordinal) && cells.Count >= 2;
+        return raw.Contains('\t', StringComparison.Ordinal) && cells.Count >= 2 && !NumberOnly().IsMatch(cells[0]);
     }
 
     /// <summary>Removes markdown emphasis and collapses whitespace.</summary>
@@ -299,6 +309,9 @@ public static partial class TorTextParser
 
     [GeneratedRegex(@"^(?:The|This|These|Those|It|We|Our|Members|Each|All|A|An)\b")]
     private static partial Regex SentenceOpening();
+
+    [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z][.)]|\(?[ivx]+\))$")]
+    private static partial Regex NumberOnly();
 
     [GeneratedRegex(@"^\s*(#{1,6})\s+")]
     private static partial Regex MarkdownHeading();

@@ -55,6 +55,9 @@ public static class Lexicon
         ["money"] = ["fund", "grant", "budget"],
         ["final"] = ["final", "decid"],
         ["partner"] = ["partnership"],
+        ["join"] = ["member", "open", "eligibl"],
+        ["usual"] = ["normal", "typical"],
+        ["day"] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
     };
 
     /// <summary>True for words that carry no meaning for matching (question words, pronouns, fillers).</summary>
