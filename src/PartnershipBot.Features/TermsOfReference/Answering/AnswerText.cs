@@ -53,6 +53,7 @@ public static class AnswerText
         Topic.Reporting => "reporting",
         Topic.PublicAccess => "whether the public may attend",
         Topic.Adoption => "when these Terms of Reference were agreed",
+        Topic.Review => "when these Terms of Reference are reviewed",
         Topic.Purpose => "the board's purpose",
         _ => "this question",
     };

@@ -17,6 +17,7 @@ public static partial class QuestionAnalyzer
     private static readonly (Topic Topic, Regex Pattern)[] Intents =
     [
         (Topic.Adoption, R(@"\b(?:when|date)\b.*\b(?:terms of reference|tor|it)\b.*\b(?:agreed|approved|adopted|signed|ratified)\b|\b(?:agreed|approved|adopted|signed|ratified)\b.*\bterms of reference\b.*\bwhen\b")),
+        (Topic.Review, R(@"\b(?:terms of reference|tor|these terms)\b.*\breview\w*|\breview\w*\b.*\b(?:terms of reference|tor)\b")),
         (Topic.Quorum, R(@"\bquor(?:um|ate)\b|\bhow many (?:of us|members|people|councillors|reps|representatives|partners)\b.*\b(?:need|needs|have|must)\b.*\b(?:there|present|attend\w*|decide|decision|vote|quorate)\b|\bminimum (?:number|attendance)\b")),
         (Topic.Substitutes, R(@"\bsubstitut\w*|\bdeputi[sz]\w*|\bsend (?:someone|somebody|a colleague|a deputy|my (?:deputy|colleague|rep\w*))\b|\bdeputy\b(?![- ]chair)|\bproxy\b|\bstand[- ]in\b|\binstead of me\b|\bin my place\b|\balternate\b")),
         (Topic.ConflictsOfInterest, R(@"\bconflicts? of interests?\b|\bdeclar\w*\b.*\binterests?\b|\binterests?\b.*\bdeclar\w*|\bpecuniary\b|\bconflicted\b")),
@@ -57,7 +58,7 @@ public static partial class QuestionAnalyzer
         }
 
         var expectsRate = HowOften().IsMatch(corrected);
-        if (expectsRate && topic is not (Topic.Frequency or Topic.Reporting or Topic.Accountability or Topic.General))
+        if (expectsRate && topic is not (Topic.Frequency or Topic.Reporting or Topic.Accountability or Topic.Review or Topic.General))
         {
             // "How often do elected members get briefings?" is about briefings, not membership.
             topic = Topic.General;

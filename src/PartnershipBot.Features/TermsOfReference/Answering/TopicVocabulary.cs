@@ -28,6 +28,7 @@ public static class TopicVocabulary
         [Topic.Reporting] = Of("report reports reporting progress often"),
         [Topic.Purpose] = Of("purpose exist"),
         [Topic.Membership] = Of("members member membership represented representation sit attend"),
+        [Topic.Review] = Of("review reviewed reviews terms reference when how often"),
         [Topic.Adoption] = Of("agreed approved signed adopted terms reference when date"),
     };
 

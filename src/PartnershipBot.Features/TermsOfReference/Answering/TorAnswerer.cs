@@ -16,7 +16,7 @@ public static partial class TorAnswerer
     private static readonly HashSet<Topic> NarrowTopics =
     [
         Topic.Quorum, Topic.ConflictsOfInterest, Topic.PapersDeadline, Topic.MinutesDeadline, Topic.ScheduleMonths, Topic.Frequency,
-        Topic.Substitutes, Topic.DecisionMaking, Topic.Secretariat, Topic.PublicAccess, Topic.Chair, Topic.ViceChair, Topic.Adoption,
+        Topic.Substitutes, Topic.DecisionMaking, Topic.Secretariat, Topic.PublicAccess, Topic.Chair, Topic.ViceChair, Topic.Adoption, Topic.Review,
     ];
 
     /// <summary>Answers <paramref name="question"/> from <paramref name="model"/>.</summary>
@@ -231,6 +231,6 @@ public static partial class TorAnswerer
     [GeneratedRegex(@"\b(?:at|in) (?:the )?[A-Z][a-z]+|\b(?:venue|online|virtual\w*|Microsoft Teams|centre|center|hall|offices?|room|town hall|civic)\b")]
     private static partial Regex PlaceLike();
 
-    [GeneratedRegex(@"\b(?:times|each meeting|every meeting|regularly|weekly|monthly|quarterly|annually|yearly|\d+\s*-?\s*monthly)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:times|each meeting|every meeting|regularly|weekly|monthly|quarterly|annually|yearly|biennially|every (?:\w+ )?years?|\d+\s*-?\s*monthly)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RateLike();
 }

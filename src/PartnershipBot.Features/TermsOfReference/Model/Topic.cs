@@ -41,4 +41,6 @@ public enum Topic
     PublicAccess,
     /// <summary>When the ToR itself was agreed or signed off.</summary>
     Adoption,
+    /// <summary>When or how the ToR itself is reviewed.</summary>
+    Review,
 }

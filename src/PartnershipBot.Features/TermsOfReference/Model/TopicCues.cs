@@ -19,7 +19,7 @@ public static partial class TopicCues
         [Topic.Chair] = [ChairHolder(), ChairHolderBy(), ChairFromPool(), ChairInSignature(), ChairLabel(), ChairChosen(), ChairTerm()],
         [Topic.ViceChair] = [ViceHolder(), ViceFromPool(), ViceChosen(), ViceShared(), ViceLabel()],
         [Topic.Quorum] = [R(@"\bquor(?:um|ate)\b[^.]{0,80}\b(?:\d|half|third|quarter|majority|members|one|two|three|four|five|six|seven|eight)")],
-        [Topic.Frequency] = [R(@"\bmeet(?:s|ing|ings)?\b[^.]{0,80}\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|annually|yearly|twice|once|\w+\s+times|every\s+(?:\w+\s+)?(?:weeks?|months?))"),
+        [Topic.Frequency] = [R(@"\b(?:meet(?:s|ing|ings)?|convene[sd]?)\b[^.]{0,80}\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|annually|yearly|twice|once|\w+\s+times|every\s+(?:\w+\s+)?(?:weeks?|months?))"),
             R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly)\s+meetings?\b")],
         [Topic.ScheduleMonths] = [R(@"\bmeet(?:s|ing|ings)?\b[^.]{0,120}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.]{0,40}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")],
         [Topic.PapersDeadline] = [R(@"\b(?:papers?|agendas?|reports?|documents?|information)\b[^.]{0,140}\b(?:days?|weeks?|hours?)\b[^.]{0,30}\b(?:before|prior to|in advance of|ahead of)\b[^.]{0,30}\bmeetings?\b"),
@@ -30,13 +30,14 @@ public static partial class TopicCues
             R(@"\bservicing\b[^.]{0,30}\b(?:support|will be|is)\b"), R(@"\bserviced by\b"), R(@"\bclerk(?:ed|ing)? (?:by|to the)\b")],
         [Topic.DecisionMaking] = [R(@"\b(?:consensus|casting vote|unanimous(?:ly)?|unanimity|simple majority|majority (?:vote|decision|of (?:those|members|votes|the members))|show of hands|(?:put|taken|decided|determined|resolved) (?:to|by) (?:a )?vote|vot(?:e|es|ing) (?:on|by|will|shall|is)|by (?:a )?vote)\b")],
         [Topic.ConflictsOfInterest] = [R(@"\bconflicts? of interests?\b|\bdeclar\w*\b[^.]{0,40}\binterests?\b|\bpecuniary\b|\bregister of interests\b")],
-        [Topic.Substitutes] = [R(@"\bsubstitut\w*|\bdeputis\w*|\bdeputiz\w*|\balternate (?:members?|representatives?|reps?)\b|\bsend (?:a|an) (?:alternate|substitute|deputy|replacement)\b|\b(?:nominate|send|appoint)\w* (?:a |an )?(?:named |alternate )?deput(?:y|ies)\b|\bdeputies\b|\bdeputy (?:may|can|will|shall)\b|\bin (?:their|his|her) absence\b")],
+        [Topic.Substitutes] = [R(@"\bsubstitut\w*|\bdeputis\w*|\bdeputiz\w*|\balternate (?:members?|representatives?|reps?)\b|\bnominated representative\b|\bsend (?:a |an )?(?:nominated )?(?:representative|deputy|substitute|alternate)\b|\bsend (?:a|an) (?:alternate|substitute|deputy|replacement)\b|\b(?:nominate|send|appoint)\w* (?:a |an )?(?:named |alternate )?deput(?:y|ies)\b|\bdeputies\b|\bdeputy (?:may|can|will|shall)\b|\bin (?:their|his|her) absence\b")],
         [Topic.PublicAccess] = [R(@"\bopen to (?:the )?(?:members of the )?public\b|\b(?:held|meet\w*) in public\b|\bpublic (?:meetings?|access|session)\b|\bclosed to the public\b|\bpress and public\b|\bmembers of the public (?:may|can|are) (?:attend|observe)|\bin private\b|\bobservers?\b")],
         [Topic.Accountability] = [R(@"\baccountab\w*\b"), R(@"\baccountable to\b"), R(@"\b(?:is|are|be|remains?) accountable to\b"), R(@"\banswerable to\b"), R(@"\breport\w* to\b"), R(@"\breports? (?:[\w-]+ )?to (?:the )?[A-Z]")],
         [Topic.Reporting] = [R(@"\breport\w*\b"), R(@"\bsubmit\w*\b[^.]{0,40}\b(?:performance|monitoring|information|progress)\b"), R(@"\bbriefings?\b")],
         [Topic.Funding] = [R(@"\bfund\w*|\bbudgets?\b|\bgrants?\b|\bfinanc\w*|\bmoney\b|\bresourc\w*|\ballocat\w*")],
         [Topic.Purpose] = [R(@"\bpurpose\b|\bexists? to\b|\bestablished to\b|\bmission\b|\baims?\b|\bobjectives?\b|\bvision\b|\bremit\b")],
         [Topic.Membership] = [R(@"\bmembers?(?:hip)?\b|\bopen to\b|\bjoin\b|\brepresent\w*|\bsit on\b|\battend\w*|\bsectors?\b|\binvit\w*")],
+        [Topic.Review] = [R(@"\bterms of reference\b[^.]{0,80}\breview\w*|\breview\w*\b[^.]{0,80}\bterms of reference\b")],
         [Topic.Adoption] = [R(@"\b(?:agreed|approved|adopted|ratified|signed)\b[^.]{0,40}\b(?:\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}|\d{1,2}/\d{1,2}/\d{2,4})")],
     };
 
@@ -99,10 +100,10 @@ public static partial class TopicCues
     [GeneratedRegex(@"^\s*(?:the\s+)?vice[- ]?chair(?:man|person)?s?\s*[:–]\s*\S", Options)]
     private static partial Regex ViceLabel();
 
-    [GeneratedRegex(@"\bchair\b[^.]{0,60}\b(?:elect\w*|appoint\w*|select\w*|chosen|nominat\w*|rotat\w*)|\b(?:elect|appoint|select|choose|nominate)\w*\b[^.]{0,40}\bchair", Options)]
+    [GeneratedRegex(@"\bchair(?:man|person|woman)?\b[^.]{0,60}\b(?:elect\w*|appoint\w*|select\w*|chosen|nominat\w*|rotat\w*)|\b(?:elect|appoint|select|choose|nominate)\w*\b[^.]{0,40}\bchair", Options)]
     private static partial Regex ChairChosen();
 
-    [GeneratedRegex(NotVice + @"\bchair\b[^.]{0,60}\b(?:annually|each year|every (?:\w+ )?years?|term of office|for a (?:period|term)|reviewed|rotat\w*)", Options)]
+    [GeneratedRegex(NotVice + @"\bchair(?:man|person|woman)?\b[^.]{0,80}\b(?:annually|each year|every (?:\w+ )?years?|term of office|for a (?:\w+[- ](?:year|month)s?[- ])?(?:period|term)|\w+[- ]years?[- ]term|reviewed|rotat\w*)", Options)]
     private static partial Regex ChairTerm();
 
     [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.;]{0,40}?\b(?:will be|shall be|is|are)\s+(?!" + Chosen + @")\w", Options)]

@@ -65,7 +65,7 @@ public static partial class TorTextParser
         }
 
         var number = StripNumber(ref line);
-        if (!bullet && number is null && ContinuesPreviousItem(raw, line, state))
+        if (!bullet && number is null && (ContinuesPreviousItem(raw, line, state) || ContinuesWrappedLine(lines, i, state)))
         {
             var previous = state.Clauses[^1];
             state.Clauses[^1] = previous with { Text = previous.Text + " " + line };
@@ -220,6 +220,18 @@ public static partial class TorTextParser
             || (state.Clauses[^1].Kind == ClauseKind.ListItem && state.LeadIn is not null));
         return afterLeadIn || IsShortNeighbour(lines, i - 1) || IsShortNeighbour(lines, i + 1);
     }
+
+    /// <summary>
+    /// Text copied from a PDF breaks lines mid-sentence: a long line with no closing punctuation, followed
+    /// directly (no blank line) by more text, is one clause. Short unpunctuated lines (a membership list) are not.
+    /// </summary>
+    private static bool ContinuesWrappedLine(List<string> lines, int i, ParseState state) =>
+        !state.LastLineBlank
+        && i > 0
+        && state.Clauses.Count > 0
+        && state.Clauses[^1].Kind is ClauseKind.Paragraph or ClauseKind.ListItem
+        && lines[i - 1].Trim().Length >= 60
+        && !".:;!?".Contains(lines[i - 1].TrimEnd()[^1], StringComparison.Ordinal);
 
     /// <summary>A list item cut by a page break continues on an indented line with no marker.</summary>
     private static bool ContinuesPreviousItem(string raw, string line, ParseState state) =>
