@@ -30,6 +30,10 @@ public enum ExpectedAnswer
     Day,
     /// <summary>"What time ...": a clock time or part of the day.</summary>
     Time,
+    /// <summary>"How much ...": an amount of money or a share.</summary>
+    HowMuch,
+    /// <summary>"How long are meetings?": a length of time.</summary>
+    Duration,
 }
 
 /// <summary>How the bot reads a member's question.</summary>

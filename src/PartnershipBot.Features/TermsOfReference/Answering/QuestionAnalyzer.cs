@@ -26,7 +26,7 @@ public static partial class QuestionAnalyzer
         (Topic.Chair, R(@"\bchair(?:s|ed|ing|man|person|woman)?\b|\bwho\s+(?:runs|leads|heads|presides over|is in charge of)\s+(?:the\s+)?(?:board|group|partnership|committee|meetings?|it)\b|\bwho(?:'s| is) in charge\b")),
         (Topic.Secretariat, R(@"\b(?:takes?|taking|writes?|records?|does|produces?)\s+(?:the\s+)?minutes\b")),
         (Topic.MinutesDeadline, R(@"\bminutes\b|\bnotes? of (?:the )?meetings?\b|\bmeeting notes\b|\baction notes\b")),
-        (Topic.PapersDeadline, R(@"\b(?:papers?|agendas?|reports?|documents)\b.*\b(?:before|advance|ahead|in by|due|deadline|circulat\w*|sent out|come out|go out|need to be in|get them|late)\b|\b(?:deadline|notice)\b.*\b(?:papers?|agendas?)\b|\bsend\w* out (?:the )?(?:papers?|agendas?)\b|\blate (?:papers?|reports?|items?)\b|\btable\b.*\blate\b|\b(?:how far ahead|how much notice|how far in advance)\b")),
+        (Topic.PapersDeadline, R(@"\b(?:papers?|agendas?|reports?|documents)\b.*\b(?:before|advance|ahead|in by|due|deadline|circulat\w*|sent out|come out|go out|need to be in|get them|late)\b|\b(?:papers?|agendas?)\b.*\b(?:sent|issued|distributed|published|go out|released)\b|\b(?:deadline|notice)\b.*\b(?:papers?|agendas?)\b|\bsend\w* out (?:the )?(?:papers?|agendas?)\b|\blate (?:papers?|reports?|items?)\b|\btable\b.*\blate\b|\b(?:how far ahead|how much notice|how far in advance)\b")),
         (Topic.Membership, R(@"\b(?:must|should|have to|need to|expected to|required to)\s+(?:\w+\s+)?attend\b")),
         (Topic.ScheduleMonths, R(@"\b(?:which|what) months?\b|\bmonths?\b.*\bmeet\w*|\bmeeting dates\b|\bdates? of (?:the )?meetings\b")),
         (Topic.Frequency, R(@"\bhow (?:often|frequently)\b.*\bmeet\w*|\bhow many (?:times|meetings)\b|\bmeet\w*\b.*\b(?:how often|frequency)\b|\bfrequency of (?:the )?meetings\b|\bmeet\w*\s+(?:weekly|fortnightly|monthly|quarterly|annually|yearly|every|once|twice|\w+ times)")),
@@ -58,6 +58,12 @@ public static partial class QuestionAnalyzer
         }
 
         var expectsRate = HowOften().IsMatch(corrected);
+        if (HowLong().IsMatch(corrected))
+        {
+            // "How long are meetings?" asks for a length, which the frequency clause may or may not give.
+            topic = Topic.General;
+        }
+
         if (expectsRate && topic is not (Topic.Frequency or Topic.Reporting or Topic.Accountability or Topic.Review or Topic.General))
         {
             // "How often do elected members get briefings?" is about briefings, not membership.
@@ -65,7 +71,9 @@ public static partial class QuestionAnalyzer
         }
 
         var aspect = HowChosen().IsMatch(corrected) ? ChairAspect.HowChosen : Term().IsMatch(corrected) ? ChairAspect.Term : ChairAspect.Who;
-        var expected = HowOften().IsMatch(corrected) ? ExpectedAnswer.HowOften
+        var expected = HowMuch().IsMatch(corrected) ? ExpectedAnswer.HowMuch
+            : HowLong().IsMatch(corrected) ? ExpectedAnswer.Duration
+            : HowOften().IsMatch(corrected) ? ExpectedAnswer.HowOften
             : When().IsMatch(corrected) ? ExpectedAnswer.When
             : Who().IsMatch(corrected) ? ExpectedAnswer.Who
             : WherePlace().IsMatch(corrected) ? ExpectedAnswer.Where
@@ -122,6 +130,12 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^\s*when\b|\bwhat (?:date|month|year)\b", Options)]
     private static partial Regex When();
+
+    [GeneratedRegex(@"\bhow much\b|\bwhat (?:is the |'s the )?(?:amount|value|size of the budget)\b", Options)]
+    private static partial Regex HowMuch();
+
+    [GeneratedRegex(@"\bhow long (?:are|is|do|does|will|should)\b.*\b(?:meetings?|last)\b|\bhow long (?:do|does|will) (?:the )?meetings? (?:go on|run|take)\b|\blength of (?:the )?meetings?\b", Options)]
+    private static partial Regex HowLong();
 
     [GeneratedRegex(@"\b(?:what|which) days?\b|\bwhat day of the week\b", Options)]
     private static partial Regex WhatDay();

@@ -13,6 +13,9 @@ public static partial class TorAnswerer
     /// <summary>Share of the question's focus a clause must cover before the bot relies on it.</summary>
     public const double ConfidenceCutOff = 0.6;
 
+    /// <summary>The cut-off for "who" questions, which must match the role they ask about.</summary>
+    public const double WhoCutOff = 0.75;
+
     private static readonly HashSet<Topic> NarrowTopics =
     [
         Topic.Quorum, Topic.ConflictsOfInterest, Topic.PapersDeadline, Topic.MinutesDeadline, Topic.ScheduleMonths, Topic.Frequency,
@@ -60,6 +63,13 @@ public static partial class TorAnswerer
 
         var focus = TopicVocabulary.Focus(question, model.Identity.AliasKeys, question.Topic);
         var chosen = Rank(model, question, fact.Evidence, focus);
+
+        // "How much does each partner contribute?" needs an amount; a clause that only says they contribute doesn't give one.
+        if (question.Expected is ExpectedAnswer.HowMuch or ExpectedAnswer.Duration or ExpectedAnswer.Day or ExpectedAnswer.Time
+            && !chosen.Any(p => FitsExpected(question.Expected, p.Text)))
+        {
+            return AnswerText.Unsettled(question.Question, model.Identity.Name, "that detail", chosen.FirstOrDefault());
+        }
 
         // "What's the casting vote rule?" is not answered by a clause that only says decisions go to a vote.
         var missing = SpecificTerms().Matches(question.Corrected).Select(m => m.Value.ToLowerInvariant())
@@ -130,7 +140,9 @@ public static partial class TorAnswerer
             .ThenBy(x => x.Passage.Id)
             .Take(8)
             .ToList();
-        if (scored.Count == 0 || scored[0].Coverage < ConfidenceCutOff)
+        // "Who ...?" names a role or body, so the clause must match the question more closely to be relied on.
+        var cutOff = question.Expected == ExpectedAnswer.Who ? WhoCutOff : ConfidenceCutOff;
+        if (scored.Count == 0 || scored[0].Coverage < cutOff)
         {
             return null;
         }
@@ -194,6 +206,8 @@ public static partial class TorAnswerer
         ExpectedAnswer.HowOften => MeetingFrequency.Rate(text) is not null || RateLike().IsMatch(text),
         ExpectedAnswer.Where => PlaceLike().IsMatch(text),
         ExpectedAnswer.Day => Weekday().IsMatch(text),
+        ExpectedAnswer.HowMuch => Amount().IsMatch(text),
+        ExpectedAnswer.Duration => Length().IsMatch(text),
         ExpectedAnswer.Time => ClockTime().IsMatch(text),
         _ => true,
     };
@@ -212,6 +226,12 @@ public static partial class TorAnswerer
 
     [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|annual(?:ly)?|each year|every (?:\w+ )?(?:years?|months?)|quarter(?:ly)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateLike();
+
+    [GeneratedRegex(@"£\s?\d|\b\d[\d,.]*\s*(?:k|m|million|thousand|pounds|per cent|percent)\b|\d\s*%")]
+    private static partial Regex Amount();
+
+    [GeneratedRegex(@"\b(?:\d+|one|two|three|four|half an?|an?)(?:\s+and\s+(?:a\s+)?half)?\s+(?:hours?|minutes|mins)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Length();
 
     [GeneratedRegex(@"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Weekday();

@@ -16,7 +16,7 @@ public static class Lexicon
         "any", "all", "some", "each", "every", "anything", "anyone", "someone", "say", "tell", "know", "please", "actually",
         "thi", "s", "t", "if", "not", "no", "yes", "so", "up", "out", "over", "under", "than", "then", "also", "just",
         "tor", "term", "reference", "doc", "document", "current", "currently", "new", "exactly", "really", "go", "goe",
-        "much", "many", "often", "long", "far", "make", "mak", "like", "want", "one", "ones", "other",
+        "much", "many", "often", "long", "far", "make", "mak", "like", "want", "one", "ones", "other", "after", "befor",
     };
 
     private static readonly Dictionary<string, string[]> Alternatives = new(StringComparer.Ordinal)
