@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnershipBot.Features.Boards;
+using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference.Conversation;
 using PartnershipBot.Features.Welcome;
@@ -19,6 +20,8 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, UpcomingCapabilities>();
         services.AddSingleton<IFeatureRoutes, TermsOfReferenceRoutes>();
         services.AddSingleton<IFeatureRoutes, BoardSetupRoutes>();
+        services.TryAddSingleton<BoardPermissions>();
+        services.AddSingleton<IFeatureRoutes, DeclarationRoutes>();
         services.TryAddSingleton<RouteTable>();
         services.TryAddSingleton<IActivityHandler, ActivityRouter>();
         return services;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Conversations;
+using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Infrastructure.Documents;
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ITermsDocumentStore, TermsDocumentStore>();
         services.TryAddSingleton<IReminderOutbox, ReminderOutbox>();
         services.TryAddSingleton<IBoardDirectory, BoardDirectory>();
+        services.TryAddSingleton<IDeclarationRegister, DeclarationRegister>();
         var seed = configuration["TermsOfReference:SeedDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "samples", "tor");
         services.TryAddSingleton(new TorLibrarySourceOptions(string.IsNullOrWhiteSpace(seed) ? null : seed));
         services.TryAddSingleton<ITorLibrarySource, StoredTorLibrarySource>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Protocol.Hosting;
@@ -12,7 +11,7 @@ namespace PartnershipBot.Features.Boards;
 /// Linking a Teams conversation to its board: "link this to &lt;board&gt;", "unlink", "which board is this?".
 /// Linking is for admins and the board's secretariat; answers in the conversation then use its board.
 /// </summary>
-public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibrarySource library, IOptions<BoardAdminOptions> admins, TimeProvider time) : IFeatureRoutes
+public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibrarySource library, BoardPermissions permissions, TimeProvider time) : IFeatureRoutes
 {
     /// <inheritdoc />
     public void Register(RouteTable routes)
@@ -35,13 +34,13 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
             return await ReplyAsync(turn, $"I don't know a board called \"{name}\". The boards I have Terms of Reference for are:\n\n{known}\n\nSay \"link this to\" and one of these names.", cancellationToken);
         }
 
-        if (!await MayChangeAsync(turn, board.Identity.Name, cancellationToken))
+        if (!await permissions.MaySetUpAsync(turn, board.Identity.Name, cancellationToken))
         {
             return await ReplyAsync(turn, "Only an admin or the board's secretariat can link a conversation to a board.", cancellationToken);
         }
 
         var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
-        await directory.LinkAsync(new ConversationBoardLink(conversationId, board.Identity.Name, Actor(turn), time.GetUtcNow()), cancellationToken);
+        await directory.LinkAsync(new ConversationBoardLink(conversationId, board.Identity.Name, BoardPermissions.PersonOf(turn), time.GetUtcNow()), cancellationToken);
         return await ReplyAsync(turn, $"This conversation is now linked to the **{board.Identity.Name}**. Questions asked here use its Terms of Reference.", cancellationToken);
     }
 
@@ -54,12 +53,12 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
             return await ReplyAsync(turn, "This conversation isn't linked to a board.", cancellationToken);
         }
 
-        if (!await MayChangeAsync(turn, link.BoardName, cancellationToken))
+        if (!await permissions.MaySetUpAsync(turn, link.BoardName, cancellationToken))
         {
             return await ReplyAsync(turn, "Only an admin or the board's secretariat can unlink a conversation.", cancellationToken);
         }
 
-        await directory.UnlinkAsync(conversationId, Actor(turn), time.GetUtcNow(), cancellationToken);
+        await directory.UnlinkAsync(conversationId, BoardPermissions.PersonOf(turn), time.GetUtcNow(), cancellationToken);
         return await ReplyAsync(turn, $"This conversation is no longer linked to the {link.BoardName}.", cancellationToken);
     }
 
@@ -70,17 +69,6 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
             ? "This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\"."
             : string.Create(CultureInfo.InvariantCulture, $"This conversation belongs to the **{link.BoardName}** (linked {link.LinkedAt:d MMM yyyy})."), cancellationToken);
     }
-
-    private async Task<bool> MayChangeAsync(ITurnContext turn, string boardName, CancellationToken cancellationToken)
-    {
-        var options = admins.Value;
-        var person = Actor(turn);
-        return options.EveryoneIsAdmin
-            || options.Admins.Contains(person, StringComparer.OrdinalIgnoreCase)
-            || (await directory.RolesOfAsync(boardName, person, cancellationToken)).Contains(BoardRole.Secretariat);
-    }
-
-    private static string Actor(ITurnContext turn) => turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? "unknown";
 
     private static async Task<InvokeResponse?> ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {

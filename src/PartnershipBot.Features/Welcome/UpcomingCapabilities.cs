@@ -5,8 +5,7 @@ using PartnershipBot.Protocol.Hosting;
 namespace PartnershipBot.Features.Welcome;
 
 /// <summary>
-/// Capabilities on the product plan whose features are not switched on in this build: meetings, deadlines
-/// and declarations. Members who ask get a straight answer instead of a misunderstanding, and <c>help</c>
+/// Capabilities on the product plan whose features are not switched on in this build: meetings and deadlines. Members who ask get a straight answer instead of a misunderstanding, and <c>help</c>
 /// says they are coming. Each feature removes its entry here when it lands.
 /// </summary>
 public sealed partial class UpcomingCapabilities : IFeatureRoutes
@@ -21,9 +20,6 @@ public sealed partial class UpcomingCapabilities : IFeatureRoutes
         Add(routes, "reminders/due", WhatsDue(),
             "**Deadlines** (coming soon): \"what's due?\" lists paper, agenda and minutes deadlines in UK working days",
             "I can't list deadlines yet: reminders are not switched on for this board. Ask me \"when do papers need to be in?\" for the Terms of Reference rule.");
-        Add(routes, "declarations/start", Declarations(),
-            "**Declarations** (coming soon): declare conflicts of interest before financial decisions",
-            "Conflict-of-interest declarations are not switched on yet. Ask me \"what does the ToR say about conflicts of interest?\" for the rule.");
     }
 
     private static void Add(RouteTable routes, string name, Regex pattern, string help, string reply)
@@ -41,7 +37,4 @@ public sealed partial class UpcomingCapabilities : IFeatureRoutes
 
     [GeneratedRegex(@"^\s*what('?s| is)\s+due\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhatsDue();
-
-    [GeneratedRegex(@"^\s*(declarations?|declare( an?)? interest|i (want to|need to) declare)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Declarations();
 }

@@ -28,7 +28,7 @@ public class DatabaseTransferTests
         await new ReminderOutbox(from, time).EnqueueAsync(new ReminderRecord("r1", "k1", "B", "u", "papers", Now, "{}"), CancellationToken.None);
         await using (var connection = await from.OpenAsync(CancellationToken.None))
         {
-            await connection.ExecuteAsync("INSERT INTO declarations (board_key, item, person_id, has_interest, declared_at, previous_hash, hash) VALUES ('B', 'Fund', 'p1', 1, '2026-11-23T09:00:00Z', '', 'h1')");
+            await connection.ExecuteAsync("INSERT INTO declarations (board_key, board_name, item, person_id, interest, declared_at, previous_hash, hash) VALUES ('B', 'B', 'Fund', 'p1', 'pecuniary', '2026-11-23T09:00:00Z', '', 'h1')");
         }
 
         var first = await ExportAsync(from);
@@ -41,7 +41,7 @@ public class DatabaseTransferTests
         Assert.Equal([0, 1, 2, 255], document!.Content);
         // The register keeps counting after the imported rows.
         await using var target2 = await destination.Factory().OpenAsync(CancellationToken.None);
-        await target2.ExecuteAsync("INSERT INTO declarations (board_key, item, person_id, has_interest, declared_at, previous_hash, hash) VALUES ('B', 'Fund', 'p2', 0, '2026-11-23T09:05:00Z', 'h1', 'h2')");
+        await target2.ExecuteAsync("INSERT INTO declarations (board_key, board_name, item, person_id, interest, declared_at, previous_hash, hash) VALUES ('B', 'B', 'Fund', 'p2', 'none', '2026-11-23T09:05:00Z', 'h1', 'h2')");
         Assert.Equal([1L, 2L], (await target2.QueryAsync<long>("SELECT sequence FROM declarations ORDER BY sequence")).ToList());
     }
 

@@ -137,9 +137,9 @@ public class StoreContractTests
         await using var test = await TestDatabase.CreateAsync(provider);
         await using var connection = await test.Factory().OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(
-            "INSERT INTO declarations (board_key, item, person_id, has_interest, declared_at, previous_hash, hash) VALUES ('B', 'Fund', 'p1', 1, '2026-11-23T09:00:00Z', '', 'h1')");
+            "INSERT INTO declarations (board_key, board_name, item, person_id, interest, declared_at, previous_hash, hash) VALUES ('B', 'B', 'Fund', 'p1', 'pecuniary', '2026-11-23T09:00:00Z', '', 'h1')");
 
-        var update = await Record.ExceptionAsync(() => connection.ExecuteAsync("UPDATE declarations SET has_interest = 0"));
+        var update = await Record.ExceptionAsync(() => connection.ExecuteAsync("UPDATE declarations SET interest = 'none'"));
         var delete = await Record.ExceptionAsync(() => connection.ExecuteAsync("DELETE FROM declarations"));
 
         Assert.Contains("append-only", update?.Message, StringComparison.Ordinal);

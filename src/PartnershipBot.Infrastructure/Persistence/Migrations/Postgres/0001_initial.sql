@@ -83,10 +83,12 @@ CREATE INDEX IF NOT EXISTS reminders_due ON reminders (state, due_at);
 CREATE TABLE IF NOT EXISTS declarations (
     sequence BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     board_key TEXT NOT NULL,
+    board_name TEXT NOT NULL,
     meeting_id TEXT NULL,
     item TEXT NOT NULL,
     person_id TEXT NOT NULL,
-    has_interest INTEGER NOT NULL,
+    person_name TEXT NULL,
+    interest TEXT NOT NULL CHECK (interest IN ('none', 'pecuniary', 'non-pecuniary')),
     nature TEXT NULL,
     declared_at TEXT NOT NULL,
     previous_hash TEXT NOT NULL,

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PartnershipBot.Features.Boards;
+using PartnershipBot.Features.Routing;
+using PartnershipBot.Features.TermsOfReference;
+using PartnershipBot.Protocol.Hosting;
+using PartnershipBot.Protocol.Schema;
+
+namespace PartnershipBot.Features.Declarations;
+
+/// <summary>
+/// Conflict-of-interest declarations before a financial decision: the chair or secretariat opens them for an
+/// item in the board's conversation, members answer on the card, each answer is stored in the hash-chained
+/// register before it is acknowledged, and "quorum for ITEM with N members" applies the ToR's quorum rule after
+/// the members who declared an interest withdraw.
+/// </summary>
+public sealed partial class DeclarationRoutes(
+    IDeclarationRegister register, IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
+{
+    private const int MinimumNature = 3;
+
+    /// <inheritdoc />
+    public void Register(RouteTable routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.AddHelp("**Declarations** (chair and secretariat): \"open declarations for <item>\" posts a card for members; \"quorum for <item> with <N> members\" checks the quorum after withdrawals");
+        routes.AddMessage("declarations/open", 500, turn => OpenCommand().IsMatch(turn.Text), OpenAsync);
+        routes.AddMessage("declarations/quorum", 500, turn => QuorumCommand().IsMatch(turn.Text), QuorumAsync);
+        routes.AddCardAction("declarations/submit", "declarations/", SubmitAsync);
+    }
+
+    private async Task<InvokeResponse?> OpenAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var item = OpenCommand().Match(turn.Text).Groups["item"].Value.Trim().Trim('"', '\'', '“', '”', '‘', '’');
+        var board = await LinkedBoardAsync(turn, cancellationToken);
+        if (board is null)
+        {
+            return await ReplyAsync(turn, "This conversation isn't linked to a board yet, so I don't know whose register to use. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);
+        }
+
+        if (!await permissions.MayRunMeetingsAsync(turn, board, cancellationToken))
+        {
+            return await ReplyAsync(turn, "Only the chair, vice-chair or secretariat can open declarations.", cancellationToken);
+        }
+
+        var reply = turn.Activity.CreateReply();
+        reply.Attachments = [DeclarationCards.Ask(board, item).ToAttachment()];
+        await turn.SendActivityAsync(reply, cancellationToken);
+        return null;
+    }
+
+    private async Task<InvokeResponse?> SubmitAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var data = CardData(turn.Activity.Value);
+        var board = Text(data, "board");
+        var item = Text(data, "item");
+        if (board is null || item is null)
+        {
+            return InvokeResponse.Error(400, "BadRequest", "This declaration card is incomplete. Please ask the secretariat for a new one.");
+        }
+
+        var interestCode = Text(data, "interest");
+        var nature = Text(data, "nature")?.Trim();
+        var interest = DeclarationChain.Parse(interestCode);
+        var problem = interest switch
+        {
+            null => "Please choose whether you have an interest.",
+            not InterestKind.None when string.IsNullOrWhiteSpace(nature) || nature.Length < MinimumNature => "You said you have an interest: please say what it is.",
+            _ when nature?.Length > 1000 => "Please describe the interest in 1,000 characters or fewer.",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            return InvokeResponse.Card(DeclarationCards.Ask(board, item, problem, interestCode, nature).ToElement());
+        }
+
+        var from = turn.Activity.From;
+        var entry = new DeclarationEntry(board, item, BoardPermissions.PersonOf(turn), from?.Name, interest!.Value,
+            interest == InterestKind.None ? null : nature, time.GetUtcNow());
+        // The receipt goes back only after the register has committed the entry.
+        var stored = await register.AppendAsync(entry, cancellationToken);
+        return InvokeResponse.Card(DeclarationCards.Receipt(stored).ToElement());
+    }
+
+    private async Task<InvokeResponse?> QuorumAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var match = QuorumCommand().Match(turn.Text);
+        var item = match.Groups["item"].Value.Trim().Trim('"', '\'', '“', '”');
+        var members = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+        var board = await LinkedBoardAsync(turn, cancellationToken);
+        var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
+        if (board is null || model is null)
+        {
+            return await ReplyAsync(turn, "This conversation isn't linked to a board with Terms of Reference, so I don't know which quorum rule applies.", cancellationToken);
+        }
+
+        if (model.Quorum is not { } rule)
+        {
+            return await ReplyAsync(turn, $"The {board} Terms of Reference don't give a quorum rule I can apply, so I can't say whether the meeting is quorate.", cancellationToken);
+        }
+
+        // A member's latest declaration for the item counts; anyone with an interest withdraws.
+        var declarations = await register.ListAsync(board, item, cancellationToken);
+        var withdrawing = declarations.GroupBy(d => d.Entry.PersonId).Select(g => g.Last()).Where(d => d.Entry.Interest != InterestKind.None).ToList();
+        var needed = rule.Needed(members);
+        var eligible = members - withdrawing.Count;
+        var names = withdrawing.Count == 0 ? string.Empty : $" Withdrawing: {string.Join(", ", withdrawing.Select(d => d.Entry.PersonName ?? d.Entry.PersonId))}.";
+        var verdict = eligible >= needed
+            ? $"**{members} members, quorum {needed}; {withdrawing.Count} withdrawing leaves {eligible} eligible: quorate.**"
+            : $"**Warning: {members} members, quorum {needed}; {withdrawing.Count} withdrawing leaves {eligible} eligible: NOT quorate ({needed - eligible} short).** The decision on \"{item}\" should not be taken.";
+        return await ReplyAsync(turn, $"{verdict}{names}\n\nThe ToR rule: “{rule.Text}”", cancellationToken);
+    }
+
+    private async Task<string?> LinkedBoardAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        (await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken))?.BoardName;
+
+    /// <summary>The card's data: Action.Execute sends it under value.action.data; Action.Submit as the value itself.</summary>
+    private static JsonElement CardData(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
+            && action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            ? data
+            : value ?? default;
+
+    private static string? Text(JsonElement data, string name) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static async Task<InvokeResponse?> ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        var reply = turn.Activity.CreateReply(text);
+        reply.TextFormat = "markdown";
+        await turn.SendActivityAsync(reply, cancellationToken);
+        return null;
+    }
+
+    [GeneratedRegex(@"^\s*open\s+declarations?\s+(?:for|on)\s+(?<item>.+?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OpenCommand();
+
+    [GeneratedRegex(@"^\s*(?:is\s+(?:it|the meeting)\s+)?quor(?:um|ate)\s+(?:check\s+)?(?:for|on)\s+(?<item>.+?)\s+with\s+(?<n>\d{1,3})\s+members\s*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuorumCommand();
+}

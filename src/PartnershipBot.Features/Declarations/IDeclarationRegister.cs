@@ -1,0 +1,54 @@
+namespace PartnershipBot.Features.Declarations;
+
+/// <summary>What a member declares about an item.</summary>
+public enum InterestKind
+{
+    /// <summary>No interest to declare.</summary>
+    None,
+    /// <summary>A financial (pecuniary) interest: the member withdraws from the decision.</summary>
+    Pecuniary,
+    /// <summary>A personal, non-financial interest: the member withdraws from the decision.</summary>
+    NonPecuniary,
+}
+
+/// <summary>A declaration as a member makes it.</summary>
+/// <param name="BoardName">The board.</param>
+/// <param name="Item">The agenda item (a financial decision).</param>
+/// <param name="PersonId">The member's Entra object id.</param>
+/// <param name="PersonName">The member's display name.</param>
+/// <param name="Interest">None, pecuniary or non-pecuniary.</param>
+/// <param name="Nature">What the interest is (required unless none).</param>
+/// <param name="DeclaredAt">When it was stored.</param>
+public sealed record DeclarationEntry(string BoardName, string Item, string PersonId, string? PersonName, InterestKind Interest, string? Nature, DateTimeOffset DeclaredAt);
+
+/// <summary>A stored declaration: its place in the register and the hash chaining it to the one before.</summary>
+/// <param name="Sequence">Position in the register (1, 2, 3 ...).</param>
+/// <param name="Entry">What was declared.</param>
+/// <param name="PreviousHash">The hash of the entry before (empty for the first).</param>
+/// <param name="Hash">This entry's hash over the previous hash and its own content.</param>
+public sealed record DeclarationRecord(long Sequence, DeclarationEntry Entry, string PreviousHash, string Hash);
+
+/// <summary>The result of checking the register's hash chain.</summary>
+/// <param name="Entries">Entries checked.</param>
+/// <param name="FirstBrokenSequence">The first entry whose hash or link does not match, or null when the chain is intact.</param>
+public sealed record RegisterVerification(int Entries, long? FirstBrokenSequence)
+{
+    /// <summary>True when every entry's hash and link match.</summary>
+    public bool Intact => FirstBrokenSequence is null;
+}
+
+/// <summary>
+/// The conflict-of-interest register (port): append-only, each entry hashing the one before, so any later
+/// change to a stored declaration is detectable.
+/// </summary>
+public interface IDeclarationRegister
+{
+    /// <summary>Stores a declaration at the end of the chain; returns it only once it is committed.</summary>
+    Task<DeclarationRecord> AppendAsync(DeclarationEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>A board's declarations (optionally for one item), oldest first.</summary>
+    Task<IReadOnlyList<DeclarationRecord>> ListAsync(string boardName, string? item, CancellationToken cancellationToken);
+
+    /// <summary>Recomputes every hash and link.</summary>
+    Task<RegisterVerification> VerifyAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,96 @@
+using Dapper;
+using PartnershipBot.Features.Declarations;
+
+namespace PartnershipBot.Infrastructure.Persistence;
+
+/// <summary>
+/// The declarations register in SQLite or PostgreSQL. Appends take a writer lock so two declarations at once
+/// cannot chain to the same previous entry; the table itself refuses updates and deletes (triggers).
+/// </summary>
+public sealed class DeclarationRegister(IDatabase database) : IDeclarationRegister
+{
+    private const string Columns = """
+        sequence AS Sequence, board_name AS BoardName, item AS Item, person_id AS PersonId, person_name AS PersonName,
+        interest AS Interest, nature AS Nature, declared_at AS DeclaredAt, previous_hash AS PreviousHash, hash AS Hash
+        """;
+
+    /// <inheritdoc />
+    public async Task<DeclarationRecord> AppendAsync(DeclarationEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (database.KeyLockSql is { } chainLock)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(chainLock, new { key = "declarations-chain" }, transaction, cancellationToken: cancellationToken));
+        }
+
+        var previous = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT hash FROM declarations ORDER BY sequence DESC LIMIT 1", transaction: transaction, cancellationToken: cancellationToken)) ?? string.Empty;
+        var hash = DeclarationChain.Hash(previous, entry);
+        var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO declarations (board_key, board_name, item, person_id, person_name, interest, nature, declared_at, previous_hash, hash)
+            VALUES (@key, @BoardName, @Item, @PersonId, @PersonName, @interest, @Nature, @at, @previous, @hash)
+            RETURNING sequence
+            """,
+            new
+            {
+                key = DbValues.BoardKey(entry.BoardName), entry.BoardName, entry.Item, entry.PersonId, entry.PersonName,
+                interest = DeclarationChain.Code(entry.Interest), entry.Nature, at = DbValues.Text(entry.DeclaredAt), previous, hash,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return new DeclarationRecord(sequence, entry, previous, hash);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DeclarationRecord>> ListAsync(string boardName, string? item, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM declarations WHERE board_key = @key AND (@item IS NULL OR item = @item) ORDER BY sequence",
+            new { key = DbValues.BoardKey(boardName), item }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    /// <inheritdoc />
+    public async Task<RegisterVerification> VerifyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM declarations ORDER BY sequence", cancellationToken: cancellationToken))).ToList();
+        var previous = string.Empty;
+        foreach (var record in rows.Select(r => r.ToRecord()))
+        {
+            if (record.PreviousHash != previous || DeclarationChain.Hash(previous, record.Entry) != record.Hash)
+            {
+                return new RegisterVerification(rows.Count, record.Sequence);
+            }
+
+            previous = record.Hash;
+        }
+
+        return new RegisterVerification(rows.Count, null);
+    }
+
+    private sealed class Row
+    {
+        public long Sequence { get; set; }
+        public string BoardName { get; set; } = "";
+        public string Item { get; set; } = "";
+        public string PersonId { get; set; } = "";
+        public string? PersonName { get; set; }
+        public string Interest { get; set; } = "";
+        public string? Nature { get; set; }
+        public string DeclaredAt { get; set; } = "";
+        public string PreviousHash { get; set; } = "";
+        public string Hash { get; set; } = "";
+
+        public DeclarationRecord ToRecord() => new(
+            Sequence,
+            new DeclarationEntry(BoardName, Item, PersonId, PersonName, DeclarationChain.Parse(Interest) ?? InterestKind.None, Nature, DbValues.Time(DeclaredAt)),
+            PreviousHash,
+            Hash);
+    }
+}

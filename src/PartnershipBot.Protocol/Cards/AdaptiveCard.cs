@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PartnershipBot.Protocol.Schema;
+
+namespace PartnershipBot.Protocol.Cards;
+
+/// <summary>
+/// A small Adaptive Card 1.5 builder (the AdaptiveCards package is not in our registry). It writes the
+/// schema's own JSON (type, version, body, actions) so cards validate against the official schema and
+/// render in the official renderer; element names follow the AdaptiveCards SDK (TextBlock, FactSet,
+/// Input.ChoiceSet, Action.Execute) so the SDK could replace it.
+/// </summary>
+public sealed class AdaptiveCard
+{
+    private readonly JsonArray body = [];
+    private readonly JsonArray actions = [];
+
+    /// <summary>The card as JSON.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["type"] = "AdaptiveCard",
+        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+        ["version"] = "1.5",
+        ["body"] = body.DeepClone(),
+        ["actions"] = actions.DeepClone(),
+    };
+
+    /// <summary>The card as a message attachment.</summary>
+    public Attachment ToAttachment() => new() { ContentType = Attachment.AdaptiveCardContentType, Content = ToElement() };
+
+    /// <summary>The card as a JSON element (for invoke responses).</summary>
+    public JsonElement ToElement() => JsonSerializer.SerializeToElement(ToJson(), CardJsonContext.Default.JsonObject);
+
+    /// <summary>A paragraph; <paramref name="style"/> is "heading", "attention" (red), "good" or null.</summary>
+    public AdaptiveCard Text(string text, string? style = null)
+    {
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        switch (style)
+        {
+            case "heading":
+                block["size"] = "Medium";
+                block["weight"] = "Bolder";
+                break;
+            case "attention" or "good":
+                block["color"] = style == "attention" ? "Attention" : "Good";
+                block["weight"] = "Bolder";
+                break;
+        }
+
+        body.Add(block);
+        return this;
+    }
+
+    /// <summary>Label-value pairs.</summary>
+    public AdaptiveCard Facts(params (string Title, string Value)[] facts)
+    {
+        body.Add(new JsonObject
+        {
+            ["type"] = "FactSet",
+            ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value })]),
+        });
+        return this;
+    }
+
+    /// <summary>A required choice, with a label and the error the client shows when it's left empty.</summary>
+    public AdaptiveCard Choice(string id, string label, string? value, string errorMessage, params (string Title, string Value)[] choices)
+    {
+        var input = new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet",
+            ["id"] = id,
+            ["label"] = label,
+            ["style"] = "expanded",
+            ["isRequired"] = true,
+            ["errorMessage"] = errorMessage,
+            ["choices"] = new JsonArray([.. choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]),
+        };
+        if (value is not null)
+        {
+            input["value"] = value;
+        }
+
+        body.Add(input);
+        return this;
+    }
+
+    /// <summary>A free-text input.</summary>
+    public AdaptiveCard TextInput(string id, string label, string? value, string placeholder, int maxLength)
+    {
+        var input = new JsonObject
+        {
+            ["type"] = "Input.Text",
+            ["id"] = id,
+            ["label"] = label,
+            ["placeholder"] = placeholder,
+            ["isMultiline"] = true,
+            ["maxLength"] = maxLength,
+        };
+        if (value is not null)
+        {
+            input["value"] = value;
+        }
+
+        body.Add(input);
+        return this;
+    }
+
+    /// <summary>An Action.Execute (Universal Action) with a verb and data, sent as an adaptiveCard/action invoke.</summary>
+    public AdaptiveCard Execute(string title, string verb, JsonObject data)
+    {
+        actions.Add(new JsonObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb, ["data"] = data.DeepClone() });
+        return this;
+    }
+}
+
+/// <summary>JSON for cards.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(JsonObject))]
+internal sealed partial class CardJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
