@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using PartnershipBot.Features.Declarations;
+using PartnershipBot.Infrastructure.Documents;
+
+namespace PartnershipBot.Cli;
+
+/// <summary>
+/// <c>declarations verify</c> (checks the register's hash chain and names the first broken entry) and
+/// <c>declarations export --board NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE</c> (CSV for Excel).
+/// </summary>
+public sealed class DeclarationsCommand : IAdminCommand
+{
+    /// <inheritdoc />
+    public string Verb => "declarations";
+
+    /// <inheritdoc />
+    public string Summary => "declarations verify | declarations export --board NAME [--from DATE] [--to DATE] --out FILE";
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var options = new CommandArguments(args);
+        await using var services = StoredTerms.OpenServices(options);
+        var register = services.GetRequiredService<IDeclarationRegister>();
+        switch (options.Positionals.FirstOrDefault())
+        {
+            case "verify":
+                var verification = await register.VerifyAsync(cancellationToken);
+                if (verification.Intact)
+                {
+                    await console.Out.WriteLineAsync($"Register intact: {verification.Entries} entries, every hash and link matches.");
+                    return 0;
+                }
+
+                await console.Out.WriteLineAsync($"Register BROKEN at entry #{verification.FirstBrokenSequence}: its hash or link does not match ({verification.Entries} entries checked).");
+                return 1;
+            case "export":
+                var board = options.Require("board");
+                var from = options.Get("from") is { } f ? CliValues.Date(f, "--from") : (LocalDate?)null;
+                var to = options.Get("to") is { } t ? CliValues.Date(t, "--to") : (LocalDate?)null;
+                var records = (await register.ListAsync(board, item: null, cancellationToken))
+                    .Where(r => from is null || LocalDate.FromDateTime(r.Entry.DeclaredAt.UtcDateTime) >= from)
+                    .Where(r => to is null || LocalDate.FromDateTime(r.Entry.DeclaredAt.UtcDateTime) <= to)
+                    .ToList();
+                var output = options.Require("out");
+                await using (var file = File.Create(output))
+                {
+                    await DeclarationsCsv.WriteAsync(records, file, cancellationToken);
+                }
+
+                await console.Out.WriteLineAsync($"Exported {records.Count} declarations for \"{board}\" to {output}.");
+                return 0;
+            default:
+                throw new CommandLineException("Usage: declarations verify | declarations export --board NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using PartnershipBot.Cli;
+using PartnershipBot.Features.Declarations;
+using PartnershipBot.Infrastructure.Persistence;
+
+namespace PartnershipBot.Tests.Cli;
+
+/// <summary>The register's export (CSV for Excel) and verify verbs against a real SQLite file.</summary>
+public sealed class DeclarationsCommandTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("pb-decl-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Export_writes_utf8_with_bom_documented_columns_and_escapes_formulas()
+    {
+        var register = new DeclarationRegister(new SqliteDatabase(Path.Combine(directory, "partnershipbot.db")));
+        await register.AppendAsync(new DeclarationEntry("Westmarsh Board", "Allocate the fund", "p1", "Zoë Évans", InterestKind.Pecuniary, "=HYPERLINK(\"x\")", new DateTimeOffset(2026, 7, 1, 9, 30, 0, TimeSpan.Zero)), CancellationToken.None);
+        var output = Path.Combine(directory, "register.csv");
+
+        var (exit, _) = await RunAsync(["declarations", "export", "--board", "westmarsh board", "--out", output, "--data", directory]);
+
+        Assert.Equal(0, exit);
+        var bytes = await File.ReadAllBytesAsync(output);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Entry,DeclaredUtc,DeclaredLocal,Board,Item,PersonId,PersonName,Interest,Nature,Hash", lines[0].TrimEnd('\r'));
+        Assert.StartsWith("1,2026-07-01 09:30:00,2026-07-01 10:30:00,Westmarsh Board,Allocate the fund,p1,Zoë Évans,pecuniary,", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(",=HYPERLINK", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_reports_an_intact_register()
+    {
+        var register = new DeclarationRegister(new SqliteDatabase(Path.Combine(directory, "partnershipbot.db")));
+        await register.AppendAsync(new DeclarationEntry("B", "Item", "p1", null, InterestKind.None, null, DateTimeOffset.UnixEpoch), CancellationToken.None);
+
+        var (exit, output) = await RunAsync(["declarations", "verify", "--data", directory]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Register intact: 1 entries", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string[] args)
+    {
+        Assert.True(AdminCommandLine.TryFind(args, out var command));
+        await using var stdout = new StringWriter();
+        await using var stderr = new StringWriter();
+        var exit = await AdminCommandLine.RunAsync(command, args, new CommandConsole(new StringReader(string.Empty), stdout, stderr));
+        return (exit, stdout + stderr.ToString());
+    }
+}
