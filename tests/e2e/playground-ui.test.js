@@ -153,6 +153,32 @@ async function main() {
       await page.screenshot({ path: path.join(SHOTS, 'playground-tor-answer.png') }).catch(() => {});
     }
 
+    // --- check 5: a member answers a declaration card and gets the receipt ----------------------------------
+    try {
+      const send = async (text) => {
+        await editor.first().click();
+        await page.keyboard.type(text);
+        await page.keyboard.press('Enter');
+      };
+      await send('link this to Thurrock Community Safety Partnership Strategic Board');
+      await page.getByText('This conversation is now linked to the').last().waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
+      await send('open declarations for Allocate the Safer Communities Fund');
+      const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Declaration of interests' }).last();
+      await card.waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
+      await card.getByText('Yes: a financial (pecuniary) interest').click();
+      await card.getByPlaceholder('e.g. my organisation has applied for this fund').fill('My charity has applied to this fund');
+      const submittedAt = Date.now();
+      await card.getByRole('button', { name: 'Submit declaration' }).click();
+      const receipt = page.getByText('Declaration recorded').last();
+      await receipt.waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
+      await receipt.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS, 'playground-declaration.png') });
+      ok(`a declaration card is answered and the receipt shown (${Date.now() - submittedAt} ms)`);
+    } catch (e) {
+      notOk('a declaration card is answered and the receipt shown', e.message);
+      await page.screenshot({ path: path.join(SHOTS, 'playground-declaration.png') }).catch(() => {});
+    }
+
     note(`aborted ${aborted} non-loopback request(s)`);
   } finally {
     fs.writeFileSync(path.join(SHOTS, 'browser-console.log'), consoleLog.join('\n') + '\n');
