@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Declarations;
+using PartnershipBot.Features.Meetings;
+using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference.Conversation;
 using PartnershipBot.Features.Welcome;
@@ -22,6 +24,9 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, BoardSetupRoutes>();
         services.TryAddSingleton<BoardPermissions>();
         services.AddSingleton<IFeatureRoutes, DeclarationRoutes>();
+        services.AddSingleton<IFeatureRoutes, MeetingRoutes>();
+        services.TryAddSingleton<ReminderDispatcher>();
+        services.AddSingleton<IFeatureRoutes>(provider => provider.GetRequiredService<ReminderDispatcher>());
         services.TryAddSingleton<RouteTable>();
         services.TryAddSingleton<IActivityHandler, ActivityRouter>();
         return services;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Declarations;
+using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Infrastructure.Documents;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IReminderOutbox, ReminderOutbox>();
         services.TryAddSingleton<IBoardDirectory, BoardDirectory>();
         services.TryAddSingleton<IDeclarationRegister, DeclarationRegister>();
+        services.TryAddSingleton<IMeetingStore, MeetingStore>();
         var seed = configuration["TermsOfReference:SeedDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "samples", "tor");
         services.TryAddSingleton(new TorLibrarySourceOptions(string.IsNullOrWhiteSpace(seed) ? null : seed));
         services.TryAddSingleton<ITorLibrarySource, StoredTorLibrarySource>();

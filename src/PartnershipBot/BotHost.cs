@@ -28,6 +28,7 @@ public static partial class BotHost
         builder.Services.AddBotProtocol(builder.Configuration);
         builder.Services.AddPartnershipBotStorage(builder.Configuration);
         builder.Services.AddPartnershipBotFeatures();
+        builder.Services.AddHostedService<ReminderDispatchService>();
         builder.Services.AddOptions<BoardAdminOptions>().Configure(options =>
         {
             foreach (var admin in builder.Configuration.GetSection("PartnershipBot:Admins").Get<string[]>() ?? [])

@@ -5,8 +5,9 @@ using PartnershipBot.Protocol.Hosting;
 namespace PartnershipBot.Features.Welcome;
 
 /// <summary>
-/// Capabilities on the product plan whose features are not switched on in this build: meetings and deadlines. Members who ask get a straight answer instead of a misunderstanding, and <c>help</c>
-/// says they are coming. Each feature removes its entry here when it lands.
+/// Capabilities on the product plan whose features are not switched on in this build: listing deadlines
+/// ("what's due?"). Members who ask get a straight answer instead of a misunderstanding, and <c>help</c>
+/// says it is coming. Each feature removes its entry here when it lands.
 /// </summary>
 public sealed partial class UpcomingCapabilities : IFeatureRoutes
 {
@@ -14,9 +15,6 @@ public sealed partial class UpcomingCapabilities : IFeatureRoutes
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        Add(routes, "meetings/next", NextMeeting(),
-            "**Next meeting** (coming soon): \"when is the next meeting?\" with the Teams link and papers deadline",
-            "I can't look up meetings yet: scheduling through Outlook is not switched on for this board. The Terms of Reference say how often the board meets; ask me \"how often does the board meet?\".");
         Add(routes, "reminders/due", WhatsDue(),
             "**Deadlines** (coming soon): \"what's due?\" lists paper, agenda and minutes deadlines in UK working days",
             "I can't list deadlines yet: reminders are not switched on for this board. Ask me \"when do papers need to be in?\" for the Terms of Reference rule.");
@@ -31,9 +29,6 @@ public sealed partial class UpcomingCapabilities : IFeatureRoutes
             return null;
         });
     }
-
-    [GeneratedRegex(@"\b(next|upcoming)\s+(board\s+)?meeting\b|\bwhen\s+(is|are)\s+(we|the\s+board)\s+(next\s+)?meeting\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NextMeeting();
 
     [GeneratedRegex(@"^\s*what('?s| is)\s+due\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhatsDue();

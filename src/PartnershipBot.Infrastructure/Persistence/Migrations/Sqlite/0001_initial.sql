@@ -56,12 +56,15 @@ CREATE TABLE IF NOT EXISTS conversation_references (
 CREATE TABLE IF NOT EXISTS meetings (
     meeting_id TEXT PRIMARY KEY,
     board_key TEXT NOT NULL,
+    board_name TEXT NOT NULL,
+    conversation_id TEXT NULL,
     graph_event_id TEXT NULL,
     series_id TEXT NULL,
     starts_at TEXT NOT NULL,
     ends_at TEXT NOT NULL,
-    status TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('scheduled', 'cancelled')),
     updated_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS meetings_board_start ON meetings (board_key, starts_at);
 
 CREATE TABLE IF NOT EXISTS reminders (
     reminder_id TEXT PRIMARY KEY,

@@ -1,0 +1,21 @@
+namespace PartnershipBot.Features.Meetings;
+
+/// <summary>A board meeting the bot knows about.</summary>
+/// <param name="MeetingId">Unique id.</param>
+/// <param name="BoardName">The board.</param>
+/// <param name="ConversationId">The board's conversation, where its reminders go.</param>
+/// <param name="StartsAt">Start (UTC instant; shown in the board's time zone).</param>
+/// <param name="EndsAt">End.</param>
+/// <param name="GraphEventId">The Outlook event, once booked through Microsoft Graph.</param>
+/// <param name="Cancelled">True when cancelled.</param>
+public sealed record MeetingRecord(string MeetingId, string BoardName, string? ConversationId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? GraphEventId = null, bool Cancelled = false);
+
+/// <summary>The board's meetings (port).</summary>
+public interface IMeetingStore
+{
+    /// <summary>Adds a meeting; false when one with the same id exists.</summary>
+    Task<bool> AddAsync(MeetingRecord meeting, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The board's meetings starting at or after <paramref name="from"/>, soonest first, cancelled ones left out.</summary>
+    Task<IReadOnlyList<MeetingRecord>> UpcomingAsync(string boardName, DateTimeOffset from, int max, CancellationToken cancellationToken);
+}
