@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, UpcomingCapabilities>();
         services.AddSingleton<IFeatureRoutes, TermsOfReferenceRoutes>();
         services.AddSingleton<IFeatureRoutes, BoardSetupRoutes>();
+        services.AddSingleton<IFeatureRoutes, TorUploadRoutes>();
         services.TryAddSingleton<BoardPermissions>();
         services.AddSingleton<IFeatureRoutes, DeclarationRoutes>();
         services.AddSingleton<IFeatureRoutes, MeetingRoutes>();

@@ -52,6 +52,9 @@ public interface IBoardDirectory
     /// <summary>The roles a person holds on a board.</summary>
     Task<IReadOnlyList<BoardRole>> RolesOfAsync(string boardName, string personId, CancellationToken cancellationToken);
 
+    /// <summary>Writes an audit entry for a change made elsewhere (e.g. a new ToR version).</summary>
+    Task RecordAsync(string actor, DateTimeOffset at, string action, string subject, string? detail, CancellationToken cancellationToken);
+
     /// <summary>The audit log, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditAsync(CancellationToken cancellationToken);
 }

@@ -60,7 +60,8 @@ public sealed partial class ActivityRouter(
 
     private async Task RouteMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        if (turn.Text.Length > 0)
+        // A file sent with no caption is still a message for the routes (a ToR upload).
+        if (turn.Text.Length > 0 || turn.Activity.Attachments?.Count > 0)
         {
             var route = routes.Messages.FirstOrDefault(r => r.Matches(turn));
             if (route is not null)

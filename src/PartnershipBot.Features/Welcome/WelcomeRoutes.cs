@@ -15,7 +15,7 @@ public sealed class WelcomeRoutes : IFeatureRoutes
     {
         ArgumentNullException.ThrowIfNull(routes);
         table = routes;
-        routes.AddMessage("welcome/help", 1000, turn => IsHelp(turn.Text), (turn, ct) => ReplyAsync(turn, HelpText(), ct));
+        routes.AddMessage("welcome/help", 1000, turn => IsHelp(turn.Text) && turn.Activity.Attachments is not { Count: > 0 }, (turn, ct) => ReplyAsync(turn, HelpText(), ct));
         routes.AddEvent("welcome/installed", IsBotInstalled, (turn, ct) => ReplyAsync(turn, WelcomeText(turn.Activity), ct));
     }
 

@@ -58,12 +58,19 @@ public sealed partial class StoredTorLibrarySource(
     public static async Task<TermsDocumentVersion> IngestAsync(
         ITermsDocumentStore store, string path, string? boardName, string storedBy, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
         var content = await File.ReadAllBytesAsync(path, cancellationToken);
-        var fileName = Path.GetFileName(path);
+        return (await StoreAsync(store, Path.GetFileName(path), content, boardName, storedBy, cancellationToken)).Version;
+    }
+
+    /// <summary>Models a ToR and stores it, original bytes and extracted facts, as its board's newest version.</summary>
+    public static async Task<IngestedTerms> StoreAsync(
+        ITermsDocumentStore store, string fileName, byte[] content, string? boardName, string storedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         var model = TermsOfReferenceModel.Build(fileName, TorFileReader.ExtractText(fileName, content), boardName);
         var facts = JsonSerializer.Serialize(model.Facts.ToDictionary(f => f.Key.ToString(), f => new { Status = f.Value.Status.ToString(), Clause = f.Value.Evidence.Count > 0 ? f.Value.Evidence[0].Section : null, f.Value.Text }));
-        return await store.AddVersionAsync(model.Identity.Name, fileName, TorFileReader.MediaTypeFor(fileName), content, facts, storedBy, cancellationToken);
+        var version = await store.AddVersionAsync(model.Identity.Name, fileName, TorFileReader.MediaTypeFor(fileName), content, facts, storedBy, cancellationToken);
+        return new IngestedTerms(version, model);
     }
 
     private async Task SeedAsync(string directory, CancellationToken cancellationToken)

@@ -71,6 +71,10 @@ public sealed class BoardDirectory(IDatabase database) : IBoardDirectory
     }
 
     /// <inheritdoc />
+    public Task RecordAsync(string actor, DateTimeOffset at, string action, string subject, string? detail, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, at, action, subject, detail is null ? null : new { detail }, (_, _) => Task.FromResult(true), cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<AuditEntry>> AuditAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
