@@ -15,9 +15,13 @@ public sealed class WelcomeRoutes : IFeatureRoutes
     {
         ArgumentNullException.ThrowIfNull(routes);
         table = routes;
-        routes.AddMessage("welcome/help", 1000, turn => IsHelp(turn.Text) && turn.Activity.Attachments is not { Count: > 0 }, (turn, ct) => ReplyAsync(turn, HelpText(), ct));
+        routes.AddMessage("welcome/help", 1000, turn => IsHelp(turn.Text) && !SendsFile(turn), (turn, ct) => ReplyAsync(turn, HelpText(), ct));
         routes.AddEvent("welcome/installed", IsBotInstalled, (turn, ct) => ReplyAsync(turn, WelcomeText(turn.Activity), ct));
     }
+
+    /// <summary>A file sent with no caption is an upload, not a request for help.</summary>
+    private static bool SendsFile(ITurnContext turn) =>
+        turn.Activity.Attachments?.Any(a => a.ContentType == "application/vnd.microsoft.teams.file.download.info") == true;
 
     /// <summary>True for "help", "?", "what can you do" and the like.</summary>
     public static bool IsHelp(string text)
