@@ -22,7 +22,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
     /// <summary>The serviceUrl to give the bot (with a path segment, as Teams' regional URLs have).</summary>
     public string ServiceUrl => new Uri(server!.BaseAddress, "amer/").ToString();
 
-    /// <summary>Members returned by pagedmembers, split into pages by the bot's page size.</summary>
+    /// <summary>Members returned by pagedmembers (split into pages by the bot's page size) and by members/{id}.</summary>
     public IList<ChannelAccount> Roster { get; } = [];
 
     /// <summary>Starts the connector.</summary>
@@ -96,6 +96,19 @@ public sealed class LoopbackConnector : IAsyncDisposable
         if (context.Request.Path.Value!.EndsWith("/pagedmembers", StringComparison.Ordinal))
         {
             await WriteMembersPageAsync(context);
+            return;
+        }
+
+        if (context.Request.Method == "GET" && context.Request.Path.Value!.Contains("/members/", StringComparison.Ordinal))
+        {
+            // GET .../members/{memberId}: one roster entry, or Teams' 404 for someone not in the conversation.
+            var memberId = Uri.UnescapeDataString(context.Request.Path.Value![(context.Request.Path.Value!.LastIndexOf('/') + 1)..]);
+            var member = Roster.FirstOrDefault(m => m.Id == memberId);
+            context.Response.StatusCode = member is null ? 404 : 200;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(member is null
+                ? "{\"error\":{\"code\":\"MemberNotFoundInConversation\",\"message\":\"not found\"}}"
+                : JsonSerializer.Serialize(member, ProtocolJsonContext.Default.ChannelAccount));
             return;
         }
 

@@ -20,6 +20,14 @@ public enum BoardRole
 /// <param name="LinkedAt">When.</param>
 public sealed record ConversationBoardLink(string ConversationId, string BoardName, string LinkedBy, DateTimeOffset LinkedAt);
 
+/// <summary>A person the bot knows, from Teams.</summary>
+/// <param name="PersonId">Entra object id.</param>
+/// <param name="TeamsId">The Teams user id (29:...).</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Email">Email or UPN.</param>
+/// <param name="IsGuest">True for guests and external users.</param>
+public sealed record PersonRecord(string PersonId, string? TeamsId, string? Name, string? Email, bool IsGuest);
+
 /// <summary>One entry of the audit log: who changed what, when.</summary>
 /// <param name="At">When.</param>
 /// <param name="Actor">Who (Entra object id, or "cli").</param>
@@ -48,6 +56,12 @@ public interface IBoardDirectory
 
     /// <summary>Takes a role away; false when the person did not hold it.</summary>
     Task<bool> RemoveRoleAsync(string boardName, string personId, BoardRole role, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Adds or updates what the bot knows about a person.</summary>
+    Task UpsertPersonAsync(PersonRecord person, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The people holding a role on a board (name from the people table when known).</summary>
+    Task<IReadOnlyList<PersonRecord>> HoldersAsync(string boardName, BoardRole role, CancellationToken cancellationToken);
 
     /// <summary>The roles a person holds on a board.</summary>
     Task<IReadOnlyList<BoardRole>> RolesOfAsync(string boardName, string personId, CancellationToken cancellationToken);

@@ -61,6 +61,35 @@ public sealed class BoardDirectory(IDatabase database) : IBoardDirectory
             cancellationToken);
 
     /// <inheritdoc />
+    public async Task UpsertPersonAsync(PersonRecord person, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO people (person_id, teams_id, name, email, is_guest, updated_at) VALUES (@PersonId, @TeamsId, @Name, @Email, @guest, @at)
+            ON CONFLICT (person_id) DO UPDATE SET teams_id = excluded.teams_id, name = excluded.name, email = excluded.email,
+                is_guest = excluded.is_guest, updated_at = excluded.updated_at
+            """,
+            new { person.PersonId, person.TeamsId, person.Name, person.Email, guest = person.IsGuest ? 1 : 0, at = DbValues.Text(at) },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PersonRecord>> HoldersAsync(string boardName, BoardRole role, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PersonRow>(new CommandDefinition(
+            """
+            SELECT r.person_id AS PersonId, p.teams_id AS TeamsId, p.name AS Name, p.email AS Email, COALESCE(p.is_guest, 0) AS IsGuest
+            FROM board_roles r LEFT JOIN people p ON p.person_id = r.person_id
+            WHERE r.board_key = @board AND r.role = @role ORDER BY r.assigned_at
+            """,
+            new { board = DbValues.BoardKey(boardName), role = RoleText(role) }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new PersonRecord(r.PersonId, r.TeamsId, r.Name, r.Email, r.IsGuest != 0))];
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<BoardRole>> RolesOfAsync(string boardName, string personId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -111,6 +140,15 @@ public sealed class BoardDirectory(IDatabase database) : IBoardDirectory
         public string BoardName { get; set; } = "";
         public string LinkedBy { get; set; } = "";
         public string LinkedAt { get; set; } = "";
+    }
+
+    private sealed class PersonRow
+    {
+        public string PersonId { get; set; } = "";
+        public string? TeamsId { get; set; }
+        public string? Name { get; set; }
+        public string? Email { get; set; }
+        public long IsGuest { get; set; }
     }
 
     private sealed class AuditRow

@@ -3,6 +3,7 @@ using System.Text;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference.Answering;
+using PartnershipBot.Features.TermsOfReference.Model;
 using PartnershipBot.Protocol.Hosting;
 
 namespace PartnershipBot.Features.TermsOfReference.Conversation;
@@ -38,11 +39,30 @@ public sealed class TermsOfReferenceRoutes(ITorLibrarySource library, IBoardDire
             conversationBoards[conversationId] = answer.Board;
         }
 
-        var reply = turn.Activity.CreateReply(Format(answer));
+        var text = Format(answer) + await HoldersAsync(turn.Text, answer.Board, cancellationToken);
+        var reply = turn.Activity.CreateReply(text);
         reply.TextFormat = "markdown";
         await turn.SendActivityAsync(reply, cancellationToken);
         return null;
     }
+
+    /// <summary>For "who is the chair?": the people holding the role in the bot's records, beside the ToR's rule.</summary>
+    private async Task<string> HoldersAsync(string question, string board, CancellationToken cancellationToken)
+    {
+        var topic = QuestionAnalyzer.Analyze(question, NoVocabulary).Topic;
+        if (board.Length == 0 || topic is not (Topic.Chair or Topic.ViceChair or Topic.Secretariat))
+        {
+            return string.Empty;
+        }
+
+        var role = topic switch { Topic.Chair => BoardRole.Chair, Topic.ViceChair => BoardRole.ViceChair, _ => BoardRole.Secretariat };
+        var holders = await directory.HoldersAsync(board, role, cancellationToken);
+        return holders.Count == 0
+            ? string.Empty
+            : $"\n\nCurrently {RoleRoutes.RoleName(role)}: **{string.Join(", ", holders.Select(h => h.Name ?? h.PersonId))}** (as recorded by the secretariat).";
+    }
+
+    private static readonly HashSet<string> NoVocabulary = [];
 
     /// <summary>The answer as Teams markdown: the lead, then each clause as a quote with its section.</summary>
     public static string Format(TorAnswer answer)
