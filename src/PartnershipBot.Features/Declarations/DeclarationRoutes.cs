@@ -75,8 +75,16 @@ public sealed partial class DeclarationRoutes(
             return InvokeResponse.Card(DeclarationCards.Ask(board, item, problem, interestCode, nature).ToElement());
         }
 
+        // Once the board's members are recorded, only they may declare (the declarer is the authenticated sender).
+        var declarer = BoardPermissions.PersonOf(turn);
+        if ((await directory.HoldersAsync(board, BoardRole.Member, cancellationToken)).Count > 0
+            && (await directory.RolesOfAsync(board, declarer, cancellationToken)).Count == 0)
+        {
+            return InvokeResponse.Message($"Only members of the {board} can declare on this item.");
+        }
+
         var from = turn.Activity.From;
-        var entry = new DeclarationEntry(board, item, BoardPermissions.PersonOf(turn), from?.Name, interest!.Value,
+        var entry = new DeclarationEntry(board, item, declarer, from?.Name, interest!.Value,
             interest == InterestKind.None ? null : nature, time.GetUtcNow());
         // The receipt goes back only after the register has committed the entry.
         var stored = await register.AppendAsync(entry, cancellationToken);

@@ -99,6 +99,22 @@ public sealed class DeclarationChatTests : IAsyncLifetime
         Assert.Contains("Warning: 14 members, quorum 8; 7 withdrawing leaves 7 eligible: NOT quorate (1 short).", reply.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Once_members_are_recorded_someone_else_cannot_declare_and_card_data_cannot_name_another_person()
+    {
+        var directory = host.Services.GetRequiredService<PartnershipBot.Features.Boards.IBoardDirectory>();
+        await directory.AssignRoleAsync(Board, "member-1", PartnershipBot.Features.Boards.BoardRole.Member, "admin", DateTimeOffset.UtcNow, CancellationToken.None);
+
+        // The card data claims to be member-1, but the authenticated sender is someone else.
+        var (_, body) = await InvokeAsync(new JsonObject { ["board"] = Board, ["item"] = Item, ["interest"] = "none", ["personId"] = "member-1" }, "outsider");
+        var (_, accepted) = await InvokeAsync(new JsonObject { ["board"] = Board, ["item"] = Item, ["interest"] = "none" }, "member-1");
+
+        Assert.Contains("Only members of the", body.GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Declaration recorded", accepted.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+        var stored = Assert.Single(await Register().ListAsync(Board, Item, CancellationToken.None));
+        Assert.Equal("member-1", stored.Entry.PersonId);
+    }
+
     private IDeclarationRegister Register() => host.Services.GetRequiredService<IDeclarationRegister>();
 
     private JsonObject Message(string text) =>

@@ -56,6 +56,25 @@ public sealed class RoleChatTests : IAsyncLifetime
         Assert.Empty(await host.Services.GetRequiredService<IBoardDirectory>().HoldersAsync(Board, BoardRole.Secretariat, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Importing_members_reads_every_roster_page_and_marks_guests()
+    {
+        for (var i = 0; i < 149; i++)
+        {
+            connector.Roster.Add(new ChannelAccount { Id = $"29:m{i}", Name = $"Member {i}", AadObjectId = $"aad-m{i}", UserRole = i == 7 ? "guest" : "user" });
+        }
+
+        await SayAsync("import members");
+
+        var reply = (await connector.WaitForActivitiesAsync(2))[1];
+        Assert.Contains("Imported 150 members of the **Thurrock", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("1 of them are guests or external users.", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(2, connector.Calls.Count(c => c.Path.Contains("/pagedmembers", StringComparison.Ordinal)));
+        var members = await host.Services.GetRequiredService<IBoardDirectory>().HoldersAsync(Board, BoardRole.Member, CancellationToken.None);
+        Assert.Equal(150, members.Count);
+        Assert.True(members.Single(m => m.PersonId == "aad-m7").IsGuest);
+    }
+
     private async Task SayAsync(string text, (string Id, string Name)? mention = null)
     {
         var activity = Fixtures.Activity("02-message-channel-mention.json", connector.ServiceUrl, a =>
