@@ -4,6 +4,15 @@ using System.Text;
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Model;
 
+// Speed figures, printed on demand:
+//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks            ToR ingest and answer times
+//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- turns   authenticated turns through /api/messages
+if (args.Length > 0 && args[0] == "turns")
+{
+    await PartnershipBot.Benchmarks.TurnBenchmark.RunAsync(FindRepository());
+    return 0;
+}
+
 // Targets (issue 3): a 100-page ToR ingested in under 1 s; an answer in under 5 ms.
 // The long ToR is the sample ToRs repeated with renumbered sections until it is 100 pages of
 // about 500 words each, so the parser and the model see realistic structure at scale.
@@ -50,6 +59,8 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"long ToR: {words
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest (parse + model): median {Median(ingest):F0} ms, max {ingest.Max():F0} ms  (target < 1000 ms)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"answer: median {Median(answers):F2} ms, p95 {answers[(int)(answers.Count * 0.95)]:F2} ms, max {answers[^1]:F2} ms over {answers.Count} questions  (target < 5 ms)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap after load: {memory:F1} MiB"));
+
+
 return 0;
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

@@ -15,7 +15,7 @@ public static partial class BotHost
     public const string DefaultUrl = "http://localhost:3978";
 
     /// <summary>Creates the configured web application, or refuses (with the reason) when the set-up is unsafe.</summary>
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var urls = builder.Configuration["urls"];
@@ -29,6 +29,8 @@ public static partial class BotHost
         builder.Services.AddPartnershipBotStorage(builder.Configuration);
         builder.Services.AddPartnershipBotFeatures();
         builder.Services.AddHostedService<ReminderDispatchService>();
+        // Benchmarks and tools compose the real host and swap an outside dependency (e.g. the Entra token).
+        configureServices?.Invoke(builder.Services);
         builder.Services.AddOptions<BoardAdminOptions>().Configure(options =>
         {
             foreach (var admin in builder.Configuration.GetSection("PartnershipBot:Admins").Get<string[]>() ?? [])
