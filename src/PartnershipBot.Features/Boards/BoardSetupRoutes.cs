@@ -31,17 +31,17 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
         if (board is null)
         {
             var known = string.Join("\n", boards.Boards.Select(b => $"- {b.Identity.Name}"));
-            return await ReplyAsync(turn, $"I don't know a board called \"{name}\". The boards I have Terms of Reference for are:\n\n{known}\n\nSay \"link this to\" and one of these names.", cancellationToken);
+            return await turn.ReplyMarkdownAsync($"I don't know a board called \"{name}\". The boards I have Terms of Reference for are:\n\n{known}\n\nSay \"link this to\" and one of these names.", cancellationToken);
         }
 
         if (!await permissions.MaySetUpAsync(turn, board.Identity.Name, cancellationToken))
         {
-            return await ReplyAsync(turn, "Only an admin or the board's secretariat can link a conversation to a board.", cancellationToken);
+            return await turn.ReplyMarkdownAsync("Only an admin or the board's secretariat can link a conversation to a board.", cancellationToken);
         }
 
         var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
         await directory.LinkAsync(new ConversationBoardLink(conversationId, board.Identity.Name, BoardPermissions.PersonOf(turn), time.GetUtcNow()), cancellationToken);
-        return await ReplyAsync(turn, $"This conversation is now linked to the **{board.Identity.Name}**. Questions asked here use its Terms of Reference.", cancellationToken);
+        return await turn.ReplyMarkdownAsync($"This conversation is now linked to the **{board.Identity.Name}**. Questions asked here use its Terms of Reference.", cancellationToken);
     }
 
     private async Task<InvokeResponse?> UnlinkAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -50,32 +50,24 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
         var link = await directory.FindLinkAsync(conversationId, cancellationToken);
         if (link is null)
         {
-            return await ReplyAsync(turn, "This conversation isn't linked to a board.", cancellationToken);
+            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board.", cancellationToken);
         }
 
         if (!await permissions.MaySetUpAsync(turn, link.BoardName, cancellationToken))
         {
-            return await ReplyAsync(turn, "Only an admin or the board's secretariat can unlink a conversation.", cancellationToken);
+            return await turn.ReplyMarkdownAsync("Only an admin or the board's secretariat can unlink a conversation.", cancellationToken);
         }
 
         await directory.UnlinkAsync(conversationId, BoardPermissions.PersonOf(turn), time.GetUtcNow(), cancellationToken);
-        return await ReplyAsync(turn, $"This conversation is no longer linked to the {link.BoardName}.", cancellationToken);
+        return await turn.ReplyMarkdownAsync($"This conversation is no longer linked to the {link.BoardName}.", cancellationToken);
     }
 
     private async Task<InvokeResponse?> WhichAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var link = await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
-        return await ReplyAsync(turn, link is null
+        return await turn.ReplyMarkdownAsync(link is null
             ? "This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\"."
             : string.Create(CultureInfo.InvariantCulture, $"This conversation belongs to the **{link.BoardName}** (linked {link.LinkedAt:d MMM yyyy})."), cancellationToken);
-    }
-
-    private static async Task<InvokeResponse?> ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
-    {
-        var reply = turn.Activity.CreateReply(text);
-        reply.TextFormat = "markdown";
-        await turn.SendActivityAsync(reply, cancellationToken);
-        return null;
     }
 
     [GeneratedRegex(@"^\s*link\s+(?:this|this\s+(?:chat|channel|conversation|team)|us|here)?\s*to\s+(?:the\s+)?(?<board>.+)$", RegexOptions.IgnoreCase)]

@@ -33,12 +33,12 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         var board = (await directory.FindLinkAsync(conversationId, cancellationToken))?.BoardName;
         if (board is null)
         {
-            return await ReplyAsync(turn, "Link this conversation to its board first (\"link this to <board>\"), then give people roles here.", cancellationToken);
+            return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then give people roles here.", cancellationToken);
         }
 
         if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
         {
-            return await ReplyAsync(turn, "Only an admin or the board's secretariat can change roles.", cancellationToken);
+            return await turn.ReplyMarkdownAsync("Only an admin or the board's secretariat can change roles.", cancellationToken);
         }
 
         var name = match.Groups["name"].Value.Trim();
@@ -46,14 +46,14 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
             && (e.Mentioned?.Name == name || e.Text?.Contains(name, StringComparison.Ordinal) == true));
         if (mention?.Mentioned?.Id is not { } memberId || turn.Activity.ServiceUrl is not { } serviceUrl)
         {
-            return await ReplyAsync(turn, $"Please @mention the person, e.g. \"make @{name} the chair\".", cancellationToken);
+            return await turn.ReplyMarkdownAsync($"Please @mention the person, e.g. \"make @{name} the chair\".", cancellationToken);
         }
 
         // Teams mentions carry the Teams user id; the roster gives the Entra id roles are kept against.
         var member = await turn.Connector.GetMemberAsync(serviceUrl, conversationId, memberId, cancellationToken);
         if (!member.Succeeded || member.Value?.EntraObjectId is not { } personId)
         {
-            return await ReplyAsync(turn, $"I couldn't find {name} in this conversation's members, so I can't give them a role here.", cancellationToken);
+            return await turn.ReplyMarkdownAsync($"I couldn't find {name} in this conversation's members, so I can't give them a role here.", cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -63,12 +63,12 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         if (removing)
         {
             var removed = await directory.RemoveRoleAsync(board, personId, role, actor, now, cancellationToken);
-            return await ReplyAsync(turn, removed ? $"{name} is no longer {roleName} of the {board}." : $"{name} wasn't {roleName} of the {board}.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(removed ? $"{name} is no longer {roleName} of the {board}." : $"{name} wasn't {roleName} of the {board}.", cancellationToken);
         }
 
         await directory.AssignRoleAsync(board, personId, role, actor, now, cancellationToken);
         var rule = await RuleAsync(board, role, cancellationToken);
-        return await ReplyAsync(turn, $"{name} is now {roleName} of the **{board}**.{rule}", cancellationToken);
+        return await turn.ReplyMarkdownAsync($"{name} is now {roleName} of the **{board}**.{rule}", cancellationToken);
     }
 
     /// <summary>Adds everyone in the conversation's roster (all pages) as a board member; guests are marked.</summary>
@@ -78,12 +78,12 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         var board = (await directory.FindLinkAsync(conversationId, cancellationToken))?.BoardName;
         if (board is null || turn.Activity.ServiceUrl is not { } serviceUrl)
         {
-            return await ReplyAsync(turn, "Link this conversation to its board first (\"link this to <board>\"), then import its members.", cancellationToken);
+            return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then import its members.", cancellationToken);
         }
 
         if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
         {
-            return await ReplyAsync(turn, "Only an admin or the board's secretariat can import members.", cancellationToken);
+            return await turn.ReplyMarkdownAsync("Only an admin or the board's secretariat can import members.", cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -96,7 +96,7 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
             var page = await turn.Connector.GetPagedMembersAsync(serviceUrl, conversationId, 100, continuation, cancellationToken);
             if (!page.Succeeded || page.Value is null)
             {
-                return await ReplyAsync(turn, $"I couldn't read this conversation's members ({page.Outcome}); {imported.Count} were imported before that.", cancellationToken);
+                return await turn.ReplyMarkdownAsync($"I couldn't read this conversation's members ({page.Outcome}); {imported.Count} were imported before that.", cancellationToken);
             }
 
             foreach (var member in page.Value.Members ?? [])
@@ -118,7 +118,7 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         while (!string.IsNullOrEmpty(continuation));
 
         var guestNote = guests > 0 ? $" {guests} of them are guests or external users." : string.Empty;
-        return await ReplyAsync(turn, $"Imported {imported.Count} members of the **{board}**: {string.Join(", ", imported)}.{guestNote}", cancellationToken);
+        return await turn.ReplyMarkdownAsync($"Imported {imported.Count} members of the **{board}**: {string.Join(", ", imported)}.{guestNote}", cancellationToken);
     }
 
     private async Task<string> RuleAsync(string board, BoardRole role, CancellationToken cancellationToken)
@@ -146,14 +146,6 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         BoardRole.Secretariat => "the secretariat",
         _ => "a member",
     };
-
-    private static async Task<InvokeResponse?> ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
-    {
-        var reply = turn.Activity.CreateReply(text);
-        reply.TextFormat = "markdown";
-        await turn.SendActivityAsync(reply, cancellationToken);
-        return null;
-    }
 
     [GeneratedRegex(@"^\s*import\s+(?:the\s+)?(?:board\s+)?members(?:\s+from\s+(?:this|here)(?:\s+\w+)?)?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ImportCommand();

@@ -36,12 +36,12 @@ public sealed partial class DeclarationRoutes(
         var board = await LinkedBoardAsync(turn, cancellationToken);
         if (board is null)
         {
-            return await ReplyAsync(turn, "This conversation isn't linked to a board yet, so I don't know whose register to use. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);
+            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose register to use. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);
         }
 
         if (!await permissions.MayRunMeetingsAsync(turn, board, cancellationToken))
         {
-            return await ReplyAsync(turn, "Only the chair, vice-chair or secretariat can open declarations.", cancellationToken);
+            return await turn.ReplyMarkdownAsync("Only the chair, vice-chair or secretariat can open declarations.", cancellationToken);
         }
 
         var reply = turn.Activity.CreateReply();
@@ -100,12 +100,12 @@ public sealed partial class DeclarationRoutes(
         var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
         if (board is null || model is null)
         {
-            return await ReplyAsync(turn, "This conversation isn't linked to a board with Terms of Reference, so I don't know which quorum rule applies.", cancellationToken);
+            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board with Terms of Reference, so I don't know which quorum rule applies.", cancellationToken);
         }
 
         if (model.Quorum is not { } rule)
         {
-            return await ReplyAsync(turn, $"The {board} Terms of Reference don't give a quorum rule I can apply, so I can't say whether the meeting is quorate.", cancellationToken);
+            return await turn.ReplyMarkdownAsync($"The {board} Terms of Reference don't give a quorum rule I can apply, so I can't say whether the meeting is quorate.", cancellationToken);
         }
 
         // A member's latest declaration for the item counts; anyone with an interest withdraws.
@@ -117,7 +117,7 @@ public sealed partial class DeclarationRoutes(
         var verdict = eligible >= needed
             ? $"**{members} members, quorum {needed}; {withdrawing.Count} withdrawing leaves {eligible} eligible: quorate.**"
             : $"**Warning: {members} members, quorum {needed}; {withdrawing.Count} withdrawing leaves {eligible} eligible: NOT quorate ({needed - eligible} short).** The decision on \"{item}\" should not be taken.";
-        return await ReplyAsync(turn, $"{verdict}{names}\n\nThe ToR rule: “{rule.Text}”", cancellationToken);
+        return await turn.ReplyMarkdownAsync($"{verdict}{names}\n\nThe ToR rule: “{rule.Text}”", cancellationToken);
     }
 
     private async Task<string?> LinkedBoardAsync(ITurnContext turn, CancellationToken cancellationToken) =>
@@ -132,14 +132,6 @@ public sealed partial class DeclarationRoutes(
 
     private static string? Text(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static async Task<InvokeResponse?> ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
-    {
-        var reply = turn.Activity.CreateReply(text);
-        reply.TextFormat = "markdown";
-        await turn.SendActivityAsync(reply, cancellationToken);
-        return null;
-    }
 
     [GeneratedRegex(@"^\s*open\s+declarations?\s+(?:for|on)\s+(?<item>.+?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OpenCommand();

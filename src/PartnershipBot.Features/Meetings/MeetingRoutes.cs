@@ -44,12 +44,12 @@ public sealed partial class MeetingRoutes(
         var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
         if (board is null || model is null)
         {
-            return await ReplyAsync(turn, "This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);
+            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);
         }
 
         if (!await permissions.MayRunMeetingsAsync(turn, board, cancellationToken))
         {
-            return await ReplyAsync(turn, "Only the chair, vice-chair or secretariat can schedule meetings.", cancellationToken);
+            return await turn.ReplyMarkdownAsync("Only the chair, vice-chair or secretariat can schedule meetings.", cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -62,12 +62,12 @@ public sealed partial class MeetingRoutes(
         }
         catch (OutsideHolidayDataException ex)
         {
-            return await ReplyAsync(turn, ex.Message, cancellationToken);
+            return await turn.ReplyMarkdownAsync(ex.Message, cancellationToken);
         }
 
         if (proposal.Refusal is not null)
         {
-            return await ReplyAsync(turn, proposal.Refusal, cancellationToken);
+            return await turn.ReplyMarkdownAsync(proposal.Refusal, cancellationToken);
         }
 
         var lines = new List<string>();
@@ -82,7 +82,7 @@ public sealed partial class MeetingRoutes(
 
         var text = $"Scheduled for the **{board}**, following “{proposal.Meetings[0].Reason}”:\n\n{string.Join("\n", lines)}\n\n"
             + "These are in the bot's calendar; booking them as Outlook events with Teams links is not switched on in this build.";
-        return await ReplyAsync(turn, text, cancellationToken);
+        return await turn.ReplyMarkdownAsync(text, cancellationToken);
     }
 
     private async Task<string> QueueRemindersAsync(TermsOfReferenceModel model, MeetingRecord meeting, LocalDate meetingDate, UkWorkingDays calendar, DateTimeOffset now, CancellationToken cancellationToken)
@@ -116,7 +116,7 @@ public sealed partial class MeetingRoutes(
         var board = (await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken))?.BoardName;
         if (board is null)
         {
-            return await ReplyAsync(turn, "This conversation isn't linked to a board yet, so I don't know whose meetings you mean. An admin or the secretariat can say \"link this to <board>\".", cancellationToken);
+            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose meetings you mean. An admin or the secretariat can say \"link this to <board>\".", cancellationToken);
         }
 
         var upcoming = await meetings.UpcomingAsync(board, time.GetUtcNow(), 1, cancellationToken);
@@ -124,22 +124,14 @@ public sealed partial class MeetingRoutes(
         {
             var model = (await library.GetAsync(cancellationToken)).Find(board);
             var cadence = model?.Frequency is { } frequency ? $" The Terms of Reference say: “{frequency.Text}”." : string.Empty;
-            return await ReplyAsync(turn, $"No meetings of the {board} are scheduled yet; the chair or secretariat can say \"schedule the next 4 meetings\".{cadence}", cancellationToken);
+            return await turn.ReplyMarkdownAsync($"No meetings of the {board} are scheduled yet; the chair or secretariat can say \"schedule the next 4 meetings\".{cadence}", cancellationToken);
         }
 
         var next = upcoming[0];
         var start = Instant.FromDateTimeOffset(next.StartsAt).InZone(London);
         var end = Instant.FromDateTimeOffset(next.EndsAt).InZone(London);
-        return await ReplyAsync(turn, string.Create(CultureInfo.InvariantCulture,
+        return await turn.ReplyMarkdownAsync(string.Create(CultureInfo.InvariantCulture,
             $"The next meeting of the **{board}** is on {LongDate.Format(start.Date)}, {start.TimeOfDay:HH:mm}–{end.TimeOfDay:HH:mm} (UK time)."), cancellationToken);
-    }
-
-    private static async Task<InvokeResponse?> ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
-    {
-        var reply = turn.Activity.CreateReply(text);
-        reply.TextFormat = "markdown";
-        await turn.SendActivityAsync(reply, cancellationToken);
-        return null;
     }
 
     [GeneratedRegex(@"^\s*(?:please\s+)?schedule\s+(?:the\s+)?(?:next\s+)?(?<n>\d{1,2})?\s*meetings?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]

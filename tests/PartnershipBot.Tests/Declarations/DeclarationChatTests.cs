@@ -13,36 +13,24 @@ namespace PartnershipBot.Tests.Declarations;
 /// Declarations through /api/messages in local mode: the card is posted, bad answers come back as a card
 /// saying what to fix, good ones are stored before the receipt, and the quorum check counts withdrawals.
 /// </summary>
-public sealed class DeclarationChatTests : IAsyncLifetime
+public sealed class DeclarationChatTests : ChatTest
 {
     private const string Board = "Thurrock Community Safety Partnership Strategic Board";
     private const string Item = "Allocate the Safer Communities Fund";
-    private LoopbackConnector connector = null!;
-    private BotHostFactory host = null!;
-    private HttpClient client = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        connector = await LoopbackConnector.StartAsync();
-        host = new BotHostFactory(new Dictionary<string, string?>());
-        client = host.CreateClient();
-        await PostAsync(Message($"link this to {Board}"));
-        await connector.WaitForActivitiesAsync(1);
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await host.DisposeAsync();
-        await connector.DisposeAsync();
+        await base.InitializeAsync();
+        await SayInChannelAsync($"link this to {Board}");
+        await Connector.WaitForActivitiesAsync(1);
     }
 
     [Fact]
     public async Task Opening_declarations_posts_a_card_that_the_official_schema_accepts()
     {
-        await PostAsync(Message($"open declarations for \"{Item}\""));
+        await SayInChannelAsync($"open declarations for \"{Item}\"");
 
-        var card = (await connector.WaitForActivitiesAsync(2))[1].Attachments!.Single();
+        var card = (await Connector.WaitForActivitiesAsync(2))[1].Attachments!.Single();
         Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
         var json = card.Content!.Value.GetRawText();
         Assert.Contains(Item, json, StringComparison.Ordinal);
@@ -79,8 +67,8 @@ public sealed class DeclarationChatTests : IAsyncLifetime
         Assert.Equal(InterestKind.Pecuniary, stored.Entry.Interest);
         Assert.True((await Register().VerifyAsync(CancellationToken.None)).Intact);
 
-        await PostAsync(Message($"quorum for {Item} with 14 members"));
-        var reply = (await connector.WaitForActivitiesAsync(2))[1];
+        await SayInChannelAsync($"quorum for {Item} with 14 members");
+        var reply = (await Connector.WaitForActivitiesAsync(2))[1];
         Assert.Contains("14 members, quorum 8; 1 withdrawing leaves 13 eligible: quorate.", reply.Text, StringComparison.Ordinal);
         Assert.Contains("50% of membership, plus one", reply.Text, StringComparison.Ordinal);
     }
@@ -93,16 +81,16 @@ public sealed class DeclarationChatTests : IAsyncLifetime
             await InvokeAsync(new JsonObject { ["board"] = Board, ["item"] = Item, ["interest"] = "non-pecuniary", ["nature"] = "Trustee of an applicant" }, $"member-{i}");
         }
 
-        await PostAsync(Message($"quorum for {Item} with 14 members"));
+        await SayInChannelAsync($"quorum for {Item} with 14 members");
 
-        var reply = (await connector.WaitForActivitiesAsync(2))[1];
+        var reply = (await Connector.WaitForActivitiesAsync(2))[1];
         Assert.Contains("Warning: 14 members, quorum 8; 7 withdrawing leaves 7 eligible: NOT quorate (1 short).", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Once_members_are_recorded_someone_else_cannot_declare_and_card_data_cannot_name_another_person()
     {
-        var directory = host.Services.GetRequiredService<PartnershipBot.Features.Boards.IBoardDirectory>();
+        var directory = Host.Services.GetRequiredService<PartnershipBot.Features.Boards.IBoardDirectory>();
         await directory.AssignRoleAsync(Board, "member-1", PartnershipBot.Features.Boards.BoardRole.Member, "admin", DateTimeOffset.UtcNow, CancellationToken.None);
 
         // The card data claims to be member-1, but the authenticated sender is someone else.
@@ -115,27 +103,17 @@ public sealed class DeclarationChatTests : IAsyncLifetime
         Assert.Equal("member-1", stored.Entry.PersonId);
     }
 
-    private IDeclarationRegister Register() => host.Services.GetRequiredService<IDeclarationRegister>();
-
-    private JsonObject Message(string text) =>
-        Fixtures.Activity("02-message-channel-mention.json", connector.ServiceUrl, a => a["text"] = $"<at>PartnershipBot</at> {text}");
+    private IDeclarationRegister Register() => Host.Services.GetRequiredService<IDeclarationRegister>();
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> InvokeAsync(JsonObject data, string person = "00000000-0000-0000-0000-000000000a01")
     {
-        var activity = Fixtures.Activity("08-invoke-adaptivecard-action-execute.json", connector.ServiceUrl, a =>
+        var activity = Activity("08-invoke-adaptivecard-action-execute.json", a =>
         {
-            a["conversation"] = JsonNode.Parse("{\"id\":\"19:fake-channel-0001@thread.tacv2;messageid=1700000000002\",\"conversationType\":\"channel\"}");
+            a["conversation"] = new JsonObject { ["id"] = ChannelConversation, ["conversationType"] = "channel" };
             a["from"]!["aadObjectId"] = person;
             a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = DeclarationCards.SubmitVerb, ["data"] = data } };
         });
         using var response = await PostAsync(activity);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
-    }
-
-    private async Task<HttpResponseMessage> PostAsync(JsonObject activity)
-    {
-        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
-        var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
-        return response;
     }
 }

@@ -13,29 +13,21 @@ namespace PartnershipBot.Tests.Meetings;
 /// From the ToR cadence to a reminder card in the board's channel: meetings scheduled in chat, "when is the
 /// next meeting?", and the paper reminder sent once through the (loopback) Connector when it falls due.
 /// </summary>
-public sealed class MeetingsAndRemindersTests : IAsyncLifetime
+public sealed class MeetingsAndRemindersTests : ChatTest
 {
     private const string Board = "Richmond Community Safety Partnership Strategy Group";
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-    private LoopbackConnector connector = null!;
-    private BotHostFactory host = null!;
-    private HttpClient client = null!;
 
-    public async Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { ["Reminders:PollInterval"] = "1.00:00:00" };
+
+    public override async Task InitializeAsync()
     {
-        connector = await LoopbackConnector.StartAsync();
-        host = new BotHostFactory(new Dictionary<string, string?> { ["Reminders:PollInterval"] = "1.00:00:00" }, s => s.AddSingleton<TimeProvider>(time));
-        client = host.CreateClient();
+        await base.InitializeAsync();
         await SayAsync($"link this to {Board}");
-        await connector.WaitForActivitiesAsync(1);
+        await Connector.WaitForActivitiesAsync(1);
     }
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await host.DisposeAsync();
-        await connector.DisposeAsync();
-    }
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(time);
 
     [Fact]
     public async Task Scheduling_follows_the_ToR_and_next_meeting_answers_from_the_schedule()
@@ -43,7 +35,7 @@ public sealed class MeetingsAndRemindersTests : IAsyncLifetime
         await SayAsync("schedule the next 2 meetings");
         await SayAsync("when is the next meeting?");
 
-        var replies = await connector.WaitForActivitiesAsync(3);
+        var replies = await Connector.WaitForActivitiesAsync(3);
         Assert.Contains("The Strategy Group will meet 10 times per year.", replies[1].Text, StringComparison.Ordinal);
         Assert.Contains("- Tuesday 8 December 2026, 10:00 (papers due Thursday 3 December 2026; minutes due Tuesday 22 December 2026)", replies[1].Text, StringComparison.Ordinal);
         Assert.Contains("not switched on in this build", replies[1].Text, StringComparison.Ordinal);
@@ -54,28 +46,27 @@ public sealed class MeetingsAndRemindersTests : IAsyncLifetime
     public async Task A_paper_reminder_is_sent_once_when_due_and_its_button_is_acknowledged()
     {
         await SayAsync("schedule the next 1 meetings");
-        await connector.WaitForActivitiesAsync(2);
-        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+        await Connector.WaitForActivitiesAsync(2);
+        var dispatcher = Host.Services.GetRequiredService<ReminderDispatcher>();
 
         Assert.Equal(0, await dispatcher.DispatchDueAsync("test", CancellationToken.None));
         // Papers are due Thursday 3 December; the reminder goes two working days earlier at 09:00 London.
         // Moving the clock also wakes the host's own dispatch loop: between it and this call the reminder is sent once.
         time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 1, 0, TimeSpan.Zero));
         await dispatcher.DispatchDueAsync("test", CancellationToken.None);
-        var reminder = (await connector.WaitForActivitiesAsync(3))[2];
+        var reminder = (await Connector.WaitForActivitiesAsync(3))[2];
         Assert.Equal(0, await dispatcher.DispatchDueAsync("test", CancellationToken.None));
         await Task.Delay(200);
 
         var card = reminder.Attachments!.Single().Content!.Value.GetRawText();
         Assert.Contains("Papers due", card, StringComparison.Ordinal);
         Assert.Contains("Thursday 3 December 2026", card, StringComparison.Ordinal);
-        Assert.Equal(3, connector.SentActivities.Count);
+        Assert.Equal(3, Connector.SentActivities.Count);
 
         var data = JsonNode.Parse(card)!["actions"]![0]!["data"]!.AsObject();
-        var activity = Fixtures.Activity("08-invoke-adaptivecard-action-execute.json", connector.ServiceUrl, a =>
+        var activity = Activity("08-invoke-adaptivecard-action-execute.json", a =>
             a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = ReminderCards.DoneVerb, ["data"] = data.DeepClone() } });
-        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        using var response = await PostAsync(activity);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Contains("Paper submitted", body.GetProperty("value").GetRawText(), StringComparison.Ordinal);
     }
@@ -84,10 +75,10 @@ public sealed class MeetingsAndRemindersTests : IAsyncLifetime
     public async Task A_reminder_to_a_conversation_that_blocked_the_bot_is_recorded_and_not_retried()
     {
         await SayAsync("schedule the next 1 meetings");
-        await connector.WaitForActivitiesAsync(2);
-        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
-        var outbox = host.Services.GetRequiredService<IReminderOutbox>();
-        connector.FailNext(403, body: "{\"error\":{\"code\":\"MessageWritesBlocked\",\"message\":\"blocked\"}}");
+        await Connector.WaitForActivitiesAsync(2);
+        var dispatcher = Host.Services.GetRequiredService<ReminderDispatcher>();
+        var outbox = Host.Services.GetRequiredService<IReminderOutbox>();
+        Connector.FailNext(403, body: "{\"error\":{\"code\":\"MessageWritesBlocked\",\"message\":\"blocked\"}}");
 
         time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 1, 0, TimeSpan.Zero));
         await dispatcher.DispatchDueAsync("test", CancellationToken.None);
@@ -96,16 +87,10 @@ public sealed class MeetingsAndRemindersTests : IAsyncLifetime
         await dispatcher.DispatchDueAsync("test", CancellationToken.None);
 
         // Two replies in chat plus one delivery attempt, refused with 403 and never repeated.
-        Assert.Equal(3, connector.SentActivities.Count);
+        Assert.Equal(3, Connector.SentActivities.Count);
         var claimed = await outbox.ClaimDueAsync("probe", new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(1), 10, CancellationToken.None);
         Assert.DoesNotContain(claimed, r => r.Kind == "papers");
     }
 
-    private async Task SayAsync(string text)
-    {
-        var activity = Fixtures.Activity("02-message-channel-mention.json", connector.ServiceUrl, a => a["text"] = $"<at>PartnershipBot</at> {text}");
-        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
-        response.EnsureSuccessStatusCode();
-    }
+    private Task SayAsync(string text) => SayInChannelAsync(text);
 }

@@ -9,33 +9,28 @@ using PartnershipBot.Tests.Support;
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>Linking a channel to a board through /api/messages, with channel auth on (so admin rights matter).</summary>
-public sealed class BoardSetupChatTests : IAsyncLifetime
+public sealed class BoardSetupChatTests : ChatTest
 {
     private const string Admin = "00000000-0000-0000-0000-000000000a01";
     private ChannelTokenIssuer issuer = null!;
-    private LoopbackConnector connector = null!;
-    private BotHostFactory host = null!;
-    private HttpClient client = null!;
 
-    public async Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["MicrosoftAppId"] = ChannelTokenIssuer.AppId,
+        ["MicrosoftAppPassword"] = "not-used-because-the-token-provider-is-replaced",
+        ["BotFramework:OpenIdMetadataUrl"] = issuer.MetadataUrl,
+        ["PartnershipBot:Admins:0"] = Admin,
+    };
+
+    public override async Task InitializeAsync()
     {
         issuer = await ChannelTokenIssuer.StartAsync();
-        connector = await LoopbackConnector.StartAsync();
-        host = new BotHostFactory(new Dictionary<string, string?>
-        {
-            ["MicrosoftAppId"] = ChannelTokenIssuer.AppId,
-            ["MicrosoftAppPassword"] = "not-used-because-the-token-provider-is-replaced",
-            ["BotFramework:OpenIdMetadataUrl"] = issuer.MetadataUrl,
-            ["PartnershipBot:Admins:0"] = Admin,
-        });
-        client = host.CreateClient();
+        await base.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        client.Dispose();
-        await host.DisposeAsync();
-        await connector.DisposeAsync();
+        await base.DisposeAsync();
         await issuer.DisposeAsync();
     }
 
@@ -46,11 +41,11 @@ public sealed class BoardSetupChatTests : IAsyncLifetime
         await SayAsync("<at>PartnershipBot</at> what's the quorum?", "00000000-0000-0000-0000-000000000b02");
         await SayAsync("<at>PartnershipBot</at> which board is this?", "00000000-0000-0000-0000-000000000b02");
 
-        var replies = await connector.WaitForActivitiesAsync(3);
+        var replies = await Connector.WaitForActivitiesAsync(3);
         Assert.Contains("now linked to the **Thurrock Community Safety Partnership Strategic Board**", replies[0].Text, StringComparison.Ordinal);
         Assert.Contains("50% of membership, plus one", replies[1].Text, StringComparison.Ordinal);
         Assert.Contains("belongs to the **Thurrock Community Safety Partnership Strategic Board**", replies[2].Text, StringComparison.Ordinal);
-        var audit = await host.Services.GetRequiredService<IBoardDirectory>().AuditAsync(CancellationToken.None);
+        var audit = await Host.Services.GetRequiredService<IBoardDirectory>().AuditAsync(CancellationToken.None);
         Assert.Equal((Admin, "board.link"), (audit.Single().Actor, audit.Single().Action));
     }
 
@@ -59,9 +54,9 @@ public sealed class BoardSetupChatTests : IAsyncLifetime
     {
         await SayAsync("<at>PartnershipBot</at> link this to Thurrock Community Safety Partnership Strategic Board", "00000000-0000-0000-0000-000000000b02");
 
-        var reply = Assert.Single(await connector.WaitForActivitiesAsync(1));
+        var reply = Assert.Single(await Connector.WaitForActivitiesAsync(1));
         Assert.Contains("Only an admin or the board's secretariat", reply.Text, StringComparison.Ordinal);
-        Assert.Null(await host.Services.GetRequiredService<IBoardDirectory>().FindLinkAsync("19:fake-channel-0001@thread.tacv2;messageid=1700000000002", CancellationToken.None));
+        Assert.Null(await Host.Services.GetRequiredService<IBoardDirectory>().FindLinkAsync(ChannelConversation, CancellationToken.None));
     }
 
     [Fact]
@@ -69,24 +64,11 @@ public sealed class BoardSetupChatTests : IAsyncLifetime
     {
         await SayAsync("<at>PartnershipBot</at> link this to the Atlantis Harbour Board", Admin);
 
-        var reply = Assert.Single(await connector.WaitForActivitiesAsync(1));
+        var reply = Assert.Single(await Connector.WaitForActivitiesAsync(1));
         Assert.Contains("I don't know a board called \"Atlantis Harbour Board\"", reply.Text, StringComparison.Ordinal);
         Assert.Contains("- Thurrock Community Safety Partnership Strategic Board", reply.Text, StringComparison.Ordinal);
     }
 
-    private async Task SayAsync(string text, string aadObjectId)
-    {
-        var activity = Fixtures.Activity("02-message-channel-mention.json", connector.ServiceUrl, a =>
-        {
-            a["text"] = text;
-            a["from"]!["aadObjectId"] = aadObjectId;
-        });
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
-        {
-            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Mint(connector.ServiceUrl));
-        using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-    }
+    private Task SayAsync(string text, string aadObjectId) =>
+        SayInChannelAsync(text.Replace("<at>PartnershipBot</at> ", string.Empty, StringComparison.Ordinal), a => a["from"]!["aadObjectId"] = aadObjectId, issuer.Mint(Connector.ServiceUrl));
 }

@@ -9,28 +9,16 @@ using PartnershipBot.Tests.Support;
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>Roles by @mention, resolved through the (loopback) Connector's roster, and shown beside the ToR's rule.</summary>
-public sealed class RoleChatTests : IAsyncLifetime
+public sealed class RoleChatTests : ChatTest
 {
     private const string Board = "Thurrock Community Safety Partnership Strategic Board";
-    private LoopbackConnector connector = null!;
-    private BotHostFactory host = null!;
-    private HttpClient client = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        connector = await LoopbackConnector.StartAsync();
-        connector.Roster.Add(new ChannelAccount { Id = "29:jane", Name = "Jane Smith", AadObjectId = "aad-jane", Email = "jane.smith@thurrock.example" });
-        host = new BotHostFactory(new Dictionary<string, string?>());
-        client = host.CreateClient();
+        await base.InitializeAsync();
+        Connector.Roster.Add(new ChannelAccount { Id = "29:jane", Name = "Jane Smith", AadObjectId = "aad-jane", Email = "jane.smith@thurrock.example" });
         await SayAsync($"link this to {Board}");
-        await connector.WaitForActivitiesAsync(1);
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await host.DisposeAsync();
-        await connector.DisposeAsync();
+        await Connector.WaitForActivitiesAsync(1);
     }
 
     [Fact]
@@ -39,11 +27,11 @@ public sealed class RoleChatTests : IAsyncLifetime
         await SayAsync("make <at>Jane Smith</at> the chair", ("29:jane", "Jane Smith"));
         await SayAsync("who is the chair?");
 
-        var replies = (await connector.WaitForActivitiesAsync(3)).Where(a => a.Text is not null).ToList();
+        var replies = (await Connector.WaitForActivitiesAsync(3)).Where(a => a.Text is not null).ToList();
         Assert.Contains("Jane Smith is now the chair of the **Thurrock", replies[1].Text, StringComparison.Ordinal);
         Assert.Contains("“The chair will be the local Police Superintendent for Partnerships.”", replies[1].Text, StringComparison.Ordinal);
         Assert.Contains("Currently the chair: **Jane Smith**", replies[2].Text, StringComparison.Ordinal);
-        Assert.Equal([BoardRole.Chair], await host.Services.GetRequiredService<IBoardDirectory>().RolesOfAsync(Board, "aad-jane", CancellationToken.None));
+        Assert.Equal([BoardRole.Chair], await Host.Services.GetRequiredService<IBoardDirectory>().RolesOfAsync(Board, "aad-jane", CancellationToken.None));
     }
 
     [Fact]
@@ -51,9 +39,9 @@ public sealed class RoleChatTests : IAsyncLifetime
     {
         await SayAsync("make <at>Sam Stranger</at> the secretariat", ("29:sam", "Sam Stranger"));
 
-        var reply = (await connector.WaitForActivitiesAsync(2))[1];
+        var reply = (await Connector.WaitForActivitiesAsync(2))[1];
         Assert.Contains("couldn't find Sam Stranger in this conversation's members", reply.Text, StringComparison.Ordinal);
-        Assert.Empty(await host.Services.GetRequiredService<IBoardDirectory>().HoldersAsync(Board, BoardRole.Secretariat, CancellationToken.None));
+        Assert.Empty(await Host.Services.GetRequiredService<IBoardDirectory>().HoldersAsync(Board, BoardRole.Secretariat, CancellationToken.None));
     }
 
     [Fact]
@@ -61,37 +49,30 @@ public sealed class RoleChatTests : IAsyncLifetime
     {
         for (var i = 0; i < 149; i++)
         {
-            connector.Roster.Add(new ChannelAccount { Id = $"29:m{i}", Name = $"Member {i}", AadObjectId = $"aad-m{i}", UserRole = i == 7 ? "guest" : "user" });
+            Connector.Roster.Add(new ChannelAccount { Id = $"29:m{i}", Name = $"Member {i}", AadObjectId = $"aad-m{i}", UserRole = i == 7 ? "guest" : "user" });
         }
 
         await SayAsync("import members");
 
-        var reply = (await connector.WaitForActivitiesAsync(2))[1];
+        var reply = (await Connector.WaitForActivitiesAsync(2))[1];
         Assert.Contains("Imported 150 members of the **Thurrock", reply.Text, StringComparison.Ordinal);
         Assert.Contains("1 of them are guests or external users.", reply.Text, StringComparison.Ordinal);
-        Assert.Equal(2, connector.Calls.Count(c => c.Path.Contains("/pagedmembers", StringComparison.Ordinal)));
-        var members = await host.Services.GetRequiredService<IBoardDirectory>().HoldersAsync(Board, BoardRole.Member, CancellationToken.None);
+        Assert.Equal(2, Connector.Calls.Count(c => c.Path.Contains("/pagedmembers", StringComparison.Ordinal)));
+        var members = await Host.Services.GetRequiredService<IBoardDirectory>().HoldersAsync(Board, BoardRole.Member, CancellationToken.None);
         Assert.Equal(150, members.Count);
         Assert.True(members.Single(m => m.PersonId == "aad-m7").IsGuest);
     }
 
-    private async Task SayAsync(string text, (string Id, string Name)? mention = null)
+    private Task SayAsync(string text, (string Id, string Name)? mention = null) => SayInChannelAsync(text, a =>
     {
-        var activity = Fixtures.Activity("02-message-channel-mention.json", connector.ServiceUrl, a =>
+        if (mention is { } m)
         {
-            a["text"] = $"<at>PartnershipBot</at> {text}";
-            if (mention is { } m)
+            a["entities"]!.AsArray().Add(new JsonObject
             {
-                a["entities"]!.AsArray().Add(new JsonObject
-                {
-                    ["type"] = "mention",
-                    ["text"] = $"<at>{m.Name}</at>",
-                    ["mentioned"] = new JsonObject { ["id"] = m.Id, ["name"] = m.Name },
-                });
-            }
-        });
-        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
-        response.EnsureSuccessStatusCode();
-    }
+                ["type"] = "mention",
+                ["text"] = $"<at>{m.Name}</at>",
+                ["mentioned"] = new JsonObject { ["id"] = m.Id, ["name"] = m.Name },
+            });
+        }
+    });
 }

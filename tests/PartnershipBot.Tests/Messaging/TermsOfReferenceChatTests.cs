@@ -11,32 +11,14 @@ namespace PartnershipBot.Tests.Messaging;
 /// ToR questions through the real host: the embedded store seeds the sample ToRs on first run, and the
 /// answer comes back through the (loopback) Connector quoting its clause.
 /// </summary>
-public sealed class TermsOfReferenceChatTests : IAsyncLifetime
+public sealed class TermsOfReferenceChatTests : ChatTest
 {
-    private LoopbackConnector connector = null!;
-    private BotHostFactory host = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        connector = await LoopbackConnector.StartAsync();
-        host = new BotHostFactory(new Dictionary<string, string?>());
-        client = host.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await host.DisposeAsync();
-        await connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_question_naming_a_sample_board_is_answered_with_the_quoted_clause()
     {
         await SayAsync("who chairs the Thurrock Community Safety Partnership Strategic Board?");
 
-        var reply = Assert.Single(await connector.WaitForActivitiesAsync(1));
+        var reply = Assert.Single(await Connector.WaitForActivitiesAsync(1));
         Assert.Equal("markdown", reply.TextFormat);
         Assert.Contains("> The chair will be the local Police Superintendent for Partnerships.", reply.Text, StringComparison.Ordinal);
         Assert.Contains("*Terms of Reference › Chair*", reply.Text, StringComparison.Ordinal);
@@ -46,11 +28,11 @@ public sealed class TermsOfReferenceChatTests : IAsyncLifetime
     public async Task A_follow_up_without_a_board_name_uses_the_board_the_conversation_asked_about()
     {
         await SayAsync("how often does the Thurrock board meet?");
-        await connector.WaitForActivitiesAsync(1);
+        await Connector.WaitForActivitiesAsync(1);
 
         await SayAsync("and what's the quorum?");
 
-        var replies = await connector.WaitForActivitiesAsync(2);
+        var replies = await Connector.WaitForActivitiesAsync(2);
         Assert.Contains("50% of membership, plus one", replies[1].Text, StringComparison.Ordinal);
     }
 
@@ -59,18 +41,12 @@ public sealed class TermsOfReferenceChatTests : IAsyncLifetime
     {
         await SayAsync("what's the quorum?");
 
-        var reply = Assert.Single(await connector.WaitForActivitiesAsync(1));
+        var reply = Assert.Single(await Connector.WaitForActivitiesAsync(1));
         Assert.Contains("Which board do you mean?", reply.Text, StringComparison.Ordinal);
-        var stored = await host.Services.GetRequiredService<ITermsDocumentStore>().ListLatestAsync(CancellationToken.None);
+        var stored = await Host.Services.GetRequiredService<ITermsDocumentStore>().ListLatestAsync(CancellationToken.None);
         Assert.Equal(5, stored.Count);
         Assert.All(stored, s => Assert.Equal("seed", s.StoredBy));
     }
 
-    private async Task SayAsync(string text)
-    {
-        var activity = Fixtures.Activity("01-message-personal.json", connector.ServiceUrl, a => a["text"] = text);
-        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
-        response.EnsureSuccessStatusCode();
-    }
+    private Task SayAsync(string text) => SayInPersonalChatAsync(text);
 }

@@ -14,33 +14,26 @@ namespace PartnershipBot.Tests.Messaging;
 /// A secretariat sends a ToR file to the bot: Teams' file attachment, downloaded from a loopback server standing
 /// in for the file's pre-authorised download URL.
 /// </summary>
-public sealed class TorUploadChatTests : IAsyncLifetime
+public sealed class TorUploadChatTests : ChatTest
 {
     private static readonly string Harbourside = RepositoryPaths.Combine("tests", "PartnershipBot.Features.Tests", "TermsOfReference", "Fixtures", "harbourside-health-wellbeing-board.md");
-    private LoopbackConnector connector = null!;
     private LoopbackServer files = null!;
-    private BotHostFactory host = null!;
-    private HttpClient client = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        connector = await LoopbackConnector.StartAsync();
         files = await LoopbackServer.StartAsync(app =>
         {
             app.MapGet("/files/harbourside.md", () => Results.File(File.ReadAllBytes(Harbourside), "application/octet-stream"));
             app.MapGet("/files/broken.docx", () => Results.File("this is not a zip"u8.ToArray(), "application/octet-stream"));
             app.MapGet("/files/gone.docx", () => Results.NotFound());
         });
-        host = new BotHostFactory(new Dictionary<string, string?>());
-        client = host.CreateClient();
+        await base.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        client.Dispose();
-        await host.DisposeAsync();
+        await base.DisposeAsync();
         await files.DisposeAsync();
-        await connector.DisposeAsync();
     }
 
     [Fact]
@@ -48,17 +41,17 @@ public sealed class TorUploadChatTests : IAsyncLifetime
     {
         await SendFileAsync("harbourside.md", "/files/harbourside.md");
 
-        var reply = Assert.Single(await connector.WaitForActivitiesAsync(1));
+        var reply = Assert.Single(await Connector.WaitForActivitiesAsync(1));
         Assert.Contains("as version 1 of the **Harbourside Health and Wellbeing Board**", reply.Text, StringComparison.Ordinal);
         Assert.Contains("- **Chair**: The Board shall be chaired by the Leader of Harbourside Borough Council.", reply.Text, StringComparison.Ordinal);
         Assert.Contains("- **Papers**: 5 clear days before the meeting", reply.Text, StringComparison.Ordinal);
-        var stored = await host.Services.GetRequiredService<ITermsDocumentStore>().GetLatestAsync("Harbourside Health and Wellbeing Board", CancellationToken.None);
+        var stored = await Host.Services.GetRequiredService<ITermsDocumentStore>().GetLatestAsync("Harbourside Health and Wellbeing Board", CancellationToken.None);
         Assert.Equal(await File.ReadAllBytesAsync(Harbourside), stored!.Content);
-        Assert.Contains(await host.Services.GetRequiredService<IBoardDirectory>().AuditAsync(CancellationToken.None), a => a.Action == "terms.version");
+        Assert.Contains(await Host.Services.GetRequiredService<IBoardDirectory>().AuditAsync(CancellationToken.None), a => a.Action == "terms.version");
 
         // The new board is answerable at once.
         await SayAsync("who chairs the Harbourside Health and Wellbeing Board?");
-        Assert.Contains("Leader of Harbourside Borough Council", (await connector.WaitForActivitiesAsync(2))[1].Text, StringComparison.Ordinal);
+        Assert.Contains("Leader of Harbourside Borough Council", (await Connector.WaitForActivitiesAsync(2))[1].Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -66,19 +59,18 @@ public sealed class TorUploadChatTests : IAsyncLifetime
     [InlineData("/files/gone.docx", "couldn't download the file (HTTP 404)")]
     public async Task A_file_that_cannot_be_read_gets_a_clear_message_and_nothing_is_stored(string path, string message)
     {
-        var before = (await host.Services.GetRequiredService<ITermsDocumentStore>().ListLatestAsync(CancellationToken.None)).Count;
+        var before = (await Host.Services.GetRequiredService<ITermsDocumentStore>().ListLatestAsync(CancellationToken.None)).Count;
 
         await SendFileAsync("board.docx", path);
 
-        var reply = Assert.Single(await connector.WaitForActivitiesAsync(1));
+        var reply = Assert.Single(await Connector.WaitForActivitiesAsync(1));
         Assert.Contains(message, reply.Text, StringComparison.Ordinal);
         Assert.Contains("Nothing was stored.", reply.Text, StringComparison.Ordinal);
-        Assert.Equal(before, (await host.Services.GetRequiredService<ITermsDocumentStore>().ListLatestAsync(CancellationToken.None)).Count);
+        Assert.Equal(before, (await Host.Services.GetRequiredService<ITermsDocumentStore>().ListLatestAsync(CancellationToken.None)).Count);
     }
 
-    private Task SendFileAsync(string name, string path) => PostAsync(Fixtures.Activity("01-message-personal.json", connector.ServiceUrl, a =>
+    private Task SendFileAsync(string name, string path) => SayInPersonalChatAsync(string.Empty, a =>
     {
-        a["text"] = string.Empty;
         a["attachments"] = new JsonArray(new JsonObject
         {
             ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
@@ -86,14 +78,7 @@ public sealed class TorUploadChatTests : IAsyncLifetime
             ["name"] = name,
             ["content"] = new JsonObject { ["downloadUrl"] = new Uri(files.BaseAddress, path).ToString(), ["uniqueId"] = Guid.NewGuid().ToString(), ["fileType"] = Path.GetExtension(name).TrimStart('.') },
         });
-    }));
+    });
 
-    private Task SayAsync(string text) => PostAsync(Fixtures.Activity("01-message-personal.json", connector.ServiceUrl, a => a["text"] = text));
-
-    private async Task PostAsync(JsonObject activity)
-    {
-        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
-        response.EnsureSuccessStatusCode();
-    }
+    private Task SayAsync(string text) => SayInPersonalChatAsync(text);
 }

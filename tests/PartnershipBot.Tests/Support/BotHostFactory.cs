@@ -7,7 +7,7 @@ using PartnershipBot.Protocol.Connector;
 namespace PartnershipBot.Tests.Support;
 
 /// <summary>The real host in-process, with settings layered on top and its own data folder.</summary>
-internal sealed class BotHostFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+public sealed class BotHostFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     /// <summary>The bearer token the bot presents to the Connector in tests (no Entra ID here).</summary>
     public const string BotToken = "test-bot-token";
@@ -47,7 +47,7 @@ internal sealed class BotHostFactory(IReadOnlyDictionary<string, string?> settin
 }
 
 /// <summary>A token provider that hands out a fixed token, standing in for Entra ID.</summary>
-internal sealed class StaticBotTokenProvider(string token) : IBotTokenProvider
+public sealed class StaticBotTokenProvider(string token) : IBotTokenProvider
 {
     public ValueTask<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(token);
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace PartnershipBot.Tests.Support;
 
 /// <summary>The Teams activity fixtures (copied from the team's shared set into tests/…/Fixtures).</summary>
-internal static class Fixtures
+public static class Fixtures
 {
     public static string Path(string name) =>
         RepositoryPaths.Combine("tests", "PartnershipBot.Protocol.Tests", "Fixtures", "activities", name);

@@ -39,11 +39,7 @@ public sealed class TermsOfReferenceRoutes(ITorLibrarySource library, IBoardDire
             conversationBoards[conversationId] = answer.Board;
         }
 
-        var text = Format(answer) + await HoldersAsync(turn.Text, answer.Board, cancellationToken);
-        var reply = turn.Activity.CreateReply(text);
-        reply.TextFormat = "markdown";
-        await turn.SendActivityAsync(reply, cancellationToken);
-        return null;
+        return await turn.ReplyMarkdownAsync(Format(answer) + await HoldersAsync(turn.Text, answer.Board, cancellationToken), cancellationToken);
     }
 
     /// <summary>For "who is the chair?": the people holding the role in the bot's records, beside the ToR's rule.</summary>

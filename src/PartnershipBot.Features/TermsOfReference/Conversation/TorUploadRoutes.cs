@@ -39,16 +39,16 @@ public sealed partial class TorUploadRoutes(ITorIngestion ingestion, BoardPermis
             var board = named ?? TermsOfReferenceModel.Build(name, ingestion.ExtractText(name, content)).Identity.Name;
             if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
             {
-                return await ReplyAsync(turn, $"Only an admin or the secretariat of the {board} can add a new version of its Terms of Reference.", cancellationToken);
+                return await turn.ReplyMarkdownAsync($"Only an admin or the secretariat of the {board} can add a new version of its Terms of Reference.", cancellationToken);
             }
 
             var stored = await ingestion.IngestAsync(name, content, named, BoardPermissions.PersonOf(turn), cancellationToken);
             await directory.RecordAsync(BoardPermissions.PersonOf(turn), time.GetUtcNow(), "terms.version", stored.Version.BoardName, $"version {stored.Version.Version}: {name}", cancellationToken);
-            return await ReplyAsync(turn, Summary(stored), cancellationToken);
+            return await turn.ReplyMarkdownAsync(Summary(stored), cancellationToken);
         }
         catch (InvalidDataException ex)
         {
-            return await ReplyAsync(turn, $"I couldn't use {name}: {ex.Message} Nothing was stored.", cancellationToken);
+            return await turn.ReplyMarkdownAsync($"I couldn't use {name}: {ex.Message} Nothing was stored.", cancellationToken);
         }
     }
 
@@ -84,14 +84,6 @@ public sealed partial class TorUploadRoutes(ITorIngestion ingestion, BoardPermis
             }
         }
 
-        return null;
-    }
-
-    private static async Task<InvokeResponse?> ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
-    {
-        var reply = turn.Activity.CreateReply(text);
-        reply.TextFormat = "markdown";
-        await turn.SendActivityAsync(reply, cancellationToken);
         return null;
     }
 

@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using PartnershipBot.Testing;
+
+namespace PartnershipBot.Tests.Support;
+
+/// <summary>
+/// Base for tests that talk to the real host through /api/messages, as Teams would, and read the bot's
+/// replies at a loopback Connector. Local mode unless <see cref="Settings"/> sets an app id.
+/// </summary>
+public abstract class ChatTest : IAsyncLifetime
+{
+    /// <summary>The channel conversation of the fixtures (02-message-channel-mention.json).</summary>
+    protected const string ChannelConversation = "19:fake-channel-0001@thread.tacv2;messageid=1700000000002";
+
+    protected LoopbackConnector Connector { get; private set; } = null!;
+
+    protected BotHostFactory Host { get; private set; } = null!;
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Settings layered on the host's configuration.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
+    {
+        Connector = await LoopbackConnector.StartAsync();
+        Host = new BotHostFactory(Settings, ConfigureServices);
+        Client = Host.CreateClient();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Host.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+
+    /// <summary>Replaces services of the host (e.g. the clock).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>A fixture activity pointed at the loopback Connector.</summary>
+    protected JsonObject Activity(string fixture, Action<JsonObject>? edit = null) => Fixtures.Activity(fixture, Connector.ServiceUrl, edit);
+
+    /// <summary>Posts an activity; the caller owns the response.</summary>
+    protected async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? bearerToken = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>Says <paramref name="text"/> to the bot with an @mention in the fixtures' team channel.</summary>
+    protected async Task SayInChannelAsync(string text, Action<JsonObject>? edit = null, string? bearerToken = null)
+    {
+        using var response = await PostAsync(Activity("02-message-channel-mention.json", a =>
+        {
+            a["text"] = $"<at>PartnershipBot</at> {text}";
+            edit?.Invoke(a);
+        }), bearerToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Says <paramref name="text"/> in the fixtures' personal chat.</summary>
+    protected async Task SayInPersonalChatAsync(string text, Action<JsonObject>? edit = null)
+    {
+        using var response = await PostAsync(Activity("01-message-personal.json", a =>
+        {
+            a["text"] = text;
+            edit?.Invoke(a);
+        }));
+        response.EnsureSuccessStatusCode();
+    }
+}
