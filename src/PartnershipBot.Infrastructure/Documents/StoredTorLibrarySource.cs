@@ -59,15 +59,17 @@ public sealed partial class StoredTorLibrarySource(
         ITermsDocumentStore store, string path, string? boardName, string storedBy, CancellationToken cancellationToken)
     {
         var content = await File.ReadAllBytesAsync(path, cancellationToken);
-        return (await StoreAsync(store, Path.GetFileName(path), content, boardName, storedBy, cancellationToken)).Version;
+        var fileName = Path.GetFileName(path);
+        var model = TermsOfReferenceModel.Build(fileName, TorFileReader.ExtractText(fileName, content), boardName);
+        return (await StoreAsync(store, fileName, content, model, storedBy, cancellationToken)).Version;
     }
 
-    /// <summary>Models a ToR and stores it, original bytes and extracted facts, as its board's newest version.</summary>
+    /// <summary>Stores a modelled ToR, original bytes and extracted facts, as its board's newest version.</summary>
     public static async Task<IngestedTerms> StoreAsync(
-        ITermsDocumentStore store, string fileName, byte[] content, string? boardName, string storedBy, CancellationToken cancellationToken)
+        ITermsDocumentStore store, string fileName, byte[] content, TermsOfReferenceModel model, string storedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var model = TermsOfReferenceModel.Build(fileName, TorFileReader.ExtractText(fileName, content), boardName);
+        ArgumentNullException.ThrowIfNull(model);
         var facts = JsonSerializer.Serialize(model.Facts.ToDictionary(f => f.Key.ToString(), f => new { Status = f.Value.Status.ToString(), Clause = f.Value.Evidence.Count > 0 ? f.Value.Evidence[0].Section : null, f.Value.Text }));
         var version = await store.AddVersionAsync(model.Identity.Name, fileName, TorFileReader.MediaTypeFor(fileName), content, facts, storedBy, cancellationToken);
         return new IngestedTerms(version, model);

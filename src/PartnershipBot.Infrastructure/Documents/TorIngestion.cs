@@ -22,7 +22,7 @@ public sealed class TorIngestion(ITermsDocumentStore store, ITorLibrarySource li
             throw new InvalidDataException($"{fileName} doesn't read like Terms of Reference: I found no chair, membership, meetings, quorum or purpose in it.");
         }
 
-        var stored = await StoredTorLibrarySource.StoreAsync(store, fileName, content, boardName, storedBy, cancellationToken);
+        var stored = await StoredTorLibrarySource.StoreAsync(store, fileName, content, model, storedBy, cancellationToken);
         library.Invalidate();
         return stored;
     }
