@@ -22,6 +22,7 @@ public static class ChairAnswers
         {
             ChairAspect.HowChosen => stated.Where(p => TopicCues.SaysHowChosen(topic, p.Text)).ToList() is { Count: > 0 } chosen ? chosen : holders,
             ChairAspect.Term => [.. stated.Where(p => TopicCues.GivesTerm(p.Text))],
+            ChairAspect.Other => [.. stated],
             _ => holders,
         };
 

@@ -11,6 +11,8 @@ public enum ChairAspect
     HowChosen,
     /// <summary>"Is the chair role fixed or reviewed?"</summary>
     Term,
+    /// <summary>Anything else about the chair: "does the chair sit on the partnership board?"</summary>
+    Other,
 }
 
 /// <summary>What kind of answer the question's wording expects.</summary>

@@ -70,7 +70,9 @@ public static partial class QuestionAnalyzer
             topic = Topic.General;
         }
 
-        var aspect = HowChosen().IsMatch(corrected) ? ChairAspect.HowChosen : Term().IsMatch(corrected) ? ChairAspect.Term : ChairAspect.Who;
+        var aspect = HowChosen().IsMatch(corrected) ? ChairAspect.HowChosen
+            : Term().IsMatch(corrected) ? ChairAspect.Term
+            : Who().IsMatch(corrected) || !YesNo().IsMatch(corrected) ? ChairAspect.Who : ChairAspect.Other;
         var expected = HowMuch().IsMatch(corrected) ? ExpectedAnswer.HowMuch
             : HowLong().IsMatch(corrected) ? ExpectedAnswer.Duration
             : HowOften().IsMatch(corrected) ? ExpectedAnswer.HowOften
@@ -131,11 +133,14 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^\s*when\b|\bwhat (?:date|month|year)\b", Options)]
     private static partial Regex When();
 
-    [GeneratedRegex(@"\bhow much\b|\bwhat (?:is the |'s the )?(?:amount|value|size of the budget)\b", Options)]
+    [GeneratedRegex(@"\bhow much\b(?!\s+(?:notice|time|warning|advance|lead time))|\bwhat (?:is the |'s the )?(?:amount|value|size of the budget)\b", Options)]
     private static partial Regex HowMuch();
 
     [GeneratedRegex(@"\bhow long (?:are|is|do|does|will|should)\b.*\b(?:meetings?|last)\b|\bhow long (?:do|does|will) (?:the )?meetings? (?:go on|run|take)\b|\blength of (?:the )?meetings?\b", Options)]
     private static partial Regex HowLong();
+
+    [GeneratedRegex(@"^\s*(?:does|do|is|are|can|may|will|should|must|has|have)\b", Options)]
+    private static partial Regex YesNo();
 
     [GeneratedRegex(@"\b(?:what|which) days?\b|\bwhat day of the week\b", Options)]
     private static partial Regex WhatDay();

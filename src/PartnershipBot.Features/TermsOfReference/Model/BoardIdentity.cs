@@ -24,7 +24,7 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
         ArgumentNullException.ThrowIfNull(document);
         var (title, clause) = FindTitle(document);
         title ??= fallbackName;
-        var locality = FindLocality(document);
+        var locality = FindLocality(document, title);
         var name = locality is null || title.Contains(locality.Split(' ')[0], StringComparison.OrdinalIgnoreCase) ? title : $"{locality.Split(' ')[0]} {title}";
         var aliases = new HashSet<string>(Words.Keys(name).Where(k => !Lexicon.IsStop(k)), StringComparer.Ordinal);
         if (locality is not null)
@@ -104,7 +104,7 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
     }
 
     /// <summary>The place most often named as a council, borough or city in the text.</summary>
-    private static string? FindLocality(TorDocument document)
+    private static string? FindLocality(TorDocument document, string title)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var clause in document.Clauses)
@@ -118,7 +118,10 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
             }
         }
 
-        return counts.Count == 0 ? null : counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
+        // A place the title itself names wins ("Harlow Vale LSP" with "Essex County Council" among the members).
+        return counts.Count == 0 ? null : counts
+            .OrderByDescending(p => title.Contains(p.Key, StringComparison.OrdinalIgnoreCase))
+            .ThenByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
     }
 
     /// <summary>Initials of each run of three or more capitalised words: "Community Safety Partnership" → "csp".</summary>

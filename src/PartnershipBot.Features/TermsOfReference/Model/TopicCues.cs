@@ -22,7 +22,7 @@ public static partial class TopicCues
         [Topic.Frequency] = [R(@"\b(?:meet(?:s|ing|ings)?|convene[sd]?)\b[^.]{0,80}\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|annually|yearly|twice|once|\w+\s+times|every\s+(?:\w+\s+)?(?:weeks?|months?))"),
             R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly)\s+meetings?\b")],
         [Topic.ScheduleMonths] = [R(@"\bmeet(?:s|ing|ings)?\b[^.]{0,120}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.]{0,40}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")],
-        [Topic.PapersDeadline] = [R(@"\b(?:papers?|agendas?|reports?|documents?|information)\b[^.]{0,140}\b(?:days?|weeks?|hours?)\b[^.]{0,30}\b(?:before|prior to|in advance of|ahead of)\b[^.]{0,30}\bmeetings?\b"),
+        [Topic.PapersDeadline] = [R(@"\b(?:papers?|agendas?|reports?|documents?|information)\b[^.]{0,140}\b(?:days?|weeks?|hours?)\b[^.]{0,30}\b(?:(?:before|prior to|in advance of|ahead of)\b[^.]{0,30}\bmeetings?\b|in advance\b|beforehand\b)"),
             R(@"\blate (?:papers|reports|items)\b")],
         [Topic.MinutesDeadline] = [R(@"\b(?:minutes|notes of (?:the )?meetings?|meeting notes|action notes)\b[^.]{0,100}\b(?:within|after|following|no later than)\b[^.]{0,40}\b(?:days?|weeks?|meeting)\b")],
         [Topic.Secretariat] = [R(@"\bsecretariat\b[^.]{0,60}\b(?:provided|supplied|undertaken|serviced|by)\b"), R(@"^\s*(?:secretary|secretariat|clerk|administrat\w*|support)\s*[:–]\s*\S"),

@@ -57,6 +57,8 @@ public static class Lexicon
         ["partner"] = ["partnership"],
         ["join"] = ["member", "open", "eligibl"],
         ["usual"] = ["normal", "typical"],
+        ["extra"] = ["addition", "extraordinary", "special"],
+        ["call"] = ["conven", "request", "summon"],
         ["day"] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
     };
 
