@@ -19,7 +19,6 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IFeatureRoutes, WelcomeRoutes>();
-        services.AddSingleton<IFeatureRoutes, UpcomingCapabilities>();
         services.AddSingleton<IFeatureRoutes, TermsOfReferenceRoutes>();
         services.AddSingleton<IFeatureRoutes, BoardSetupRoutes>();
         services.AddSingleton<IFeatureRoutes, TorUploadRoutes>();

@@ -33,6 +33,8 @@ public sealed partial class MeetingRoutes(
         routes.AddHelp("**Meetings**: \"when is the next meeting?\"; the chair or secretariat can say \"schedule the next 4 meetings\" (from the ToR's cadence, with paper and minutes reminders)");
         routes.AddMessage("meetings/schedule", 500, turn => ScheduleCommand().IsMatch(turn.Text), ScheduleAsync);
         routes.AddMessage("meetings/next", 500, turn => NextMeetingQuestion().IsMatch(turn.Text), NextAsync);
+        routes.AddHelp("**Deadlines**: \"what's due?\" lists the paper and minutes deadlines of the next meetings, in UK working days");
+        routes.AddMessage("meetings/due", 500, turn => WhatsDue().IsMatch(turn.Text), WhatsDueAsync);
     }
 
     private async Task<InvokeResponse?> ScheduleAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -133,6 +135,45 @@ public sealed partial class MeetingRoutes(
         return await turn.ReplyMarkdownAsync(string.Create(CultureInfo.InvariantCulture,
             $"The next meeting of the **{board}** is on {LongDate.Format(start.Date)}, {start.TimeOfDay:HH:mm}–{end.TimeOfDay:HH:mm} (UK time)."), cancellationToken);
     }
+
+    /// <summary>The paper and minutes deadlines of the board's next three scheduled meetings.</summary>
+    private async Task<InvokeResponse?> WhatsDueAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var board = (await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken))?.BoardName;
+        var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
+        if (board is null || model is null)
+        {
+            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose deadlines you mean.", cancellationToken);
+        }
+
+        if (model.PapersDeadline is null && model.MinutesDeadline is null)
+        {
+            return await turn.ReplyMarkdownAsync($"The {board} Terms of Reference don't set paper or minutes deadlines.", cancellationToken);
+        }
+
+        var upcoming = await meetings.UpcomingAsync(board, time.GetUtcNow().AddDays(-28), 6, cancellationToken);
+        var calendar = UkWorkingDays.For(UkNation.EnglandAndWales);
+        var today = Instant.FromDateTimeOffset(time.GetUtcNow()).InZone(London).Date;
+        var lines = new List<string>();
+        foreach (var meeting in upcoming)
+        {
+            var date = Instant.FromDateTimeOffset(meeting.StartsAt).InZone(London).Date;
+            foreach (var (kind, period) in new[] { ("Papers", model.PapersDeadline), ("Minutes", model.MinutesDeadline) })
+            {
+                if (period is not null && new DeadlineRule(DeadlineKind.Other, period).DeadlineFor(date, calendar) is var deadline && deadline >= today)
+                {
+                    lines.Add($"- {kind} for {LongDate.Format(date)}: **{LongDate.Format(deadline)}** ({period.Describe()})");
+                }
+            }
+        }
+
+        return await turn.ReplyMarkdownAsync(lines.Count == 0
+            ? $"Nothing is due: no meetings of the {board} are scheduled. The chair or secretariat can say \"schedule the next 4 meetings\"."
+            : $"Due for the **{board}**:\n\n{string.Join("\n", lines.Take(6))}", cancellationToken);
+    }
+
+    [GeneratedRegex(@"^\s*what('?s| is)\s+(?:due|coming up)\b|\bwhat\s+deadlines\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhatsDue();
 
     [GeneratedRegex(@"^\s*(?:please\s+)?schedule\s+(?:the\s+)?(?:next\s+)?(?<n>\d{1,2})?\s*meetings?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ScheduleCommand();

@@ -34,8 +34,11 @@ public sealed class MeetingsAndRemindersTests : ChatTest
     {
         await SayAsync("schedule the next 2 meetings");
         await SayAsync("when is the next meeting?");
+        await SayAsync("what's due?");
 
-        var replies = await Connector.WaitForActivitiesAsync(3);
+        var replies = await Connector.WaitForActivitiesAsync(4);
+        Assert.Contains("- Papers for Tuesday 8 December 2026: **Thursday 3 December 2026** (3 working days before the meeting)", replies[3].Text, StringComparison.Ordinal);
+        Assert.Contains("- Minutes for Tuesday 8 December 2026: **Tuesday 22 December 2026** (10 working days after the meeting)", replies[3].Text, StringComparison.Ordinal);
         Assert.Contains("The Strategy Group will meet 10 times per year.", replies[1].Text, StringComparison.Ordinal);
         Assert.Contains("- Tuesday 8 December 2026, 10:00 (papers due Thursday 3 December 2026; minutes due Tuesday 22 December 2026)", replies[1].Text, StringComparison.Ordinal);
         Assert.Contains("not switched on in this build", replies[1].Text, StringComparison.Ordinal);
