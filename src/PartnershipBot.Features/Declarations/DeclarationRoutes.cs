@@ -26,6 +26,7 @@ public sealed partial class DeclarationRoutes(
         ArgumentNullException.ThrowIfNull(routes);
         routes.AddHelp("**Declarations** (chair and secretariat): \"open declarations for <item>\" posts a card for members; \"quorum for <item> with <N> members\" checks the quorum after withdrawals");
         routes.AddMessage("declarations/open", 500, turn => OpenCommand().IsMatch(turn.Text), OpenAsync);
+        routes.AddMessage("declarations/about", 500, turn => AboutCommand().IsMatch(turn.Text), AboutAsync);
         routes.AddMessage("declarations/quorum", 500, turn => QuorumCommand().IsMatch(turn.Text), QuorumAsync);
         routes.AddCardAction("declarations/submit", "declarations/", SubmitAsync);
     }
@@ -120,6 +121,19 @@ public sealed partial class DeclarationRoutes(
         return await turn.ReplyMarkdownAsync($"{verdict}{names}\n\nThe ToR rule: “{rule.Text}”", cancellationToken);
     }
 
+    /// <summary>"declarations" on its own (the manifest's command): how declarations work here, and the ToR's rule.</summary>
+    private async Task<InvokeResponse?> AboutAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var board = await LinkedBoardAsync(turn, cancellationToken);
+        var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
+        var rule = model?.Facts[TermsOfReference.Model.Topic.ConflictsOfInterest] is { Status: TermsOfReference.Model.FactStatus.Stated } fact
+            ? $"\n\nThe {board} Terms of Reference say: “{fact.Text}”"
+            : string.Empty;
+        return await turn.ReplyMarkdownAsync(
+            "Before a financial decision the chair or secretariat says \"open declarations for <item>\" here, and each member answers on the card. "
+            + "\"quorum for <item> with <N> members\" then checks the quorum after withdrawals." + rule, cancellationToken);
+    }
+
     private async Task<string?> LinkedBoardAsync(ITurnContext turn, CancellationToken cancellationToken) =>
         (await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken))?.BoardName;
 
@@ -132,6 +146,9 @@ public sealed partial class DeclarationRoutes(
 
     private static string? Text(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    [GeneratedRegex(@"^\s*(?:declarations?|declare(?:\s+an?)?\s+interests?)\s*[.!?]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutCommand();
 
     [GeneratedRegex(@"^\s*open\s+declarations?\s+(?:for|on)\s+(?<item>.+?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OpenCommand();

@@ -46,6 +46,15 @@ public sealed class DeclarationChatTests : ChatTest
     }
 
     [Fact]
+    public async Task The_declarations_command_explains_how_declarations_work_here()
+    {
+        await SayInChannelAsync("declarations");
+
+        var reply = (await Connector.WaitForActivitiesAsync(2))[1];
+        Assert.Contains("\"open declarations for <item>\"", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_interest_without_its_nature_gets_a_card_saying_what_to_fix_and_nothing_is_stored()
     {
         var (status, body) = await InvokeAsync(new JsonObject { ["board"] = Board, ["item"] = Item, ["interest"] = "pecuniary", ["nature"] = "" });
