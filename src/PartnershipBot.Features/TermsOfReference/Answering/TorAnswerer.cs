@@ -159,6 +159,12 @@ public static partial class TorAnswerer
             best = scored[0];
         }
 
+        // A term of art the question names ("casting vote", "budget") must be in the clause relied on.
+        if (SpecificTerms().Matches(question.Corrected).Any(term => !best.Passage.Text.Contains(term.Value, StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
         // "Who is the current chief executive?" asks for a person; a clause naming only the post doesn't say.
         var asksForPerson = question.Expected == ExpectedAnswer.Who && CurrentHolder().IsMatch(question.Corrected) && !PersonName().IsMatch(best.Passage.Text);
         if (asksForPerson || (question.Expected == ExpectedAnswer.Who && TopicCues.IsDeferred(best.Passage.Text)))

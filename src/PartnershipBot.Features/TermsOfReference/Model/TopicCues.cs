@@ -28,7 +28,8 @@ public static partial class TopicCues
         [Topic.Secretariat] = [R(@"\bsecretariat\b[^.]{0,60}\b(?:provided|supplied|undertaken|serviced|by)\b"), R(@"^\s*(?:secretary|secretariat|clerk|administrat\w*|support)\s*[:–]\s*\S"),
             R(@"\b(?:administrative|admin|administration|secretariat|clerking|minute[- ]taking|taking of minutes)\b[^.]{0,80}\b(?:provided|supplied|undertaken|given|done)\s+by\b"), R(@"\b(?:provide|provided|supply|supplied|undertake)\w*\b[^.]{0,40}\b(?:administration|administrative|admin|secretariat|clerking)\b"),
             R(@"\bservicing\b[^.]{0,30}\b(?:support|will be|is)\b"), R(@"\bserviced by\b"), R(@"\bclerk(?:ed|ing)? (?:by|to the)\b")],
-        [Topic.DecisionMaking] = [R(@"\b(?:consensus|casting vote|unanimous(?:ly)?|unanimity|simple majority|majority (?:vote|decision|of (?:those|members|votes|the members))|show of hands|(?:put|taken|decided|determined|resolved) (?:to|by) (?:a )?vote|vot(?:e|es|ing) (?:on|by|will|shall|is)|by (?:a )?vote)\b")],
+        [Topic.DecisionMaking] = [R(@"\b(?:consensus|casting vote|unanimous(?:ly)?|unanimity|simple majority|majority (?:vote|decision|of (?:those|members|votes|the members))|show of hands|(?:put|taken|decided|determined|resolved) (?:to|by) (?:a )?vote|vot(?:e|es|ing) (?:on|by|will|shall|is)|by (?:a )?vote)\b"),
+            R(@"\b(?:have|has|with|without) (?:no|a|one) vote\b|\bnon-voting\b|\bvoting (?:rights?|members?)\b|\b(?:may|can|will) not vote\b|\bcannot vote\b|\bentitled to vote\b")],
         [Topic.ConflictsOfInterest] = [R(@"\bconflicts? of interests?\b|\bdeclar\w*\b[^.]{0,40}\binterests?\b|\bpecuniary\b|\bregister of interests\b")],
         [Topic.Substitutes] = [R(@"\bsubstitut\w*|\bdeputis\w*|\bdeputiz\w*|\balternate (?:members?|representatives?|reps?)\b|\bnominated representative\b|\bsend (?:a |an )?(?:nominated )?(?:representative|deputy|substitute|alternate)\b|\bsend (?:a|an) (?:alternate|substitute|deputy|replacement)\b|\b(?:nominate|send|appoint)\w* (?:a |an )?(?:named |alternate )?deput(?:y|ies)\b|\bdeputies\b|\bdeputy (?:may|can|will|shall)\b|\bin (?:their|his|her) absence\b")],
         [Topic.PublicAccess] = [R(@"\bopen to (?:the )?(?:members of the )?public\b|\b(?:held|meet\w*) in public\b|\bpublic (?:meetings?|access|session)\b|\bclosed to the public\b|\bpress and public\b|\bmembers of the public (?:may|can|are) (?:attend|observe)|\bin private\b|\bobservers?\b")],
@@ -93,11 +94,12 @@ public static partial class TopicCues
     [GeneratedRegex(@"\b[A-Z][\w.]+(?: [A-Z][\w.']+){1,3}, Chair(?:man|person)?\b(?:,| of)")]
     private static partial Regex ChairInSignature();
 
-    // "Chair: Cllr Priya Desai" — the label-and-value lines at the top of many ToRs.
-    [GeneratedRegex(@"^\s*(?:the\s+)?chair(?:man|person)?\s*[:–]\s*\S", Options)]
+    // "Chair: Cllr Priya Desai" (label-and-value lines), "Leader of the Council (Chair)", or a membership
+    // table row whose role column says "Chair".
+    [GeneratedRegex(NotVice + @"^\s*(?:the\s+)?chair(?:man|person)?\s*[:–]\s*\S|" + NotVice + @"\((?:the\s+)?chair(?:man|person)?\)|" + NotVice + @"–\s*chair(?:man|person)?\s*$", Options)]
     private static partial Regex ChairLabel();
 
-    [GeneratedRegex(@"^\s*(?:the\s+)?vice[- ]?chair(?:man|person)?s?\s*[:–]\s*\S", Options)]
+    [GeneratedRegex(@"^\s*(?:the\s+)?vice[- ]?chair(?:man|person)?s?\s*[:–]\s*\S|\((?:the\s+)?vice[- ]?chair(?:man|person)?\)|–\s*vice[- ]?chair(?:man|person)?\s*$", Options)]
     private static partial Regex ViceLabel();
 
     [GeneratedRegex(@"\bchair(?:man|person|woman)?\b[^.]{0,60}\b(?:elect\w*|appoint\w*|select\w*|chosen|nominat\w*|rotat\w*)|\b(?:elect|appoint|select|choose|nominate)\w*\b[^.]{0,40}\bchair", Options)]

@@ -6,7 +6,7 @@ namespace PartnershipBot.Features.TermsOfReference.Text;
 /// </summary>
 public static class Lexicon
 {
-    private static readonly HashSet<string> StopKeys = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from", "about", "as", "into",
         "is", "are", "was", "were", "be", "been", "being", "am", "do", "doe", "does", "did", "done", "have", "has", "had",
@@ -16,8 +16,11 @@ public static class Lexicon
         "any", "all", "some", "each", "every", "anything", "anyone", "someone", "say", "tell", "know", "please", "actually",
         "thi", "s", "t", "if", "not", "no", "yes", "so", "up", "out", "over", "under", "than", "then", "also", "just",
         "tor", "term", "reference", "doc", "document", "current", "currently", "new", "exactly", "really", "go", "goe",
-        "much", "many", "often", "long", "far", "make", "mak", "like", "want", "one", "ones", "other", "after", "befor",
+        "much", "many", "often", "long", "far", "make", "mak", "like", "want", "one", "ones", "other", "after", "befor", "happen", "happens",
     };
+
+    // Stop words are compared as keys, so their stemmed forms ("there" -> "ther") count too.
+    private static readonly HashSet<string> StopKeys = new(StopWords.Concat(StopWords.Select(Words.Key)), StringComparer.Ordinal);
 
     private static readonly Dictionary<string, string[]> Alternatives = new(StringComparer.Ordinal)
     {

@@ -19,7 +19,7 @@ public static class Words
         ["quorat"] = "quorum", ["seat"] = "sit", ["definition"] = "defin", ["resolut"] = "resolv", ["resolution"] = "resolv", ["fund"] = "fund",
         ["monei"] = "fund", ["money"] = "fund", ["minut"] = "minute", ["substitution"] = "substitut", ["finance"] = "financ",
         ["financi"] = "financ", ["meet"] = "meet", ["met"] = "meet", ["agenda"] = "paper", ["agendum"] = "paper",
-        ["approval"] = "approv", ["children"] = "child",
+        ["approval"] = "approv", ["children"] = "child", ["held"] = "hold",
     };
 
     /// <summary>Splits text into lower-case word tokens (letters, digits, '%'), apostrophes dropped.</summary>
