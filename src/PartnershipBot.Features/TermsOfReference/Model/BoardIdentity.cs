@@ -89,7 +89,7 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
 
     private static string Tidy(string title)
     {
-        var trimmed = TitleNoise().Replace(title, " ");
+        var trimmed = TitleNoise().Replace(AppendixLabel().Replace(title, string.Empty), " ");
         trimmed = TrailingDate().Replace(trimmed, string.Empty).Trim(' ', '-', '–', ':', ',');
         trimmed = Regex.Replace(trimmed, @"\s+", " ");
         var isShouting = !trimmed.Any(char.IsLower);
@@ -145,6 +145,9 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
 
     [GeneratedRegex(@"^(.{3,90}?)\s+(?:\(?DRAFT\)?\s+)?Terms of Reference\b", RegexOptions.IgnoreCase)]
     private static partial Regex TitleBeforeTermsOfReference();
+
+    [GeneratedRegex(@"^\s*(?:Appendix|Annex|Schedule)\s+\w+\s*[:–-]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex AppendixLabel();
 
     [GeneratedRegex(@"\b(?:Proposed|Draft|Revised|Terms of Reference(?: for(?: the)?)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TitleNoise();
