@@ -149,6 +149,16 @@ public static partial class TorAnswerer
 
         // "When ...?" wants a date and "how often ...?" a rate: prefer a close runner-up that has one.
         var best = scored.FirstOrDefault(x => x.Coverage >= ConfidenceCutOff && x.Coverage >= scored[0].Coverage * 0.6 && FitsExpected(question.Expected, x.Passage.Text));
+        if (best.Passage is null && question.Expected == ExpectedAnswer.Where && question.Keys.Contains("meet"))
+        {
+            // "Where are meetings held?": a venue stated under the meetings heading, even in a clause that doesn't say "meet".
+            var venue = model.Passages.FirstOrDefault(p => !p.IsList && (p.Keys.Contains("meet") || p.HeadingKeys.Contains("meet")) && PlaceLike().IsMatch(p.Text));
+            if (venue is not null)
+            {
+                return AnswerText.Settled(question.Question, model.Identity.Name, $"The {model.Identity.Name} Terms of Reference say:", [venue]);
+            }
+        }
+
         if (best.Passage is null)
         {
             if (question.Expected is not (ExpectedAnswer.Any or ExpectedAnswer.Who))

@@ -174,7 +174,7 @@ public sealed partial class TermsOfReferenceModel
     private static partial System.Text.RegularExpressions.Regex MinutesWords();
 
     // "Role of the Forum", "Functions of the Board": what the body is for, as opposed to members' roles.
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d[\d.]*\s+)?(?:the\s+)?(?:role|functions?|purpose|remit)\s+of\s+the\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d[\d.]*\s+)?(?:(?:the\s+)?(?:role|functions?|purpose|remit)\s+of\s+the\b|why\s+(?:we|it|the\s+\w+)\s+exists?\b|what\s+(?:we|it)\s+(?:are|is)\s+for\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex RoleOfTheBody();
 
     private static string SentenceWith(string text, string[] words)

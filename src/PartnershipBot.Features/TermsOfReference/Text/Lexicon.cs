@@ -60,6 +60,8 @@ public static class Lexicon
         ["partner"] = ["partnership"],
         ["join"] = ["member", "open", "eligibl"],
         ["usual"] = ["normal", "typical"],
+        ["expens"] = ["cost", "fee"],
+        ["pay"] = ["cost", "meet", "fund"],
         ["extra"] = ["addition", "extraordinary", "special"],
         ["call"] = ["conven", "request", "summon"],
         ["day"] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
