@@ -8,7 +8,7 @@ namespace PartnershipBot.Features.TermsOfReference.Answering;
 /// in the question, else the conversation's board, else the bot asks. "Which boards ...?" questions are
 /// answered across all of them.
 /// </summary>
-public sealed class TorLibrary
+public sealed partial class TorLibrary
 {
     private readonly List<TermsOfReferenceModel> models;
     private readonly HashSet<string> vocabulary;
@@ -41,7 +41,7 @@ public sealed class TorLibrary
             return new TorAnswer(question, false, "No Terms of Reference are loaded yet. An administrator can add one with the ingest command.", string.Empty, []);
         }
 
-        var analysis = QuestionAnalyzer.Analyze(question, vocabulary);
+        var analysis = QuestionAnalyzer.Analyze(ExpandAcronyms(question), vocabulary) with { Question = question };
         if (analysis.Topic == Topic.General && !analysis.AcrossBoards && !analysis.Keys.Any(k => models.Any(m => m.Contains(k))))
         {
             return new TorAnswer(question, false, NotUnderstood, string.Empty, []);
@@ -62,6 +62,17 @@ public sealed class TorLibrary
 
         return TorAnswerer.Answer(board, analysis);
     }
+
+    /// <summary>"How many CCG representatives?" → "... Clinical Commissioning Group ...", when the documents use the name, not the acronym.</summary>
+    private string ExpandAcronyms(string question) => AcronymToken().Replace(question, match =>
+    {
+        var token = match.Value.ToLowerInvariant();
+        return vocabulary.Contains(token) ? match.Value
+            : models.Select(m => m.Acronyms.GetValueOrDefault(token)).FirstOrDefault(name => name is not null) ?? match.Value;
+    });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z]{2,6}s?\b")]
+    private static partial System.Text.RegularExpressions.Regex AcronymToken();
 
     /// <summary>
     /// The board the question names, scored by the distinctive words of each board's name, place and

@@ -27,6 +27,7 @@ public sealed partial class TermsOfReferenceModel
 
         Vocabulary = new HashSet<string>(document.Clauses.SelectMany(c => Words.Tokenize(c.Text)), StringComparer.Ordinal);
         Facts = ModelledTopics.ToDictionary(t => t, ExtractFact);
+        Acronyms = FindAcronyms(document);
         MembershipPassages = [.. passages.Where(p => TopicCues.Mentions(Topic.Membership, p.Text) || SectionBonus(Topic.Membership, p) > 0)];
         Quorum = FirstTyped(Topic.Quorum, QuorumRule.Parse);
         PapersDeadline = FirstTyped(Topic.PapersDeadline, t => NoticePeriod.Parse(PapersSentence(t), beforeMeeting: true));
@@ -46,6 +47,9 @@ public sealed partial class TermsOfReferenceModel
     /// <summary>Every surface word of the document (for typo correction).</summary>
     public IReadOnlySet<string> Vocabulary { get; }
 
+    /// <summary>Acronyms of the document's capitalised names ("ccg" → "Clinical Commissioning Group"), for questions that abbreviate.</summary>
+    public IReadOnlyDictionary<string, string> Acronyms { get; }
+
     /// <summary>Passages about who the members are: membership sections and clauses naming members or representatives.</summary>
     public IReadOnlyList<TorPassage> MembershipPassages { get; }
 
@@ -63,6 +67,33 @@ public sealed partial class TermsOfReferenceModel
 
     /// <summary>How often the board meets, when stated.</summary>
     public MeetingFrequency? Frequency { get; }
+
+    private Dictionary<string, string> FindAcronyms(TorDocument document)
+    {
+        var acronyms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var clause in document.Clauses)
+        {
+            foreach (System.Text.RegularExpressions.Match name in CapitalisedName().Matches(clause.Text))
+            {
+                // "Westleigh Clinical Commissioning Group" is also "CCG": every tail of the name counts.
+                var words = name.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                for (var start = 0; start < words.Length - 1; start++)
+                {
+                    var tail = words[start..];
+                    var initials = string.Concat(tail.Where(w => char.IsUpper(w[0])).Select(w => char.ToLowerInvariant(w[0])));
+                    if (initials.Length >= 2 && char.IsUpper(tail[0][0]) && !Vocabulary.Contains(initials))
+                    {
+                        acronyms.TryAdd(initials, string.Join(' ', tail));
+                    }
+                }
+            }
+        }
+
+        return acronyms;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][a-z]+){1,5}\b")]
+    private static partial System.Text.RegularExpressions.Regex CapitalisedName();
 
     /// <summary>The typed rule from the best stated clause that yields one.</summary>
     private T? FirstTyped<T>(Topic topic, Func<string, T?> parse)

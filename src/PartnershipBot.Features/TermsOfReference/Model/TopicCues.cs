@@ -27,7 +27,7 @@ public static partial class TopicCues
         [Topic.MinutesDeadline] = [R(@"\b(?:minutes|notes of (?:the )?meetings?|meeting notes|action notes)\b[^.]{0,100}\b(?:within|after|following|no later than)\b[^.]{0,40}\b(?:days?|weeks?|meeting)\b")],
         [Topic.Secretariat] = [R(@"\bsecretariat\b[^.]{0,60}\b(?:provided|supplied|undertaken|serviced|by)\b"), R(@"^\s*(?:secretary|secretariat|clerk|administrat\w*|support)\s*[:–]\s*\S"),
             R(@"\b(?:administrative|admin|administration|secretariat|clerking|minute[- ]taking|taking of minutes)\b[^.]{0,80}\b(?:provided|supplied|undertaken|given|done)\s+by\b"), R(@"\b(?:provide|provided|supply|supplied|undertake)\w*\b[^.]{0,40}\b(?:administration|administrative|admin|secretariat|clerking)\b"),
-            R(@"\bservicing\b[^.]{0,30}\b(?:support|will be|is)\b"), R(@"\bserviced by\b"), R(@"\bclerk(?:ed|ing)? (?:by|to the)\b")],
+            R(@"\bservicing\b[^.]{0,30}\b(?:support|will be|is)\b"), R(@"\bserviced by\b"), R(@"\bclerk(?:ed|ing)? (?:by|to the)\b|\b(?:will|shall) clerk\b|\bclerks? (?:the )?meetings?\b")],
         [Topic.DecisionMaking] = [R(@"\b(?:consensus|casting vote|unanimous(?:ly)?|unanimity|simple majority|majority (?:vote|decision|of (?:those|members|votes|the members))|show of hands|(?:put|taken|decided|determined|resolved) (?:to|by) (?:a )?vote|vot(?:e|es|ing) (?:on|by|will|shall|is)|by (?:a )?vote)\b"),
             R(@"\b(?:have|has|with|without) (?:no|a|one) vote\b|\bnon-voting\b|\bvoting (?:rights?|members?)\b|\bnot (?:to )?vote\b|\bcannot vote\b|\bentitled to vote\b")],
         [Topic.ConflictsOfInterest] = [R(@"\bconflicts? of interests?\b|\bdeclar\w*\b[^.]{0,40}\binterests?\b|\bpecuniary\b|\bregister of interests\b")],
@@ -84,7 +84,7 @@ public static partial class TopicCues
     [GeneratedRegex(NotVice + @"\bchair(?:man|person|woman)?\b(?! of the)[^.;]{0,40}?\b(?:will be|shall be|is|to be)\s+(?!" + Chosen + @")\w", Options)]
     private static partial Regex ChairHolder();
 
-    [GeneratedRegex(NotVice + @"\b(?:chaired by|chair (?:will be |shall be |is )?held by|(?:act|operate|serve)s? as (?:the )?chair)\b", Options)]
+    [GeneratedRegex(NotVice + @"\b(?:chaired by|chair (?:will be |shall be |is )?held by|(?:act|operate|serve)s? as (?:the )?chair)\b|\bwho (?:will|shall|is to) chair\b", Options)]
     private static partial Regex ChairHolderBy();
 
     [GeneratedRegex(NotVice + @"\bchair(?:man|person)?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated|elected)(?: by [^.,;]{1,40})? from\b|\b(?:elect|select|appoint|choose|nominate)\w* (?:a |an |the |its |their )?(?:own )?chair(?:man|person)? from\b", Options)]
