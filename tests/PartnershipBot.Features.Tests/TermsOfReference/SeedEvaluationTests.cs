@@ -45,6 +45,20 @@ public class SeedEvaluationTests
         Assert.True(results.Count(r => r.ConfidentWrong) <= 1, summary + "\n" + failures);
     }
 
+    [Fact]
+    public void Reworded_questions_over_the_samples_stay_right()
+    {
+        var gold = File.ReadAllLines(TestBoards.Fixture("samples-paraphrase-qa.jsonl"))
+            .Where(l => l.Length > 0)
+            .Select(l => JsonSerializer.Deserialize<GoldQuestion>(l)!)
+            .ToList();
+
+        var results = gold.Select(g => EvaluationScore.Score(g, new TorLibrary([TestBoards.LoadSample(g.Doc)]).Ask(g.Question))).ToList();
+
+        var failures = string.Join("\n", results.Where(r => !r.Right).Select(r => $"{r.Item.Question} -> {r.Answer.Answer}"));
+        Assert.True(results.All(r => r.Right), EvaluationScore.Summarise(results) + "\n" + failures);
+    }
+
     [Theory]
     [InlineData("Six-monthly reports", "six", true)]
     [InlineData("meet ten times", "10 times", true)]

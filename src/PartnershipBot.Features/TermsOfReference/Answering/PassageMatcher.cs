@@ -57,7 +57,7 @@ public sealed class PassageMatcher
     public static double Coverage(TermsOfReferenceModel model, TorPassage passage, IReadOnlyList<string> keys) =>
         new PassageMatcher(model, keys).Coverage(passage);
 
-    /// <summary>1 for the word itself, 0.8 for a synonym, 0.5 for a word only in the headings above.</summary>
+    /// <summary>1 for the word itself, 0.8 for a synonym, 0.6 for a word only in the headings above.</summary>
     private static double Match(TorPassage passage, string key, string[] alternatives)
     {
         if (passage.Keys.Contains(key))
@@ -75,14 +75,14 @@ public sealed class PassageMatcher
 
         if (passage.HeadingKeys.Contains(key))
         {
-            return 0.5;
+            return 0.6;
         }
 
         foreach (var alternative in alternatives)
         {
             if (passage.HeadingKeys.Contains(alternative))
             {
-                return 0.5;
+                return 0.6;
             }
         }
 

@@ -267,6 +267,6 @@ public static partial class TorAnswerer
     [GeneratedRegex(@"\b(?:at|in) (?:the )?[A-Z][a-z]+|\b(?:venue|online|virtual\w*|Microsoft Teams|centre|center|hall|offices?|room|town hall|civic)\b")]
     private static partial Regex PlaceLike();
 
-    [GeneratedRegex(@"\b(?:times|each meeting|every meeting|regularly|weekly|monthly|quarterly|annually|yearly|biennially|every (?:\w+ )?years?|\d+\s*-?\s*monthly)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:times|each meeting|every meeting|regularly|weekly|monthly|quarterly|annually|yearly|biennially|every (?:\w+ )?years?|each year|per year|a year|\d+\s*-?\s*monthly)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RateLike();
 }

@@ -42,7 +42,7 @@ public sealed partial class TorLibrary
         }
 
         var analysis = QuestionAnalyzer.Analyze(ExpandAcronyms(question), vocabulary) with { Question = question };
-        if (analysis.Topic == Topic.General && !analysis.AcrossBoards && !analysis.Keys.Any(k => models.Any(m => m.Contains(k))))
+        if (analysis.Topic == Topic.General && !analysis.AcrossBoards && !analysis.Keys.Any(k => models.Any(m => m.Contains(k) || m.HeadingKeys.Contains(k))))
         {
             return new TorAnswer(question, false, NotUnderstood, string.Empty, []);
         }

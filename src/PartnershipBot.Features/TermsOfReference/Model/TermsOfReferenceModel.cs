@@ -28,6 +28,7 @@ public sealed partial class TermsOfReferenceModel
         Vocabulary = new HashSet<string>(document.Clauses.SelectMany(c => Words.Tokenize(c.Text)), StringComparer.Ordinal);
         Facts = ModelledTopics.ToDictionary(t => t, ExtractFact);
         Acronyms = FindAcronyms(document);
+        HeadingKeys = new HashSet<string>(passages.SelectMany(p => p.HeadingKeys), StringComparer.Ordinal);
         MembershipPassages = [.. passages.Where(p => TopicCues.Mentions(Topic.Membership, p.Text) || SectionBonus(Topic.Membership, p) > 0)];
         Quorum = FirstTyped(Topic.Quorum, QuorumRule.Parse);
         PapersDeadline = FirstTyped(Topic.PapersDeadline, t => NoticePeriod.Parse(PapersSentence(t), beforeMeeting: true));
@@ -46,6 +47,9 @@ public sealed partial class TermsOfReferenceModel
 
     /// <summary>Every surface word of the document (for typo correction).</summary>
     public IReadOnlySet<string> Vocabulary { get; }
+
+    /// <summary>Every key used in a heading (a question may name a section: "what is the exit clause?").</summary>
+    public IReadOnlySet<string> HeadingKeys { get; }
 
     /// <summary>Acronyms of the document's capitalised names ("ccg" → "Clinical Commissioning Group"), for questions that abbreviate.</summary>
     public IReadOnlyDictionary<string, string> Acronyms { get; }
