@@ -30,7 +30,7 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         var role = ParseRole(match.Groups["role"].Value);
         var removing = match.Groups["remove"].Success;
         var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
-        var board = (await directory.FindLinkAsync(conversationId, cancellationToken))?.BoardName;
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
         if (board is null)
         {
             return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then give people roles here.", cancellationToken);
@@ -75,7 +75,7 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
     private async Task<InvokeResponse?> ImportMembersAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
-        var board = (await directory.FindLinkAsync(conversationId, cancellationToken))?.BoardName;
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
         if (board is null || turn.Activity.ServiceUrl is not { } serviceUrl)
         {
             return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then import its members.", cancellationToken);

@@ -34,7 +34,7 @@ public sealed partial class DeclarationRoutes(
     private async Task<InvokeResponse?> OpenAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var item = OpenCommand().Match(turn.Text).Groups["item"].Value.Trim().Trim('"', '\'', '“', '”', '‘', '’');
-        var board = await LinkedBoardAsync(turn, cancellationToken);
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
         if (board is null)
         {
             return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose register to use. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);
@@ -53,16 +53,16 @@ public sealed partial class DeclarationRoutes(
 
     private async Task<InvokeResponse?> SubmitAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var data = CardData(turn.Activity.Value);
-        var board = Text(data, "board");
-        var item = Text(data, "item");
+        var data = CardActionData.Of(turn);
+        var board = CardActionData.Text(data, "board");
+        var item = CardActionData.Text(data, "item");
         if (board is null || item is null)
         {
             return InvokeResponse.Error(400, "BadRequest", "This declaration card is incomplete. Please ask the secretariat for a new one.");
         }
 
-        var interestCode = Text(data, "interest");
-        var nature = Text(data, "nature")?.Trim();
+        var interestCode = CardActionData.Text(data, "interest");
+        var nature = CardActionData.Text(data, "nature")?.Trim();
         var interest = DeclarationChain.Parse(interestCode);
         var problem = interest switch
         {
@@ -97,7 +97,7 @@ public sealed partial class DeclarationRoutes(
         var match = QuorumCommand().Match(turn.Text);
         var item = match.Groups["item"].Value.Trim().Trim('"', '\'', '“', '”');
         var members = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
-        var board = await LinkedBoardAsync(turn, cancellationToken);
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
         var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
         if (board is null || model is null)
         {
@@ -124,7 +124,7 @@ public sealed partial class DeclarationRoutes(
     /// <summary>"declarations" on its own (the manifest's command): how declarations work here, and the ToR's rule.</summary>
     private async Task<InvokeResponse?> AboutAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var board = await LinkedBoardAsync(turn, cancellationToken);
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
         var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
         var rule = model?.Facts[TermsOfReference.Model.Topic.ConflictsOfInterest] is { Status: TermsOfReference.Model.FactStatus.Stated } fact
             ? $"\n\nThe {board} Terms of Reference say: “{fact.Text}”"
@@ -134,18 +134,6 @@ public sealed partial class DeclarationRoutes(
             + "\"quorum for <item> with <N> members\" then checks the quorum after withdrawals." + rule, cancellationToken);
     }
 
-    private async Task<string?> LinkedBoardAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        (await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken))?.BoardName;
-
-    /// <summary>The card's data: Action.Execute sends it under value.action.data; Action.Submit as the value itself.</summary>
-    private static JsonElement CardData(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
-            && action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-            ? data
-            : value ?? default;
-
-    private static string? Text(JsonElement data, string name) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     [GeneratedRegex(@"^\s*(?:declarations?|declare(?:\s+an?)?\s+interests?)\s*[.!?]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AboutCommand();

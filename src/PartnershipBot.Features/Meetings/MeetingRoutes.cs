@@ -42,7 +42,7 @@ public sealed partial class MeetingRoutes(
         var match = ScheduleCommand().Match(turn.Text);
         var count = match.Groups["n"].Success ? int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) : 4;
         var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
-        var board = (await directory.FindLinkAsync(conversationId, cancellationToken))?.BoardName;
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
         var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
         if (board is null || model is null)
         {
@@ -115,7 +115,7 @@ public sealed partial class MeetingRoutes(
 
     private async Task<InvokeResponse?> NextAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var board = (await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken))?.BoardName;
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
         if (board is null)
         {
             return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose meetings you mean. An admin or the secretariat can say \"link this to <board>\".", cancellationToken);
@@ -139,7 +139,7 @@ public sealed partial class MeetingRoutes(
     /// <summary>The paper and minutes deadlines of the board's next three scheduled meetings.</summary>
     private async Task<InvokeResponse?> WhatsDueAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var board = (await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken))?.BoardName;
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
         var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
         if (board is null || model is null)
         {

@@ -68,10 +68,8 @@ public sealed partial class ReminderDispatcher(
 
     private Task<InvokeResponse?> DoneAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var data = turn.Activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var action)
-            && action.TryGetProperty("data", out var d) ? d : turn.Activity.Value ?? default;
-        string? Read(string name) => data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var card = ReminderCards.Done(Read("kind") ?? "papers", Read("board") ?? "the board", turn.Activity.From?.Name, time.GetUtcNow());
+        var data = CardActionData.Of(turn);
+        var card = ReminderCards.Done(CardActionData.Text(data, "kind") ?? "papers", CardActionData.Text(data, "board") ?? "the board", turn.Activity.From?.Name, time.GetUtcNow());
         return Task.FromResult<InvokeResponse?>(InvokeResponse.Card(card.ToElement()));
     }
 

@@ -27,11 +27,9 @@ public static partial class TorAnswerer
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(question);
-        var board = model.Identity.Name;
-        var general = GeneralAnswer(model, question);
         if (question.Topic == Topic.General)
         {
-            return general ?? NotSettled(model, question, Topic.General);
+            return GeneralAnswer(model, question) ?? NotSettled(model, question, Topic.General);
         }
 
         var topical = question.Topic switch
@@ -42,8 +40,15 @@ public static partial class TorAnswerer
         };
 
         // A broad topic word ("report", "funding") may only be context: "which legislation is it set up under?"
-        // When a clause answers the question's specific words far better, that clause is the answer.
-        if (general is not null && !NarrowTopics.Contains(question.Topic) && general.Citations.Count > 0
+        // When a clause answers the question's specific words far better, that clause is the answer. Narrow
+        // topics never defer to it, so it is only worked out for broad ones.
+        if (NarrowTopics.Contains(question.Topic))
+        {
+            return topical;
+        }
+
+        var general = GeneralAnswer(model, question);
+        if (general is not null && general.Citations.Count > 0
             && (!topical.Answered || topical.Citations.All(c => c.Text != general.Citations[0].Text) && FocusCoverage(model, question, topical) < 0.34))
         {
             return general;
