@@ -1,4 +1,3 @@
-using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,8 +56,8 @@ public static class DependencyInjection
             return services;
         }
 
-        services.TryAddSingleton<TokenCredential>(_ => GraphClients.CredentialFrom(configuration));
-        services.TryAddSingleton(provider => GraphClients.Create(provider.GetRequiredService<TokenCredential>(), options.BaseUrl));
+        services.TryAddSingleton(_ => new GraphCredential(GraphClients.CredentialFrom(configuration)));
+        services.TryAddSingleton(provider => GraphClients.Create(provider.GetRequiredService<GraphCredential>().Credential, options.BaseUrl));
         services.TryAddSingleton<IBoardCalendar, GraphBoardCalendar>();
         return services;
     }

@@ -6,6 +6,13 @@ using Microsoft.Kiota.Authentication.Azure;
 
 namespace PartnershipBot.Infrastructure.Graph;
 
+/// <summary>
+/// The credential the bot uses for Microsoft Graph, wrapped in its own type so it can't be mistaken for (or
+/// replace) the one the Bot Connector uses.
+/// </summary>
+/// <param name="Credential">App-only credential for https://graph.microsoft.com/.default.</param>
+public sealed record GraphCredential(TokenCredential Credential);
+
 /// <summary>Builds the Graph client: app-only credentials, the SDK's own retry and redirect pipeline, our base URL.</summary>
 public static class GraphClients
 {
