@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, BoardSetupRoutes>();
         services.AddSingleton<IFeatureRoutes, TorUploadRoutes>();
         services.AddSingleton<IFeatureRoutes, RoleRoutes>();
+        services.AddSingleton<IFeatureRoutes, MemberImportRoutes>();
         services.TryAddSingleton<BoardPermissions>();
         services.AddSingleton<IFeatureRoutes, DeclarationRoutes>();
         services.TryAddSingleton<MeetingReminders>();

@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ITorLibrarySource, StoredTorLibrarySource>();
         services.AddHttpClient(TorIngestion.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
         services.TryAddSingleton<ITorIngestion, TorIngestion>();
+        services.TryAddSingleton<IPendingUploadStore, PendingUploadStore>();
         return services;
     }
 

@@ -20,8 +20,6 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         ArgumentNullException.ThrowIfNull(routes);
         routes.AddHelp("**Roles** (admins and secretariat): \"make @name the chair\" (or vice-chair, secretariat, member), \"remove @name as chair\"");
         routes.AddMessage("boards/role", 500, turn => RoleCommand().IsMatch(turn.Text), ChangeRoleAsync);
-        routes.AddHelp("**Members** (admins and secretariat): \"import members\" adds everyone in this conversation as a board member");
-        routes.AddMessage("boards/import-members", 500, turn => ImportCommand().IsMatch(turn.Text), ImportMembersAsync);
     }
 
     private async Task<InvokeResponse?> ChangeRoleAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -71,56 +69,6 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         return await turn.ReplyMarkdownAsync($"{name} is now {roleName} of the **{board}**.{rule}", cancellationToken);
     }
 
-    /// <summary>Adds everyone in the conversation's roster (all pages) as a board member; guests are marked.</summary>
-    private async Task<InvokeResponse?> ImportMembersAsync(ITurnContext turn, CancellationToken cancellationToken)
-    {
-        var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
-        if (board is null || turn.Activity.ServiceUrl is not { } serviceUrl)
-        {
-            return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then import its members.", cancellationToken);
-        }
-
-        if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
-        {
-            return await turn.ReplyMarkdownAsync("Only an admin or the board's secretariat can import members.", cancellationToken);
-        }
-
-        var now = time.GetUtcNow();
-        var actor = BoardPermissions.PersonOf(turn);
-        var imported = new List<string>();
-        var guests = 0;
-        string? continuation = null;
-        do
-        {
-            var page = await turn.Connector.GetPagedMembersAsync(serviceUrl, conversationId, 100, continuation, cancellationToken);
-            if (!page.Succeeded || page.Value is null)
-            {
-                return await turn.ReplyMarkdownAsync($"I couldn't read this conversation's members ({page.Outcome}); {imported.Count} were imported before that.", cancellationToken);
-            }
-
-            foreach (var member in page.Value.Members ?? [])
-            {
-                if (member.EntraObjectId is not { } personId || member.Id == turn.Activity.Recipient?.Id)
-                {
-                    continue;
-                }
-
-                var guest = string.Equals(member.UserRole, "guest", StringComparison.OrdinalIgnoreCase);
-                guests += guest ? 1 : 0;
-                await directory.UpsertPersonAsync(new PersonRecord(personId, member.Id, member.Name, member.Email ?? member.UserPrincipalName, guest), now, cancellationToken);
-                await directory.AssignRoleAsync(board, personId, BoardRole.Member, actor, now, cancellationToken);
-                imported.Add(member.Name ?? personId);
-            }
-
-            continuation = page.Value.ContinuationToken;
-        }
-        while (!string.IsNullOrEmpty(continuation));
-
-        var guestNote = guests > 0 ? $" {guests} of them are guests or external users." : string.Empty;
-        return await turn.ReplyMarkdownAsync($"Imported {imported.Count} members of the **{board}**: {string.Join(", ", imported)}.{guestNote}", cancellationToken);
-    }
-
     private async Task<string> RuleAsync(string board, BoardRole role, CancellationToken cancellationToken)
     {
         var topic = role switch { BoardRole.Chair => Topic.Chair, BoardRole.ViceChair => Topic.ViceChair, BoardRole.Secretariat => Topic.Secretariat, _ => Topic.Membership };
@@ -146,9 +94,6 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         BoardRole.Secretariat => "the secretariat",
         _ => "a member",
     };
-
-    [GeneratedRegex(@"^\s*import\s+(?:the\s+)?(?:board\s+)?members(?:\s+from\s+(?:this|here)(?:\s+\w+)?)?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex ImportCommand();
 
     [GeneratedRegex(@"^\s*(?:(?:make|set|add)\s+<at>(?<name>[^<]+)</at>\s+(?:as\s+)?(?:the\s+|a\s+)?|(?<remove>remove)\s+<at>(?<name>[^<]+)</at>\s+(?:as|from)\s+(?:the\s+|a\s+)?)(?<role>chair(?:person)?|vice[- ]?chair|deputy[- ]chair|secretariat|secretary|member)\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RoleCommand();

@@ -13,6 +13,10 @@ public sealed record IngestedTerms(TermsDocumentVersion Version, TermsOfReferenc
 /// </summary>
 public interface ITorIngestion
 {
+    /// <summary>Reads <paramref name="content"/> as a ToR without storing it; <paramref name="boardName"/> overrides the document's title.</summary>
+    /// <exception cref="InvalidDataException">The file is unreadable or doesn't read like Terms of Reference.</exception>
+    TermsOfReferenceModel Read(string fileName, byte[] content, string? boardName);
+
     /// <summary>Stores <paramref name="content"/>; <paramref name="boardName"/> overrides the title the document gives.</summary>
     /// <exception cref="InvalidDataException">The file is not a readable ToR.</exception>
     Task<IngestedTerms> IngestAsync(string fileName, byte[] content, string? boardName, string storedBy, CancellationToken cancellationToken);

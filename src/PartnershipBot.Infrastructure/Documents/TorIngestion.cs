@@ -14,14 +14,18 @@ public sealed class TorIngestion(ITermsDocumentStore store, ITorLibrarySource li
     public const string HttpClientName = "tor-download";
 
     /// <inheritdoc />
-    public async Task<IngestedTerms> IngestAsync(string fileName, byte[] content, string? boardName, string storedBy, CancellationToken cancellationToken)
+    public TermsOfReferenceModel Read(string fileName, byte[] content, string? boardName)
     {
         var model = TermsOfReferenceModel.Build(fileName, TorFileReader.ExtractText(fileName, content), boardName);
-        if (model.Facts.Values.Count(f => f.Status != FactStatus.NotStated) < 2)
-        {
-            throw new InvalidDataException($"{fileName} doesn't read like Terms of Reference: I found no chair, membership, meetings, quorum or purpose in it.");
-        }
+        return model.Facts.Values.Count(f => f.Status != FactStatus.NotStated) < 2
+            ? throw new InvalidDataException($"{fileName} doesn't read like Terms of Reference: I found no chair, membership, meetings, quorum or purpose in it.")
+            : model;
+    }
 
+    /// <inheritdoc />
+    public async Task<IngestedTerms> IngestAsync(string fileName, byte[] content, string? boardName, string storedBy, CancellationToken cancellationToken)
+    {
+        var model = Read(fileName, content, boardName);
         var stored = await StoredTorLibrarySource.StoreAsync(store, fileName, content, model, storedBy, cancellationToken);
         library.Invalidate();
         return stored;

@@ -84,6 +84,27 @@ public sealed class AdaptiveCard
         return this;
     }
 
+    /// <summary>
+    /// Tick-boxes (an expanded multi-select choice set): <paramref name="selected"/> start ticked, and the
+    /// ticked values come back as one comma-separated string under <paramref name="id"/>.
+    /// </summary>
+    public AdaptiveCard TickBoxes(string id, string label, IEnumerable<string> selected, string errorMessage, params (string Title, string Value)[] choices)
+    {
+        body.Add(new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet",
+            ["id"] = id,
+            ["label"] = label,
+            ["style"] = "expanded",
+            ["isMultiSelect"] = true,
+            ["isRequired"] = true,
+            ["errorMessage"] = errorMessage,
+            ["value"] = string.Join(',', selected),
+            ["choices"] = new JsonArray([.. choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]),
+        });
+        return this;
+    }
+
     /// <summary>A free-text input.</summary>
     public AdaptiveCard TextInput(string id, string label, string? value, string placeholder, int maxLength)
     {

@@ -44,25 +44,6 @@ public sealed class RoleChatTests : ChatTest
         Assert.Empty(await Host.Services.GetRequiredService<IBoardDirectory>().HoldersAsync(Board, BoardRole.Secretariat, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Importing_members_reads_every_roster_page_and_marks_guests()
-    {
-        for (var i = 0; i < 149; i++)
-        {
-            Connector.Roster.Add(new ChannelAccount { Id = $"29:m{i}", Name = $"Member {i}", AadObjectId = $"aad-m{i}", UserRole = i == 7 ? "guest" : "user" });
-        }
-
-        await SayAsync("import members");
-
-        var reply = (await Connector.WaitForActivitiesAsync(2))[1];
-        Assert.Contains("Imported 150 members of the **Thurrock", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("1 of them are guests or external users.", reply.Text, StringComparison.Ordinal);
-        Assert.Equal(2, Connector.Calls.Count(c => c.Path.Contains("/pagedmembers", StringComparison.Ordinal)));
-        var members = await Host.Services.GetRequiredService<IBoardDirectory>().HoldersAsync(Board, BoardRole.Member, CancellationToken.None);
-        Assert.Equal(150, members.Count);
-        Assert.True(members.Single(m => m.PersonId == "aad-m7").IsGuest);
-    }
-
     private Task SayAsync(string text, (string Id, string Name)? mention = null) => SayInChannelAsync(text, a =>
     {
         if (mention is { } m)

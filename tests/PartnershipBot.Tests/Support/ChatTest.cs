@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Testing;
@@ -131,5 +133,31 @@ public abstract class ChatTest : IAsyncLifetime
             edit?.Invoke(a);
         }));
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Presses an Action.Execute button as Teams does: an adaptiveCard/action invoke with the verb and the card's
+    /// data (inputs merged in), from <paramref name="person"/> in <paramref name="conversation"/>; returns the invoke response.
+    /// </summary>
+    protected async Task<(HttpStatusCode Status, JsonElement Body)> PressAsync(
+        string verb, JsonObject data, string person, JsonObject conversation, string? bearerToken = null, HttpClient? client = null)
+    {
+        var activity = Activity("08-invoke-adaptivecard-action-execute.json", a =>
+        {
+            a["conversation"] = conversation.DeepClone();
+            a["from"]!["aadObjectId"] = person;
+            a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() } };
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
+        using var response = await (client ?? Client).SendAsync(request);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PartnershipBot.Features.Boards;
@@ -11,13 +10,20 @@ namespace PartnershipBot.Features.TermsOfReference.Conversation;
 
 /// <summary>
 /// A secretariat sends the bot a ToR (.docx, .md or .txt) in chat, optionally saying "for &lt;board&gt;": the bot
-/// downloads it, stores it as the board's newest version (earlier versions are kept) and says what it read:
-/// chair, quorum, cadence and deadlines, so a wrong reading is caught at once.
+/// downloads and reads it, then shows what it understood (chair, quorum, cadence, deadlines) on a card. Only
+/// when the uploader presses "Keep this version" is it stored as the board's newest version (earlier versions
+/// are kept), so a wrong reading is caught before the bot answers from it. The upload waits in a durable
+/// store, so the card still works after a restart.
 /// </summary>
-public sealed partial class TorUploadRoutes(ITorIngestion ingestion, BoardPermissions permissions, IBoardDirectory directory, TimeProvider time) : IFeatureRoutes
+public sealed partial class TorUploadRoutes(
+    ITorIngestion ingestion, IPendingUploadStore pending, ITermsDocumentStore documents, BoardPermissions permissions, IBoardDirectory directory, TimeProvider time)
+    : IFeatureRoutes
 {
     /// <summary>Teams' content type for a file a user sent to the bot.</summary>
     public const string FileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
+
+    /// <summary>How long an unconfirmed upload waits before it is cleared.</summary>
+    public static readonly TimeSpan PendingLifetime = TimeSpan.FromDays(7);
 
     private const long MaxBytes = 10 * 1024 * 1024;
 
@@ -25,51 +31,111 @@ public sealed partial class TorUploadRoutes(ITorIngestion ingestion, BoardPermis
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**New ToR version** (secretariat): send the .docx, .md or .txt to me in a personal chat, optionally with \"for <board>\"");
+        routes.AddHelp("**New ToR version** (secretariat): send the .docx, .md or .txt to me in a personal chat, optionally with \"for <board>\"; I show what I read before keeping it");
         routes.AddMessage("terms/upload", 900, turn => FileOf(turn.Activity) is not null, UploadAsync);
+        routes.AddCardAction("terms/upload/keep", TorUploadCards.KeepVerb, KeepAsync);
+        routes.AddCardAction("terms/upload/discard", TorUploadCards.DiscardVerb, DiscardAsync);
     }
 
     private async Task<InvokeResponse?> UploadAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var (name, url) = FileOf(turn.Activity)!.Value;
         var named = ForBoard().Match(turn.Text) is { Success: true } m ? m.Groups["board"].Value.Trim() : null;
+        TermsOfReferenceModel model;
+        byte[] content;
         try
         {
-            var content = await ingestion.DownloadAsync(url, MaxBytes, cancellationToken);
-            var board = named ?? TermsOfReferenceModel.Build(name, ingestion.ExtractText(name, content)).Identity.Name;
-            if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
-            {
-                return await turn.ReplyMarkdownAsync($"Only an admin or the secretariat of the {board} can add a new version of its Terms of Reference.", cancellationToken);
-            }
-
-            var stored = await ingestion.IngestAsync(name, content, named, BoardPermissions.PersonOf(turn), cancellationToken);
-            await directory.RecordAsync(BoardPermissions.PersonOf(turn), time.GetUtcNow(), "terms.version", stored.Version.BoardName, $"version {stored.Version.Version}: {name}", cancellationToken);
-            return await turn.ReplyMarkdownAsync(Summary(stored), cancellationToken);
+            content = await ingestion.DownloadAsync(url, MaxBytes, cancellationToken);
+            model = ingestion.Read(name, content, named);
         }
         catch (InvalidDataException ex)
         {
             return await turn.ReplyMarkdownAsync($"I couldn't use {name}: {ex.Message} Nothing was stored.", cancellationToken);
         }
+
+        var board = model.Identity.Name;
+        if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
+        {
+            return await turn.ReplyMarkdownAsync($"Only an admin or the secretariat of the {board} can add a new version of its Terms of Reference.", cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        // Abandoned uploads are cleared as new ones arrive, so file copies don't pile up unconfirmed.
+        await pending.DeleteOlderThanAsync(now - PendingLifetime, cancellationToken);
+        var upload = new PendingUpload(Guid.NewGuid().ToString("N"), name, named, board, content, BoardPermissions.PersonOf(turn), now);
+        await pending.SaveAsync(upload, cancellationToken);
+        var nextVersion = ((await documents.GetLatestAsync(board, cancellationToken))?.Version ?? 0) + 1;
+        var reply = turn.Activity.CreateReply();
+        reply.Attachments = [TorUploadCards.Review(upload, model, nextVersion).ToAttachment()];
+        await turn.SendActivityAsync(reply, cancellationToken);
+        return null;
     }
 
-    private static string Summary(IngestedTerms stored)
+    private async Task<InvokeResponse?> KeepAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var model = stored.Model;
-        string Field(Topic topic) => model.Facts[topic] switch
+        var (upload, problem) = await ClaimAsync(turn, cancellationToken);
+        if (upload is null)
         {
-            { Status: FactStatus.Stated } fact => fact.Text!.Length > 160 ? fact.Text[..157] + "..." : fact.Text!,
-            { Status: FactStatus.Deferred } => "left open by the ToR",
-            _ => "not stated",
-        };
-        var text = new StringBuilder($"Stored **{stored.Version.FileName}** as version {stored.Version.Version} of the **{stored.Version.BoardName}**");
-        text.Append(stored.Version.Version > 1 ? " (earlier versions are kept).\n\n" : ".\n\n").Append("Here is what I read; if anything is wrong, fix the document and send it again:\n\n");
-        text.Append("- **Chair**: ").Append(Field(Topic.Chair)).Append('\n');
-        text.Append("- **Quorum**: ").Append(model.Quorum is { } q ? $"{q.Text} (with 12 members: {q.Needed(12)})" : Field(Topic.Quorum)).Append('\n');
-        text.Append("- **Meetings**: ").Append(Field(Topic.Frequency)).Append('\n');
-        text.Append("- **Papers**: ").Append(model.PapersDeadline?.Describe() ?? Field(Topic.PapersDeadline)).Append('\n');
-        text.Append("- **Minutes**: ").Append(model.MinutesDeadline?.Describe() ?? Field(Topic.MinutesDeadline));
-        return text.ToString();
+            return problem;
+        }
+
+        IngestedTerms stored;
+        try
+        {
+            stored = await ingestion.IngestAsync(upload.FileName, upload.Content, upload.NamedBoard, upload.UploadedBy, cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Put it back, so a passing failure doesn't lose the upload: the uploader can press Keep again.
+            await pending.SaveAsync(upload, CancellationToken.None);
+            throw;
+        }
+
+        await directory.RecordAsync(BoardPermissions.PersonOf(turn), time.GetUtcNow(), "terms.version", stored.Version.BoardName,
+            $"version {stored.Version.Version}: {upload.FileName}, kept by its uploader after review (upload {upload.UploadId})", cancellationToken);
+        return InvokeResponse.Card(TorUploadCards.Kept(stored).ToElement());
     }
+
+    private async Task<InvokeResponse?> DiscardAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var (upload, problem) = await ClaimAsync(turn, cancellationToken);
+        return upload is null ? problem : InvokeResponse.Card(TorUploadCards.Discarded(upload).ToElement());
+    }
+
+    /// <summary>
+    /// Takes the card's pending upload for a decision, or says why it can't be used: gone (already decided,
+    /// or cleared), expired, someone else's, or the uploader has since lost the right to change the board.
+    /// </summary>
+    private async Task<(PendingUpload? Upload, InvokeResponse? Problem)> ClaimAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var id = CardActionData.Text(CardActionData.Of(turn), "upload");
+        var found = id is null ? null : await pending.FindAsync(id, cancellationToken);
+        if (found is null || found.UploadedAt + PendingLifetime < time.GetUtcNow())
+        {
+            return (null, Card(TorUploadCards.CannotUse("This upload is no longer waiting",
+                "It was already kept or discarded, or it waited too long and was cleared. To add a new version, send the file again.")));
+        }
+
+        if (!string.Equals(found.UploadedBy, BoardPermissions.PersonOf(turn), StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Card(TorUploadCards.CannotUse("Only the person who sent this file can keep or discard it",
+                "Nothing was changed. If you have a newer version, send it to me yourself.")));
+        }
+
+        if (!await permissions.MaySetUpAsync(turn, found.BoardName, cancellationToken))
+        {
+            return (null, Card(TorUploadCards.CannotUse("You can no longer change this board's Terms of Reference",
+                $"Only an admin or the secretariat of the {found.BoardName} can add a new version. Nothing was stored.")));
+        }
+
+        // Take is atomic: of two clicks (or two instances) only one gets the upload.
+        var taken = await pending.TakeAsync(found.UploadId, cancellationToken);
+        return taken is null
+            ? (null, Card(TorUploadCards.CannotUse("This upload is no longer waiting", "It was just kept or discarded. Nothing else was changed.")))
+            : (taken, null);
+    }
+
+    private static InvokeResponse Card(Protocol.Cards.AdaptiveCard card) => InvokeResponse.Card(card.ToElement());
 
     /// <summary>The file a user attached (name and pre-authorised download URL), or null.</summary>
     private static (string Name, Uri Url)? FileOf(Activity activity)

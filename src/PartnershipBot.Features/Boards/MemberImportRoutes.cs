@@ -1,0 +1,191 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PartnershipBot.Features.Routing;
+using PartnershipBot.Protocol.Hosting;
+using PartnershipBot.Protocol.Schema;
+
+namespace PartnershipBot.Features.Boards;
+
+/// <summary>
+/// Who the board's members are, from the conversation's roster: "import members" posts a card with a tick-box
+/// per person (current members ticked); saving it adds the ticked and removes the unticked, each change audited.
+/// "import all members" adds everyone at once, for rosters too long for a card.
+/// </summary>
+public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardPermissions permissions, TimeProvider time) : IFeatureRoutes
+{
+    // Past this many people the card would outgrow Teams' 28 KB card limit and be unreadable anyway.
+    private const int MaxPeopleOnCard = 250;
+
+    /// <inheritdoc />
+    public void Register(RouteTable routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.AddHelp("**Members** (admins and secretariat): \"import members\" shows everyone in this conversation on a card to tick the board's members; \"import all members\" adds everyone at once");
+        routes.AddMessage("boards/import-members", 500, turn => ImportCommand().IsMatch(turn.Text), ShowCardAsync);
+        routes.AddMessage("boards/import-all-members", 500, turn => ImportAllCommand().IsMatch(turn.Text), ImportAllAsync);
+        routes.AddCardAction("boards/members", MemberCards.SaveVerb, SaveAsync);
+    }
+
+    private async Task<InvokeResponse?> ShowCardAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        if (board is null)
+        {
+            return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then import its members.", cancellationToken);
+        }
+
+        if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
+        {
+            return await ReplyCardAsync(turn, MemberCards.Refusal(board).ToAttachment(), cancellationToken);
+        }
+
+        var roster = await ConversationRoster.ReadAsync(turn, cancellationToken);
+        if (roster.Failure is not null)
+        {
+            return await turn.ReplyMarkdownAsync($"I couldn't read this conversation's members ({roster.Failure}). Please try again in a minute.", cancellationToken);
+        }
+
+        if (roster.People.Count > MaxPeopleOnCard)
+        {
+            return await turn.ReplyMarkdownAsync($"This conversation has {roster.People.Count} people, too many to tick on one card. Say \"import all members\" to add them all, or import from a smaller chat or channel.", cancellationToken);
+        }
+
+        var members = await directory.HoldersAsync(board, BoardRole.Member, cancellationToken);
+        return await ReplyCardAsync(turn, MemberCards.Pick(board, roster, Ticked(roster, members)).ToAttachment(), cancellationToken);
+    }
+
+    /// <summary>The card's save: every change is checked against the roster as it is now, not as the card remembers it.</summary>
+    private async Task<InvokeResponse?> SaveAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var data = CardActionData.Of(turn);
+        var cardBoard = CardActionData.Text(data, "board");
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        if (cardBoard is null || CardActionData.Text(data, "roster") is not { } cardRoster)
+        {
+            return Card(MemberCards.OutOfDate("This card is missing the board it was made for."));
+        }
+
+        if (board is null || !string.Equals(board, cardBoard, StringComparison.OrdinalIgnoreCase))
+        {
+            return Card(MemberCards.OutOfDate(board is null
+                ? $"It was made for the {cardBoard}, but this conversation is no longer linked to a board."
+                : $"It was made for the {cardBoard}, but this conversation is now linked to the {board}."));
+        }
+
+        if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
+        {
+            return Card(MemberCards.Refusal(board));
+        }
+
+        var roster = await ConversationRoster.ReadAsync(turn, cancellationToken);
+        if (roster.Failure is not null)
+        {
+            return InvokeResponse.Message($"I couldn't read this conversation's members ({roster.Failure}), so nothing was changed. Please try again in a minute.");
+        }
+
+        var inRoster = roster.People.Select(p => p.PersonId).ToHashSet(StringComparer.Ordinal);
+        var ticked = TickedIn(data).ToHashSet(StringComparer.Ordinal);
+        if (cardRoster != roster.Fingerprint() || !ticked.IsSubsetOf(inRoster))
+        {
+            return Card(MemberCards.Pick(board, roster, ticked.Where(inRoster.Contains),
+                "People have joined or left this conversation since this card was made. Here is the list as it is now: please check the ticks and save again."));
+        }
+
+        if (ticked.Count == 0 && roster.People.Count > 0)
+        {
+            var current = await directory.HoldersAsync(board, BoardRole.Member, cancellationToken);
+            return Card(MemberCards.Pick(board, roster, Ticked(roster, current),
+                "Please tick at least one person: saving with nobody ticked would remove every member. To stop using this conversation for the board, say \"unlink\" instead."));
+        }
+
+        return Card(await ApplyAsync(turn, board, roster, ticked, cancellationToken));
+    }
+
+    private async Task<Protocol.Cards.AdaptiveCard> ApplyAsync(ITurnContext turn, string board, RosterResult roster, HashSet<string> ticked, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var actor = BoardPermissions.PersonOf(turn);
+        var before = (await directory.HoldersAsync(board, BoardRole.Member, cancellationToken)).Select(p => p.PersonId).ToHashSet(StringComparer.Ordinal);
+        var added = new List<PersonRecord>();
+        var removed = new List<PersonRecord>();
+        foreach (var person in roster.People)
+        {
+            await directory.UpsertPersonAsync(person, now, cancellationToken);
+            // Each change is audited by the directory itself (role.assign / role.remove).
+            if (ticked.Contains(person.PersonId) && !before.Contains(person.PersonId))
+            {
+                await directory.AssignRoleAsync(board, person.PersonId, BoardRole.Member, actor, now, cancellationToken);
+                added.Add(person);
+            }
+            else if (!ticked.Contains(person.PersonId) && before.Contains(person.PersonId)
+                && await directory.RemoveRoleAsync(board, person.PersonId, BoardRole.Member, actor, now, cancellationToken))
+            {
+                removed.Add(person);
+            }
+        }
+
+        var members = await directory.HoldersAsync(board, BoardRole.Member, cancellationToken);
+        await directory.RecordAsync(actor, now, "board.members", board,
+            $"from card in {turn.Activity.Conversation?.Id}: {added.Count} added, {removed.Count} removed, {members.Count} members", cancellationToken);
+        return MemberCards.Saved(board, added, removed, members);
+    }
+
+    /// <summary>The old one-step import: everyone in the roster becomes a member (nobody is removed).</summary>
+    private async Task<InvokeResponse?> ImportAllAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        if (board is null)
+        {
+            return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then import its members.", cancellationToken);
+        }
+
+        if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
+        {
+            return await ReplyCardAsync(turn, MemberCards.Refusal(board).ToAttachment(), cancellationToken);
+        }
+
+        var roster = await ConversationRoster.ReadAsync(turn, cancellationToken);
+        if (roster.Failure is not null)
+        {
+            return await turn.ReplyMarkdownAsync($"I couldn't read this conversation's members ({roster.Failure}), so nobody was imported. Please try again in a minute.", cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var actor = BoardPermissions.PersonOf(turn);
+        foreach (var person in roster.People)
+        {
+            await directory.UpsertPersonAsync(person, now, cancellationToken);
+            await directory.AssignRoleAsync(board, person.PersonId, BoardRole.Member, actor, now, cancellationToken);
+        }
+
+        var guests = roster.People.Count(p => p.IsGuest);
+        var guestNote = guests > 0 ? $" {guests} of them are guests or external users." : string.Empty;
+        return await turn.ReplyMarkdownAsync($"Imported {roster.People.Count} members of the **{board}**: {string.Join(", ", roster.People.Select(p => p.Name ?? p.PersonId))}.{guestNote}", cancellationToken);
+    }
+
+    private static IEnumerable<string> Ticked(RosterResult roster, IReadOnlyList<PersonRecord> members)
+    {
+        var memberIds = members.Select(m => m.PersonId).ToHashSet(StringComparer.Ordinal);
+        return roster.People.Where(p => memberIds.Contains(p.PersonId)).Select(p => p.PersonId);
+    }
+
+    /// <summary>The ticked ids: Teams sends a multi-select as one comma-separated string.</summary>
+    private static string[] TickedIn(JsonElement data) =>
+        (CardActionData.Text(data, MemberCards.MembersInput) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static InvokeResponse Card(Protocol.Cards.AdaptiveCard card) => InvokeResponse.Card(card.ToElement());
+
+    private static async Task<InvokeResponse?> ReplyCardAsync(ITurnContext turn, Attachment card, CancellationToken cancellationToken)
+    {
+        var reply = turn.Activity.CreateReply();
+        reply.Attachments = [card];
+        await turn.SendActivityAsync(reply, cancellationToken);
+        return null;
+    }
+
+    [GeneratedRegex(@"^\s*import\s+(?:the\s+)?(?:board\s+)?members(?:\s+from\s+(?:this|here)(?:\s+\w+)?)?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ImportCommand();
+
+    [GeneratedRegex(@"^\s*import\s+(?:all|every)\s+(?:the\s+)?(?:board\s+)?members(?:\s+from\s+(?:this|here)(?:\s+\w+)?)?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ImportAllCommand();
+}
