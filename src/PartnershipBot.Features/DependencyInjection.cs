@@ -24,12 +24,27 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, TorUploadRoutes>();
         services.AddSingleton<IFeatureRoutes, RoleRoutes>();
         services.TryAddSingleton<BoardPermissions>();
-        services.AddSingleton<IFeatureRoutes, DeclarationRoutes>();
+        services.AddDeclarations();
         services.AddSingleton<IFeatureRoutes, MeetingRoutes>();
+        services.TryAddSingleton<ReminderCardCatalog>();
         services.TryAddSingleton<ReminderDispatcher>();
         services.AddSingleton<IFeatureRoutes>(provider => provider.GetRequiredService<ReminderDispatcher>());
         services.TryAddSingleton<RouteTable>();
         services.TryAddSingleton<IActivityHandler, ActivityRouter>();
+        return services;
+    }
+
+    /// <summary>Declarations: the agenda items, the per-member cards (sent through the reminder outbox) and their actions.</summary>
+    private static IServiceCollection AddDeclarations(this IServiceCollection services)
+    {
+        services.AddOptions<DeclarationOptions>();
+        services.TryAddSingleton<DeclarationMembers>();
+        services.TryAddSingleton<DeclarationTally>();
+        services.TryAddSingleton<DeclarationScheduler>();
+        services.AddSingleton<IReminderCardSource, DeclarationCardSource>();
+        services.AddSingleton<IFeatureRoutes, DeclarationRoutes>();
+        services.AddSingleton<IFeatureRoutes, DeclarationAgendaRoutes>();
+        services.AddSingleton<IFeatureRoutes, DeclarationCardActions>();
         return services;
     }
 }
