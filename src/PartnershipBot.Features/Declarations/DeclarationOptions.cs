@@ -19,7 +19,17 @@ public sealed class DeclarationOptions
     public int LeadFor(string boardName)
     {
         ArgumentNullException.ThrowIfNull(boardName);
-        var key = string.Join(' ', boardName.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return BoardLeadWorkingDays.TryGetValue(key, out var days) ? days : LeadWorkingDays;
+        var key = Normalise(boardName);
+        foreach (var (board, days) in BoardLeadWorkingDays)
+        {
+            if (string.Equals(Normalise(board), key, StringComparison.OrdinalIgnoreCase))
+            {
+                return days;
+            }
+        }
+
+        return LeadWorkingDays;
     }
+
+    private static string Normalise(string boardName) => string.Join(' ', boardName.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }
