@@ -15,8 +15,11 @@ public sealed class DeclarationCardSource(IDeclarationItemStore items, Declarati
     /// <inheritdoc />
     public async Task<AdaptiveCard> RenderAsync(ReminderRecord reminder, CancellationToken cancellationToken)
     {
-        var item = await items.FindAsync(DeclarationScheduler.ItemIdOf(reminder), cancellationToken)
-            ?? throw new InvalidOperationException($"Declaration reminder {reminder.ReminderId} refers to an item that is not stored.");
-        return DeclarationCards.Shared(await tally.StatusAsync(item, cancellationToken));
+        ArgumentNullException.ThrowIfNull(reminder);
+        // A card must still go out (throwing would stall the dispatcher's whole batch): say plainly what happened.
+        var item = await items.FindAsync(DeclarationScheduler.ItemIdOf(reminder), cancellationToken);
+        return item is null
+            ? new AdaptiveCard().Text("Declaration of interests", "heading").Text("This financial decision is no longer on record. Please ask the secretariat whether a declaration is needed.")
+            : DeclarationCards.Shared(await tally.StatusAsync(item, cancellationToken));
     }
 }
