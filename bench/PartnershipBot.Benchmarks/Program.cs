@@ -6,11 +6,21 @@ using PartnershipBot.Features.TermsOfReference.Model;
 
 // Speed figures, printed on demand:
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks            ToR ingest and answer times
-//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- turns   authenticated turns through /api/messages
-if (args.Length > 0 && args[0] == "turns")
+//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- turns       authenticated turns through /api/messages, vs two echo baselines
+//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- hostile [N] N hostile requests per mode (default 10,000), forged tokens
+//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- footprint   start-up time and working set of the built bot as its own process
+// BENCHMARKS.md has the latest figures.
+switch (args.FirstOrDefault())
 {
-    await PartnershipBot.Benchmarks.TurnBenchmark.RunAsync(FindRepository());
-    return 0;
+    case "turns":
+        await PartnershipBot.Benchmarks.TurnBenchmark.RunAsync(FindRepository());
+        return 0;
+    case "hostile":
+        await PartnershipBot.Benchmarks.HostileBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+        return 0;
+    case "footprint":
+        await PartnershipBot.Benchmarks.FootprintBenchmark.RunAsync(FindRepository());
+        return 0;
 }
 
 // Targets (issue 3): a 100-page ToR ingested in under 1 s; an answer in under 5 ms.

@@ -25,7 +25,11 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, RoleRoutes>();
         services.TryAddSingleton<BoardPermissions>();
         services.AddDeclarations();
+        services.TryAddSingleton<MeetingReminders>();
+        services.TryAddSingleton<MeetingBooking>();
         services.AddSingleton<IFeatureRoutes, MeetingRoutes>();
+        services.AddSingleton<IFeatureRoutes, NextMeetingRoutes>();
+        services.AddSingleton<IFeatureRoutes, MeetingChangeRoutes>();
         services.TryAddSingleton<ReminderCardCatalog>();
         services.TryAddSingleton<ReminderDispatcher>();
         services.AddSingleton<IFeatureRoutes>(provider => provider.GetRequiredService<ReminderDispatcher>());

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,6 +9,7 @@ using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Infrastructure.Documents;
+using PartnershipBot.Infrastructure.Graph;
 using PartnershipBot.Infrastructure.Persistence;
 
 namespace PartnershipBot.Infrastructure;
@@ -38,6 +40,27 @@ public static class DependencyInjection
         services.TryAddSingleton<ITorLibrarySource, StoredTorLibrarySource>();
         services.AddHttpClient(TorIngestion.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
         services.TryAddSingleton<ITorIngestion, TorIngestion>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the board calendar: Outlook through Microsoft Graph when an organiser mailbox is configured
+    /// (<see cref="GraphCalendarOptions"/>; credential from <see cref="GraphClients.CredentialFrom"/>), otherwise the bot's
+    /// own store only, which is the local default.
+    /// </summary>
+    public static IServiceCollection AddPartnershipBotCalendar(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = GraphCalendarOptions.From(configuration);
+        services.TryAddSingleton(options);
+        if (!options.Enabled)
+        {
+            services.TryAddSingleton<IBoardCalendar, OwnStoreOnlyCalendar>();
+            return services;
+        }
+
+        services.TryAddSingleton<TokenCredential>(_ => GraphClients.CredentialFrom(configuration));
+        services.TryAddSingleton(provider => GraphClients.Create(provider.GetRequiredService<TokenCredential>(), options.BaseUrl));
+        services.TryAddSingleton<IBoardCalendar, GraphBoardCalendar>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PartnershipBot.Features;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Declarations;
+using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Infrastructure;
 using PartnershipBot.Protocol.Authentication;
@@ -28,8 +29,10 @@ public static partial class BotHost
 
         builder.Services.AddBotProtocol(builder.Configuration);
         builder.Services.AddPartnershipBotStorage(builder.Configuration);
+        builder.Services.AddPartnershipBotCalendar(builder.Configuration);
         builder.Services.AddPartnershipBotFeatures();
         builder.Services.AddHostedService<ReminderDispatchService>();
+        builder.Services.AddHostedService<CalendarSyncService>();
         // Benchmarks and tools compose the real host and swap an outside dependency (e.g. the Entra token).
         configureServices?.Invoke(builder.Services);
         builder.Services.AddOptions<BoardAdminOptions>().Configure(options =>
@@ -66,6 +69,8 @@ public static partial class BotHost
 
         // Fail at start-up, not on the first message, if two features claim the same route.
         _ = app.Services.GetRequiredService<RouteTable>();
+        // ... and if Outlook booking is configured without a usable credential.
+        _ = app.Services.GetRequiredService<IBoardCalendar>();
 
         app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok")));
         app.MapBotEndpoint();

@@ -6,9 +6,11 @@ namespace PartnershipBot.Features.Meetings;
 /// <param name="ConversationId">The board's conversation, where its reminders go.</param>
 /// <param name="StartsAt">Start (UTC instant; shown in the board's time zone).</param>
 /// <param name="EndsAt">End.</param>
-/// <param name="GraphEventId">The Outlook event, once booked through Microsoft Graph.</param>
+/// <param name="GraphEventId">The Outlook event (an occurrence id for a series), once booked through Microsoft Graph.</param>
 /// <param name="Cancelled">True when cancelled.</param>
-public sealed record MeetingRecord(string MeetingId, string BoardName, string? ConversationId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? GraphEventId = null, bool Cancelled = false);
+/// <param name="SeriesId">The Outlook series the event belongs to, if any.</param>
+public sealed record MeetingRecord(
+    string MeetingId, string BoardName, string? ConversationId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? GraphEventId = null, bool Cancelled = false, string? SeriesId = null);
 
 /// <summary>The board's meetings (port).</summary>
 public interface IMeetingStore
@@ -16,6 +18,15 @@ public interface IMeetingStore
     /// <summary>Adds a meeting; false when one with the same id exists.</summary>
     Task<bool> AddAsync(MeetingRecord meeting, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Replaces a meeting's times, calendar ids and status; false when there is no such meeting.</summary>
+    Task<bool> UpdateAsync(MeetingRecord meeting, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>A meeting by id (cancelled ones included), or null.</summary>
+    Task<MeetingRecord?> FindAsync(string meetingId, CancellationToken cancellationToken);
+
     /// <summary>The board's meetings starting at or after <paramref name="from"/>, soonest first, cancelled ones left out.</summary>
     Task<IReadOnlyList<MeetingRecord>> UpcomingAsync(string boardName, DateTimeOffset from, int max, CancellationToken cancellationToken);
+
+    /// <summary>The boards with meetings booked in Outlook starting at or after <paramref name="from"/> (what calendar sync looks at).</summary>
+    Task<IReadOnlyList<string>> BoardsWithBookedMeetingsAsync(DateTimeOffset from, CancellationToken cancellationToken);
 }

@@ -5,8 +5,6 @@ using NodaTime;
 using NodaTime.Text;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Calendar;
-using PartnershipBot.Features.Deadlines;
-using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Features.TermsOfReference.Model;
@@ -16,51 +14,40 @@ using PartnershipBot.Protocol.Schema;
 namespace PartnershipBot.Features.Meetings;
 
 /// <summary>
-/// "Schedule the next 4 meetings" (chair, vice-chair, secretariat) turns the ToR cadence into meetings for the
-/// conversation's board and queues the paper and minutes reminders; "when is the next meeting?" answers from
-/// them. Booking the Outlook events through Microsoft Graph is a later step, and the bot says so.
+/// "Schedule the next 4 meetings" / "schedule next year's meetings" (chair, vice-chair, secretariat) turns the
+/// ToR cadence into a proposal card; "Book these meetings" books the approved ones (Outlook events with Teams
+/// links when Graph is configured, the bot's own calendar otherwise) and queues their reminders.
 /// </summary>
 public sealed partial class MeetingRoutes(
-    IMeetingStore meetings, IReminderOutbox outbox, IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
 {
-    private static readonly LocalDatePattern LongDate = LocalDatePattern.Create("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
-    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+    private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
     /// <inheritdoc />
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**Meetings**: \"when is the next meeting?\"; the chair or secretariat can say \"schedule the next 4 meetings\" (from the ToR's cadence, with paper and minutes reminders)");
+        routes.AddHelp("**Meetings**: the chair or secretariat can say \"schedule next year's meetings\" or \"schedule the next 4 meetings\" (from the ToR's cadence, approved on a card)");
         routes.AddMessage("meetings/schedule", 500, turn => ScheduleCommand().IsMatch(turn.Text), ScheduleAsync);
-        routes.AddMessage("meetings/next", 500, turn => NextMeetingQuestion().IsMatch(turn.Text), NextAsync);
-        routes.AddHelp("**Deadlines**: \"what's due?\" lists the paper and minutes deadlines of the next meetings, in UK working days");
-        routes.AddMessage("meetings/due", 500, turn => WhatsDue().IsMatch(turn.Text), WhatsDueAsync);
+        routes.AddCardAction("meetings/book", MeetingCards.BookVerb, BookAsync);
     }
 
     private async Task<InvokeResponse?> ScheduleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
+        var (board, refusal) = await AuthoriseAsync(turn, cancellationToken);
+        if (board is null)
+        {
+            return await turn.ReplyMarkdownAsync(refusal!, cancellationToken);
+        }
+
         var match = ScheduleCommand().Match(turn.Text);
-        var count = match.Groups["n"].Success ? int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) : 4;
-        var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
-        var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
-        if (board is null || model is null)
-        {
-            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);
-        }
-
-        if (!await permissions.MayRunMeetingsAsync(turn, board, cancellationToken))
-        {
-            return await turn.ReplyMarkdownAsync("Only the chair, vice-chair or secretariat can schedule meetings.", cancellationToken);
-        }
-
-        var now = time.GetUtcNow();
-        var today = Instant.FromDateTimeOffset(now).InZone(London).Date;
-        var calendar = UkWorkingDays.For(UkNation.EnglandAndWales);
+        var count = match.Groups["year"].Success ? MeetingsPerYear(board.Frequency)
+            : match.Groups["n"].Success ? int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) : 4;
+        var today = MeetingTimes.DateOf(time.GetUtcNow());
         ScheduleProposal proposal;
         try
         {
-            proposal = ScheduleProposer.Propose(model, today.PlusDays(1), Math.Clamp(count, 1, 12), MeetingPreferences.Default, calendar);
+            proposal = ScheduleProposer.Propose(board, today.PlusDays(1), Math.Clamp(count, 1, MeetingCards.MaxProposed), MeetingPreferences.Default, WorkingDays);
         }
         catch (OutsideHolidayDataException ex)
         {
@@ -72,112 +59,125 @@ public sealed partial class MeetingRoutes(
             return await turn.ReplyMarkdownAsync(proposal.Refusal, cancellationToken);
         }
 
-        var lines = new List<string>();
-        foreach (var proposed in proposal.Meetings)
-        {
-            var id = $"{board}/{proposed.Start.ToInstant()}";
-            var meeting = new MeetingRecord(id, board, conversationId, proposed.Start.ToDateTimeOffset(), proposed.End.ToDateTimeOffset());
-            await meetings.AddAsync(meeting, now, cancellationToken);
-            var reminders = await QueueRemindersAsync(model, meeting, proposed.Start.Date, calendar, now, cancellationToken);
-            lines.Add($"- {LongDate.Format(proposed.Start.Date)}, {proposed.Start.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}{reminders}");
-        }
-
-        var text = $"Scheduled for the **{board}**, following “{proposal.Meetings[0].Reason}”:\n\n{string.Join("\n", lines)}\n\n"
-            + "These are in the bot's calendar; booking them as Outlook events with Teams links is not switched on in this build.";
-        return await turn.ReplyMarkdownAsync(text, cancellationToken);
+        var card = MeetingCards.Proposal(board.Identity.Name, proposal.Meetings, null, booking.Calendar.Describe(board.Identity.Name));
+        await turn.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Attachments = [card.ToAttachment()] }, cancellationToken);
+        return null;
     }
 
-    private async Task<string> QueueRemindersAsync(TermsOfReferenceModel model, MeetingRecord meeting, LocalDate meetingDate, UkWorkingDays calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> BookAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var notes = new List<string>();
-        foreach (var (kind, period) in new[] { (DeadlineKind.Papers, model.PapersDeadline), (DeadlineKind.Minutes, model.MinutesDeadline) })
+        var (board, refusal) = await AuthoriseAsync(turn, cancellationToken);
+        if (board is null)
         {
-            if (period is null || meeting.ConversationId is null)
+            return InvokeResponse.Message(refusal!);
+        }
+
+        var data = CardActionData.Of(turn);
+        if (!string.Equals(CardActionData.Text(data, "board"), board.Identity.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return InvokeResponse.Message($"This proposal is for another board; this conversation belongs to the {board.Identity.Name}. Say \"schedule the next 4 meetings\" for a new one.");
+        }
+
+        var venue = CardActionData.Text(data, "venue")?.Trim() is { Length: > 0 } v ? v : null;
+        var submission = ReadSubmission(data, CardActionData.Text(data, "reason") ?? string.Empty);
+        var where = booking.Calendar.Describe(board.Identity.Name);
+        var problem = submission.Problem ?? (submission.Kept.Count == 0 ? "Every meeting is unticked: tick at least one to book." : null);
+        if (problem is not null)
+        {
+            return InvokeResponse.Card(MeetingCards.Proposal(board.Identity.Name, submission.All, venue, where, problem, submission.Dropped).ToElement());
+        }
+
+        try
+        {
+            var kept = submission.Kept.OrderBy(m => m.Start.ToInstant()).ToList();
+            var booked = await booking.BookAsync(board, turn.Activity.Conversation?.Id, kept, venue, WorkingDays, cancellationToken);
+            return InvokeResponse.Card(MeetingCards.Booked(board.Identity.Name, booked, where, booking.Calendar.IsConnected && SeriesPattern.Fit(kept) is not null).ToElement());
+        }
+        catch (CalendarUnavailableException ex)
+        {
+            return InvokeResponse.Card(MeetingCards.Proposal(board.Identity.Name, submission.All, venue, where, ex.Message, submission.Dropped).ToElement());
+        }
+    }
+
+    /// <summary>The linked board's ToR when the sender may run its meetings; otherwise a refusal for people.</summary>
+    private async Task<(TermsOfReferenceModel? Board, string? Refusal)> AuthoriseAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var name = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var model = name is null ? null : (await library.GetAsync(cancellationToken)).Find(name);
+        if (name is null || model is null)
+        {
+            return (null, "This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\" first.");
+        }
+
+        return await permissions.MayRunMeetingsAsync(turn, name, cancellationToken)
+            ? (model, null)
+            : (null, "Only the chair, vice-chair or secretariat can schedule, move or cancel meetings. Please ask one of them.");
+    }
+
+    private sealed record Submission(IReadOnlyList<ProposedMeeting> All, IReadOnlyList<ProposedMeeting> Kept, IReadOnlySet<int> Dropped, string? Problem);
+
+    /// <summary>The meetings on a submitted proposal card, with the first thing to fix if any input is unusable.</summary>
+    private Submission ReadSubmission(JsonElement data, string reason)
+    {
+        var count = data.TryGetProperty("count", out var c) && c.TryGetInt32(out var n) ? Math.Clamp(n, 0, MeetingCards.MaxProposed) : 0;
+        var minutes = data.TryGetProperty("minutes", out var m) && m.TryGetInt32(out var length) ? Math.Clamp(length, 15, 8 * 60) : 120;
+        var today = MeetingTimes.DateOf(time.GetUtcNow());
+        var all = new List<ProposedMeeting>();
+        var kept = new List<ProposedMeeting>();
+        var dropped = new HashSet<int>();
+        string? problem = null;
+        for (var i = 0; i < count; i++)
+        {
+            var date = LocalDatePattern.Iso.Parse(CardActionData.Text(data, $"date{i}") ?? string.Empty);
+            var startTime = HourMinute.Parse(CardActionData.Text(data, $"time{i}") ?? string.Empty);
+            if (!date.Success || !startTime.Success)
             {
+                problem ??= $"Meeting {i + 1} needs a date (YYYY-MM-DD) and a start time (HH:mm).";
                 continue;
             }
 
-            var deadline = new DeadlineRule(kind, period).DeadlineFor(meetingDate, calendar);
-            // Remind two working days before the deadline, at 09:00 in London, so there is time to act.
-            var due = (calendar.AddWorkingDays(deadline, -2) + new LocalTime(9, 0)).InZoneLeniently(London).ToDateTimeOffset();
-            var payload = JsonSerializer.Serialize(new ReminderPayload(meeting.MeetingId, meeting.BoardName, kind.ToString().ToLowerInvariant(),
-                LocalDatePattern.Iso.Format(deadline), LocalDatePattern.Iso.Format(meetingDate), period.Describe()), ReminderJsonContext.Default.ReminderPayload);
-            if (due > now)
+            var start = (date.Value + startTime.Value).InZoneLeniently(MeetingTimes.London);
+            var meeting = new ProposedMeeting(start, start.Plus(Duration.FromMinutes(minutes)), reason);
+            all.Add(meeting);
+            if (CardActionData.Text(data, $"keep{i}") == "false")
             {
-                await outbox.EnqueueAsync(new ReminderRecord(Guid.NewGuid().ToString("N"), $"{meeting.MeetingId}/{kind}", meeting.BoardName, meeting.ConversationId, kind.ToString().ToLowerInvariant(), due, payload), cancellationToken);
+                dropped.Add(all.Count - 1);
+                continue;
             }
 
-            notes.Add($"{kind.ToString().ToLowerInvariant()} due {LongDate.Format(deadline)}");
+            problem ??= date.Value <= today ? $"Meeting {i + 1} is on {MeetingTimes.LongDate.Format(date.Value)}, which is not in the future."
+                : NotAWorkingDay(date.Value) is { } why ? $"Meeting {i + 1} is on {MeetingTimes.LongDate.Format(date.Value)}, {why}."
+                : kept.Any(k => k.Start.Date == date.Value) ? $"Two meetings are on {MeetingTimes.LongDate.Format(date.Value)}: untick one or move it."
+                : null;
+            kept.Add(meeting);
         }
 
-        return notes.Count == 0 ? string.Empty : $" ({string.Join("; ", notes)})";
+        return new Submission(all, kept, dropped, count == 0 ? "This proposal card is incomplete. Say \"schedule the next 4 meetings\" for a new one." : problem);
     }
 
-    private async Task<InvokeResponse?> NextAsync(ITurnContext turn, CancellationToken cancellationToken)
+    /// <summary>Why a date can't hold a meeting (weekend, bank holiday, beyond the holiday data), or null.</summary>
+    private static string? NotAWorkingDay(LocalDate date)
     {
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
-        if (board is null)
+        try
         {
-            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose meetings you mean. An admin or the secretariat can say \"link this to <board>\".", cancellationToken);
+            return WorkingDays.IsWorkingDay(date) ? null : "a weekend or bank holiday: please choose a working day";
         }
-
-        var upcoming = await meetings.UpcomingAsync(board, time.GetUtcNow(), 1, cancellationToken);
-        if (upcoming.Count == 0)
+        catch (OutsideHolidayDataException)
         {
-            var model = (await library.GetAsync(cancellationToken)).Find(board);
-            var cadence = model?.Frequency is { } frequency ? $" The Terms of Reference say: “{frequency.Text}”." : string.Empty;
-            return await turn.ReplyMarkdownAsync($"No meetings of the {board} are scheduled yet; the chair or secretariat can say \"schedule the next 4 meetings\".{cadence}", cancellationToken);
+            return "beyond the bank-holiday data I have: please choose an earlier date";
         }
-
-        var next = upcoming[0];
-        var start = Instant.FromDateTimeOffset(next.StartsAt).InZone(London);
-        var end = Instant.FromDateTimeOffset(next.EndsAt).InZone(London);
-        return await turn.ReplyMarkdownAsync(string.Create(CultureInfo.InvariantCulture,
-            $"The next meeting of the **{board}** is on {LongDate.Format(start.Date)}, {start.TimeOfDay:HH:mm}–{end.TimeOfDay:HH:mm} (UK time)."), cancellationToken);
     }
 
-    /// <summary>The paper and minutes deadlines of the board's next three scheduled meetings.</summary>
-    private async Task<InvokeResponse?> WhatsDueAsync(ITurnContext turn, CancellationToken cancellationToken)
+    /// <summary>How many meetings "next year's meetings" means for the ToR's cadence.</summary>
+    private static int MeetingsPerYear(MeetingFrequency? frequency) => frequency switch
     {
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
-        var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
-        if (board is null || model is null)
-        {
-            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose deadlines you mean.", cancellationToken);
-        }
+        { Months.Count: >= 2 } f => f.Months.Count,
+        { PerYear: { } perYear } => (int)Math.Round(perYear),
+        _ => MeetingCards.MaxProposed,
+    };
 
-        if (model.PapersDeadline is null && model.MinutesDeadline is null)
-        {
-            return await turn.ReplyMarkdownAsync($"The {board} Terms of Reference don't set paper or minutes deadlines.", cancellationToken);
-        }
+    private static UkWorkingDays WorkingDays => UkWorkingDays.For(UkNation.EnglandAndWales);
 
-        var upcoming = await meetings.UpcomingAsync(board, time.GetUtcNow().AddDays(-28), 6, cancellationToken);
-        var calendar = UkWorkingDays.For(UkNation.EnglandAndWales);
-        var today = Instant.FromDateTimeOffset(time.GetUtcNow()).InZone(London).Date;
-        var lines = new List<string>();
-        foreach (var meeting in upcoming)
-        {
-            var date = Instant.FromDateTimeOffset(meeting.StartsAt).InZone(London).Date;
-            foreach (var (kind, period) in new[] { ("Papers", model.PapersDeadline), ("Minutes", model.MinutesDeadline) })
-            {
-                if (period is not null && new DeadlineRule(DeadlineKind.Other, period).DeadlineFor(date, calendar) is var deadline && deadline >= today)
-                {
-                    lines.Add($"- {kind} for {LongDate.Format(date)}: **{LongDate.Format(deadline)}** ({period.Describe()})");
-                }
-            }
-        }
-
-        return await turn.ReplyMarkdownAsync(lines.Count == 0
-            ? $"Nothing is due: no meetings of the {board} are scheduled. The chair or secretariat can say \"schedule the next 4 meetings\"."
-            : $"Due for the **{board}**:\n\n{string.Join("\n", lines.Take(6))}", cancellationToken);
-    }
-
-    [GeneratedRegex(@"^\s*what('?s| is)\s+(?:due|coming up)\b|\bwhat\s+deadlines\b", RegexOptions.IgnoreCase)]
-    private static partial Regex WhatsDue();
-
-    [GeneratedRegex(@"^\s*(?:please\s+)?schedule\s+(?:the\s+)?(?:next\s+)?(?<n>\d{1,2})?\s*meetings?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:please\s+)?(?:schedule|plan|book)\s+(?:(?:the\s+)?(?:next\s+)?(?<n>\d{1,2})?\s*meetings?|(?<year>next\s+year'?s\s+meetings|(?:the\s+)?meetings\s+for\s+(?:the\s+)?next\s+year|a\s+year\s+of\s+meetings))\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ScheduleCommand();
-
-    [GeneratedRegex(@"\b(next|upcoming)\s+(board\s+)?meeting\b|\bwhen\s+(is|are)\s+(we|the\s+board)\s+(next\s+)?meeting\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NextMeetingQuestion();
 }

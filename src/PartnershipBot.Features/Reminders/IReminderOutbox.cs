@@ -51,6 +51,12 @@ public interface IReminderOutbox
     /// <summary>Records an attempt: sent, failed for good, or back to pending for a retry at <paramref name="retryAt"/>.</summary>
     Task CompleteAsync(string reminderId, string worker, ReminderState state, string outcome, DateTimeOffset? retryAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Withdraws the pending reminders whose idempotency key starts with <paramref name="keyPrefix"/> (a meeting
+    /// moved or cancelled); they are kept as failed with the outcome "Withdrawn". Returns how many.
+    /// </summary>
+    Task<int> WithdrawPendingAsync(string keyPrefix, CancellationToken cancellationToken);
+
     /// <summary>A reminder by id, or null.</summary>
     Task<ReminderRecord?> FindAsync(string reminderId, CancellationToken cancellationToken);
 }

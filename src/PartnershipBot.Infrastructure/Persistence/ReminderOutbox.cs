@@ -66,6 +66,20 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
     }
 
     /// <inheritdoc />
+    public async Task<int> WithdrawPendingAsync(string keyPrefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // A prefix match without LIKE, so keys holding '%' or '_' can't widen it.
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE reminders SET state = 'failed', last_outcome = 'Withdrawn', updated_at = @now
+            WHERE state = 'pending' AND substr(idempotency_key, 1, @length) = @keyPrefix
+            """,
+            new { keyPrefix, length = keyPrefix.Length, now = DbValues.Text(time.GetUtcNow()) }, cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
     public async Task<ReminderRecord?> FindAsync(string reminderId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -133,6 +133,24 @@ public sealed class AdaptiveCard
         return this;
     }
 
+    /// <summary>A required date input (value "YYYY-MM-DD", as clients send it back).</summary>
+    public AdaptiveCard DateInput(string id, string label, string value, string errorMessage) =>
+        Input(new JsonObject { ["type"] = "Input.Date", ["id"] = id, ["label"] = label, ["value"] = value, ["isRequired"] = true, ["errorMessage"] = errorMessage });
+
+    /// <summary>A required time input (value "HH:mm").</summary>
+    public AdaptiveCard TimeInput(string id, string label, string value, string errorMessage) =>
+        Input(new JsonObject { ["type"] = "Input.Time", ["id"] = id, ["label"] = label, ["value"] = value, ["isRequired"] = true, ["errorMessage"] = errorMessage });
+
+    /// <summary>A tick box whose value is "true" or "false".</summary>
+    public AdaptiveCard Toggle(string id, string title, bool value) =>
+        Input(new JsonObject { ["type"] = "Input.Toggle", ["id"] = id, ["title"] = title, ["value"] = value ? "true" : "false", ["valueOn"] = "true", ["valueOff"] = "false" });
+
+    private AdaptiveCard Input(JsonObject input)
+    {
+        body.Add(input);
+        return this;
+    }
+
     /// <summary>
     /// An Action.Execute (Universal Action) with a verb and data, sent as an adaptiveCard/action invoke.
     /// <paramref name="sendsInputs"/> false (associatedInputs "none") lets a button work while required inputs are empty.

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Testing;
 using PartnershipBot.Tests.Support;
@@ -32,24 +33,56 @@ public sealed class MeetingsAndRemindersTests : ChatTest
     [Fact]
     public async Task Scheduling_follows_the_ToR_and_next_meeting_answers_from_the_schedule()
     {
-        await SayAsync("schedule the next 2 meetings");
+        var booked = await ScheduleAndBookAsync(2);
         await SayAsync("when is the next meeting?");
         await SayAsync("what's due?");
 
         var replies = await Connector.WaitForActivitiesAsync(4);
         Assert.Contains("- Papers for Tuesday 8 December 2026: **Thursday 3 December 2026** (3 working days before the meeting)", replies[3].Text, StringComparison.Ordinal);
         Assert.Contains("- Minutes for Tuesday 8 December 2026: **Tuesday 22 December 2026** (10 working days after the meeting)", replies[3].Text, StringComparison.Ordinal);
-        Assert.Contains("The Strategy Group will meet 10 times per year.", replies[1].Text, StringComparison.Ordinal);
-        Assert.Contains("- Tuesday 8 December 2026, 10:00 (papers due Thursday 3 December 2026; minutes due Tuesday 22 December 2026)", replies[1].Text, StringComparison.Ordinal);
-        Assert.Contains("not switched on in this build", replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("The Strategy Group will meet 10 times per year.", booked, StringComparison.Ordinal);
+        Assert.Contains("Booked 2 meeting(s)", booked, StringComparison.Ordinal);
+        Assert.Contains("Tuesday 8 December 2026, 10:00–12:00", booked, StringComparison.Ordinal);
+        Assert.Contains("Thursday 3 December 2026 (3 working days before the meeting)", booked, StringComparison.Ordinal);
+        Assert.Contains("Outlook booking through Microsoft Graph is not configured", booked, StringComparison.Ordinal);
         Assert.Contains("Tuesday 8 December 2026, 10:00–12:00 (UK time)", replies[2].Text, StringComparison.Ordinal);
+        Assert.Contains("Papers are due by **Thursday 3 December 2026**", replies[2].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_proposal_with_a_date_on_a_bank_holiday_comes_back_saying_what_to_fix_and_nothing_is_booked()
+    {
+        await SayAsync("schedule the next 2 meetings");
+        var card = CardOf((await Connector.WaitForActivitiesAsync(2))[1]);
+
+        var (_, body) = await PressAsync(card, MeetingCards.BookVerb, inputs => inputs["date1"] = "2026-12-28");
+
+        Assert.Contains("Meeting 2 is on Monday 28 December 2026, a weekend or bank holiday", TextOf(JsonNode.Parse(body.GetProperty("value").GetRawText())), StringComparison.Ordinal);
+        Assert.Empty(await Host.Services.GetRequiredService<IMeetingStore>().UpcomingAsync(Board, time.GetUtcNow(), 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_meeting_moved_in_chat_gets_new_deadlines_and_a_cancelled_one_loses_its_reminders()
+    {
+        await ScheduleAndBookAsync(2);
+        var outbox = Host.Services.GetRequiredService<IReminderOutbox>();
+
+        await SayAsync("move the 8 December meeting to 15 December at 14:00");
+        await SayAsync("cancel the meeting on 12 January");
+
+        var replies = await Connector.WaitForActivitiesAsync(4);
+        Assert.Contains("to **Tuesday 15 December 2026, 14:00–16:00 (UK time)**", replies[2].Text, StringComparison.Ordinal);
+        Assert.Contains("papers due Thursday 10 December 2026", replies[2].Text, StringComparison.Ordinal);
+        Assert.Contains("Cancelled the Richmond Community Safety Partnership Strategy Group meeting on Tuesday 12 January 2027", replies[3].Text, StringComparison.Ordinal);
+        var due = await outbox.ClaimDueAsync("probe", new DateTimeOffset(2027, 3, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(1), 50, CancellationToken.None);
+        // Only the moved meeting's two reminders are left: its old ones and the cancelled meeting's were withdrawn.
+        Assert.Equal(["minutes/2026-12-31", "papers/2026-12-10"], due.Select(r => r.IdempotencyKey[(r.IdempotencyKey.IndexOf("Z/", StringComparison.Ordinal) + 2)..]).Order());
     }
 
     [Fact]
     public async Task A_paper_reminder_is_sent_once_when_due_and_its_button_is_acknowledged()
     {
-        await SayAsync("schedule the next 1 meetings");
-        await Connector.WaitForActivitiesAsync(2);
+        await ScheduleAndBookAsync(1);
         var dispatcher = Host.Services.GetRequiredService<ReminderDispatcher>();
 
         Assert.Equal(0, await dispatcher.DispatchDueAsync("test", CancellationToken.None));
@@ -77,8 +110,7 @@ public sealed class MeetingsAndRemindersTests : ChatTest
     [Fact]
     public async Task A_reminder_to_a_conversation_that_blocked_the_bot_is_recorded_and_not_retried()
     {
-        await SayAsync("schedule the next 1 meetings");
-        await Connector.WaitForActivitiesAsync(2);
+        await ScheduleAndBookAsync(1);
         var dispatcher = Host.Services.GetRequiredService<ReminderDispatcher>();
         var outbox = Host.Services.GetRequiredService<IReminderOutbox>();
         Connector.FailNext(403, body: "{\"error\":{\"code\":\"MessageWritesBlocked\",\"message\":\"blocked\"}}");
@@ -96,4 +128,14 @@ public sealed class MeetingsAndRemindersTests : ChatTest
     }
 
     private Task SayAsync(string text) => SayInChannelAsync(text);
+
+    /// <summary>Asks for a schedule and presses "Book these meetings" on the proposal card; returns the booked card's JSON.</summary>
+    private async Task<string> ScheduleAndBookAsync(int count)
+    {
+        await SayAsync($"schedule the next {count} meetings");
+        var proposal = CardOf((await Connector.WaitForActivitiesAsync(2))[1]);
+        var (status, body) = await PressAsync(proposal, MeetingCards.BookVerb);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        return TextOf(proposal) + "\n" + TextOf(JsonNode.Parse(body.GetProperty("value").GetRawText()));
+    }
 }

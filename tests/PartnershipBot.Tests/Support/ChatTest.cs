@@ -72,6 +72,56 @@ public abstract class ChatTest : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>
+    /// Presses the <paramref name="verb"/> button of a card the bot sent in the team channel, as Teams does: an
+    /// adaptiveCard/action invoke whose data is the action's data with the card's current input values merged in
+    /// (<paramref name="edit"/> changes inputs first, as a user would). Returns the invoke response.
+    /// </summary>
+    protected async Task<(System.Net.HttpStatusCode Status, System.Text.Json.JsonElement Body)> PressAsync(
+        JsonNode card, string verb, Action<JsonObject>? edit = null, string? aadObjectId = null, string? bearerToken = null)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var data = new JsonObject();
+        foreach (var input in card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["id"] is not null))
+        {
+            data[(string)input["id"]!] = input["value"]?.ToString() ?? string.Empty;
+        }
+
+        edit?.Invoke(data);
+        var action = card["actions"]!.AsArray().Single(a => (string?)a!["verb"] == verb)!;
+        foreach (var (name, value) in action["data"]!.AsObject())
+        {
+            data[name] = value?.DeepClone();
+        }
+
+        var activity = Activity("08-invoke-adaptivecard-action-execute.json", a =>
+        {
+            a["conversation"] = new JsonObject { ["id"] = ChannelConversation, ["conversationType"] = "channel" };
+            if (aadObjectId is not null)
+            {
+                a["from"]!["aadObjectId"] = aadObjectId;
+            }
+
+            a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
+        });
+        using var response = await PostAsync(activity, bearerToken);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : System.Text.Json.JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>Every string in a card (texts, facts, input labels), unescaped, one per line: what a reader sees.</summary>
+    protected static string TextOf(JsonNode? node) => node switch
+    {
+        JsonObject o => string.Join("\n", o.Select(p => TextOf(p.Value))),
+        JsonArray a => string.Join("\n", a.Select(TextOf)),
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        _ => string.Empty,
+    };
+
+    /// <summary>The card of an activity the bot sent.</summary>
+    protected static JsonNode CardOf(PartnershipBot.Protocol.Schema.Activity activity) =>
+        JsonNode.Parse(activity.Attachments!.Single().Content!.Value.GetRawText())!;
+
     /// <summary>Says <paramref name="text"/> in the fixtures' personal chat.</summary>
     protected async Task SayInPersonalChatAsync(string text, Action<JsonObject>? edit = null)
     {

@@ -32,6 +32,13 @@ public sealed partial class TorLibrary
         models.FirstOrDefault(m => string.Equals(m.Identity.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? models.FirstOrDefault(m => string.Equals(m.Identity.Title, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The board a sentence names ("when does the Thurrock board next meet?"), or null when none or unclear.</summary>
+    public TermsOfReferenceModel? BoardNamedIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return models.Count == 0 ? null : Resolve(QuestionAnalyzer.Analyze(ExpandAcronyms(text), vocabulary));
+    }
+
     /// <summary>Answers <paramref name="question"/>; <paramref name="conversationBoard"/> is used when the question names no board.</summary>
     public TorAnswer Ask(string question, string? conversationBoard = null)
     {

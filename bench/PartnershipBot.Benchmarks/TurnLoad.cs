@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using PartnershipBot.Testing;
+
+namespace PartnershipBot.Benchmarks;
+
+/// <summary>One bot under load: where to post, the token to present (none for unauthenticated bots), where its replies land.</summary>
+internal sealed record TurnTarget(string Name, Uri Endpoint, string? BearerToken, LoopbackConnector Connector);
+
+/// <summary>Turns per second and request latency percentiles at one concurrency level.</summary>
+internal sealed record TurnFigures(int Concurrency, double PerSecond, double P50, double P99);
+
+/// <summary>
+/// The load generator every bot in the comparison gets: the same activities, the same concurrency, and a
+/// turn counted only once its reply has reached the loopback Connector.
+/// </summary>
+internal static class TurnLoad
+{
+    public static async Task<TurnFigures> RunLevelAsync(HttpClient client, TurnTarget target, JsonObject template, int concurrency, int turns)
+    {
+        var latencies = new double[turns];
+        var before = RepliesReceived(target.Connector);
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < turns)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, target.Endpoint) { Content = new StringContent(Activity(template, i), Encoding.UTF8, "application/json") };
+                if (target.BearerToken is not null)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", target.BearerToken);
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.SendAsync(request);
+                response.EnsureSuccessStatusCode();
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }));
+        await WaitForRepliesAsync(target.Connector, before + turns);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        return new TurnFigures(concurrency, turns / elapsed, latencies[turns / 2], latencies[(int)(turns * 0.99)]);
+    }
+
+    /// <summary>
+    /// Many members in many conversations and tenants, as in real load: the bot's Connector limiter keeps each
+    /// conversation inside Teams' 7 per second and each tenant inside 50 per second.
+    /// </summary>
+    private static string Activity(JsonObject template, int i)
+    {
+        var activity = (JsonObject)template.DeepClone();
+        activity["id"] = Guid.NewGuid().ToString("N");
+        var tenant = $"00000000-0000-0000-0000-{i % 64:D12}";
+        activity["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = tenant, ["id"] = $"a:bench-{i}" };
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } };
+        return activity.ToJsonString();
+    }
+
+    // Counted from the raw calls: parsing every recorded reply on each poll would load the generator, not the bot.
+    private static int RepliesReceived(LoopbackConnector connector) =>
+        connector.Calls.Count(c => c.Method == "POST" && c.Path.Contains("/activities", StringComparison.Ordinal));
+
+    private static async Task WaitForRepliesAsync(LoopbackConnector connector, int count)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (RepliesReceived(connector) < count)
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(120))
+            {
+                throw new TimeoutException($"only {RepliesReceived(connector)} of {count} replies reached the Connector");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using PartnershipBot.Features.Calendar;
+using PartnershipBot.Features.Deadlines;
+using PartnershipBot.Features.Reminders;
+using PartnershipBot.Features.TermsOfReference.Model;
+
+namespace PartnershipBot.Features.Meetings;
+
+/// <summary>A meeting's deadline from the ToR, e.g. papers due Thursday 3 December under "3 working days before".</summary>
+/// <param name="Kind">Papers or minutes.</param>
+/// <param name="Date">The last permitted day.</param>
+/// <param name="Rule">The ToR's rule as a typed duration.</param>
+public sealed record MeetingDeadline(DeadlineKind Kind, LocalDate Date, string Rule);
+
+/// <summary>
+/// The paper and minutes deadlines of a meeting and their queued reminders. A reminder's idempotency key
+/// holds the meeting and the deadline date, so a moved meeting gets fresh reminders after the old ones are
+/// withdrawn, and queuing the same meeting twice changes nothing.
+/// </summary>
+public sealed class MeetingReminders(IReminderOutbox outbox)
+{
+    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+
+    /// <summary>The ToR's paper and minutes deadlines for a meeting on <paramref name="meetingDate"/>.</summary>
+    public static IReadOnlyList<MeetingDeadline> DeadlinesFor(TermsOfReferenceModel model, LocalDate meetingDate, UkWorkingDays calendar)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var deadlines = new List<MeetingDeadline>();
+        foreach (var (kind, period) in new[] { (DeadlineKind.Papers, model.PapersDeadline), (DeadlineKind.Minutes, model.MinutesDeadline) })
+        {
+            if (period is not null)
+            {
+                deadlines.Add(new MeetingDeadline(kind, new DeadlineRule(kind, period).DeadlineFor(meetingDate, calendar), period.Describe()));
+            }
+        }
+
+        return deadlines;
+    }
+
+    /// <summary>Queues the meeting's reminders still in the future; returns its deadlines.</summary>
+    public async Task<IReadOnlyList<MeetingDeadline>> QueueAsync(TermsOfReferenceModel model, MeetingRecord meeting, UkWorkingDays calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var meetingDate = Instant.FromDateTimeOffset(meeting.StartsAt).InZone(London).Date;
+        var deadlines = DeadlinesFor(model, meetingDate, calendar);
+        foreach (var deadline in deadlines.Where(_ => meeting.ConversationId is not null))
+        {
+            // Remind two working days before the deadline, at 09:00 in London, so there is time to act.
+            var due = (calendar.AddWorkingDays(deadline.Date, -2) + new LocalTime(9, 0)).InZoneLeniently(London).ToDateTimeOffset();
+            if (due <= now)
+            {
+                continue;
+            }
+
+            var kind = deadline.Kind.ToString().ToLowerInvariant();
+            var payload = JsonSerializer.Serialize(new ReminderPayload(meeting.MeetingId, meeting.BoardName, kind,
+                LocalDatePattern.Iso.Format(deadline.Date), LocalDatePattern.Iso.Format(meetingDate), deadline.Rule), ReminderJsonContext.Default.ReminderPayload);
+            var key = $"{KeyPrefix(meeting)}{kind}/{LocalDatePattern.Iso.Format(deadline.Date)}";
+            await outbox.EnqueueAsync(new ReminderRecord(Guid.NewGuid().ToString("N"), key, meeting.BoardName, meeting.ConversationId!, kind, due, payload), cancellationToken);
+        }
+
+        return deadlines;
+    }
+
+    /// <summary>Withdraws the meeting's reminders not yet sent (it moved or was cancelled).</summary>
+    public Task<int> WithdrawAsync(MeetingRecord meeting, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return outbox.WithdrawPendingAsync(KeyPrefix(meeting), cancellationToken);
+    }
+
+    private static string KeyPrefix(MeetingRecord meeting) => $"{meeting.MeetingId}/";
+}

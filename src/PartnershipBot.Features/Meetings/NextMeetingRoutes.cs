@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using PartnershipBot.Features.Boards;
+using PartnershipBot.Features.Calendar;
+using PartnershipBot.Features.Deadlines;
+using PartnershipBot.Features.Routing;
+using PartnershipBot.Features.TermsOfReference;
+using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Protocol.Hosting;
+using PartnershipBot.Protocol.Schema;
+
+namespace PartnershipBot.Features.Meetings;
+
+/// <summary>
+/// "When is the next meeting?" (or "when does the Thurrock board next meet?") answered from the real calendar
+/// (Outlook when connected, else the bot's own) with the time, the Teams link and the papers deadline; and
+/// "what's due?", the deadlines of the coming meetings in UK working days.
+/// </summary>
+public sealed partial class NextMeetingRoutes(
+    MeetingBooking booking, IMeetingStore meetings, IBoardDirectory directory, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
+{
+    /// <inheritdoc />
+    public void Register(RouteTable routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.AddHelp("**Next meeting**: \"when is the next meeting?\" or \"when does the <board> next meet?\" (date, time, Teams link, papers deadline)");
+        routes.AddMessage("meetings/next", 500, turn => NextMeetingQuestion().IsMatch(turn.Text), NextAsync);
+        routes.AddHelp("**Deadlines**: \"what's due?\" lists the paper and minutes deadlines of the next meetings, in UK working days");
+        routes.AddMessage("meetings/due", 500, turn => WhatsDue().IsMatch(turn.Text), WhatsDueAsync);
+    }
+
+    private async Task<InvokeResponse?> NextAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var boards = await library.GetAsync(cancellationToken);
+        // A board named in the question wins over the conversation's board.
+        var named = boards.BoardNamedIn(turn.Text);
+        var linked = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var model = named ?? (linked is null ? null : boards.Find(linked));
+        if (model is null)
+        {
+            return await turn.ReplyMarkdownAsync("Which board do you mean? This conversation isn't linked to a board: name it (\"when does the <board> next meet?\"), or an admin or the secretariat can say \"link this to <board>\".", cancellationToken);
+        }
+
+        var board = model.Identity.Name;
+        var now = time.GetUtcNow();
+        BookedMeeting? next;
+        string source;
+        try
+        {
+            (next, source) = await NextMeetingAsync(board, now, cancellationToken);
+        }
+        catch (CalendarUnavailableException ex)
+        {
+            return await turn.ReplyMarkdownAsync($"{ex.Message} I can't say when the {board} next meets until Outlook answers.", cancellationToken);
+        }
+
+        if (next is null)
+        {
+            var cadence = model.Frequency is { } frequency ? $" The Terms of Reference say: “{frequency.Text}”." : string.Empty;
+            return await turn.ReplyMarkdownAsync($"No meetings of the {board} are scheduled in {source}; the chair or secretariat can say \"schedule next year's meetings\".{cadence}", cancellationToken);
+        }
+
+        var deadlines = DeadlinesOf(model, next.Meeting);
+        var papers = deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Papers);
+        var text = $"The next meeting of the **{board}** is on {MeetingTimes.Describe(next.Meeting.StartsAt, next.Meeting.EndsAt)}."
+            + (next.JoinUrl is null ? string.Empty : $"\n\nJoin on Teams: {next.JoinUrl}")
+            + (papers is null ? string.Empty : $"\n\nPapers are due by **{MeetingTimes.LongDate.Format(papers.Date)}** ({papers.Rule}).")
+            + $"\n\n_From {source}._";
+        return await turn.ReplyMarkdownAsync(text, cancellationToken);
+    }
+
+    /// <summary>The board's next meeting: from Outlook's calendarView when connected, from the bot's store otherwise.</summary>
+    private async Task<(BookedMeeting? Next, string Source)> NextMeetingAsync(string board, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var calendar = booking.Calendar;
+        if (!calendar.IsConnected)
+        {
+            var stored = await meetings.UpcomingAsync(board, now, 1, cancellationToken);
+            return (stored.Count == 0 ? null : new BookedMeeting(stored[0], null, []), calendar.Describe(board));
+        }
+
+        var entry = (await calendar.ListAsync(board, now, now.AddMonths(13), cancellationToken)).FirstOrDefault(e => !e.IsCancelled && e.Start >= now);
+        return (entry is null ? null : new BookedMeeting(new MeetingRecord(entry.EventId, board, null, entry.Start, entry.End, entry.EventId, SeriesId: entry.SeriesId), entry.JoinUrl, []),
+            calendar.Describe(board));
+    }
+
+    /// <summary>The paper and minutes deadlines of the board's next scheduled meetings.</summary>
+    private async Task<InvokeResponse?> WhatsDueAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
+        if (board is null || model is null)
+        {
+            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose deadlines you mean.", cancellationToken);
+        }
+
+        if (model.PapersDeadline is null && model.MinutesDeadline is null)
+        {
+            return await turn.ReplyMarkdownAsync($"The {board} Terms of Reference don't set paper or minutes deadlines.", cancellationToken);
+        }
+
+        // Minutes fall due after a meeting: look back far enough to catch last month's.
+        var upcoming = await meetings.UpcomingAsync(board, time.GetUtcNow().AddDays(-28), 6, cancellationToken);
+        var today = MeetingTimes.DateOf(time.GetUtcNow());
+        var lines = upcoming
+            .SelectMany(meeting => DeadlinesOf(model, meeting).Select(d => (Meeting: MeetingTimes.DateOf(meeting.StartsAt), Deadline: d)))
+            .Where(x => x.Deadline.Date >= today)
+            .Select(x => $"- {x.Deadline.Kind} for {MeetingTimes.LongDate.Format(x.Meeting)}: **{MeetingTimes.LongDate.Format(x.Deadline.Date)}** ({x.Deadline.Rule})")
+            .Take(6)
+            .ToList();
+        return await turn.ReplyMarkdownAsync(lines.Count == 0
+            ? $"Nothing is due: no meetings of the {board} are scheduled. The chair or secretariat can say \"schedule next year's meetings\"."
+            : $"Due for the **{board}**:\n\n{string.Join("\n", lines)}", cancellationToken);
+    }
+
+    private static IReadOnlyList<MeetingDeadline> DeadlinesOf(TermsOfReferenceModel model, MeetingRecord meeting)
+    {
+        try
+        {
+            return MeetingReminders.DeadlinesFor(model, MeetingTimes.DateOf(meeting.StartsAt), UkWorkingDays.For(UkNation.EnglandAndWales));
+        }
+        catch (OutsideHolidayDataException)
+        {
+            return [];
+        }
+    }
+
+    [GeneratedRegex(@"^\s*what('?s| is)\s+(?:due|coming up)\b|\bwhat\s+deadlines\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhatsDue();
+
+    [GeneratedRegex(@"\b(next|upcoming)\s+(board\s+)?meeting\b|\bwhen\s+(is|are)\s+(we|the\s+board)\s+(next\s+)?meeting\b|\bwhen\s+(?:does|do|will)\s+.{0,80}\bnext\s+meet\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NextMeetingQuestion();
+}
