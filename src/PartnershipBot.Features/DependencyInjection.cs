@@ -25,16 +25,31 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, RoleRoutes>();
         services.AddSingleton<IFeatureRoutes, MemberImportRoutes>();
         services.TryAddSingleton<BoardPermissions>();
-        services.AddSingleton<IFeatureRoutes, DeclarationRoutes>();
+        services.AddDeclarations();
         services.TryAddSingleton<MeetingReminders>();
         services.TryAddSingleton<MeetingBooking>();
         services.AddSingleton<IFeatureRoutes, MeetingRoutes>();
         services.AddSingleton<IFeatureRoutes, NextMeetingRoutes>();
         services.AddSingleton<IFeatureRoutes, MeetingChangeRoutes>();
+        services.TryAddSingleton<ReminderCardCatalog>();
         services.TryAddSingleton<ReminderDispatcher>();
         services.AddSingleton<IFeatureRoutes>(provider => provider.GetRequiredService<ReminderDispatcher>());
         services.TryAddSingleton<RouteTable>();
         services.TryAddSingleton<IActivityHandler, ActivityRouter>();
+        return services;
+    }
+
+    /// <summary>Declarations: the agenda items, the per-member cards (sent through the reminder outbox) and their actions.</summary>
+    private static IServiceCollection AddDeclarations(this IServiceCollection services)
+    {
+        services.AddOptions<DeclarationOptions>();
+        services.TryAddSingleton<DeclarationMembers>();
+        services.TryAddSingleton<DeclarationTally>();
+        services.TryAddSingleton<DeclarationScheduler>();
+        services.AddSingleton<IReminderCardSource, DeclarationCardSource>();
+        services.AddSingleton<IFeatureRoutes, DeclarationRoutes>();
+        services.AddSingleton<IFeatureRoutes, DeclarationAgendaRoutes>();
+        services.AddSingleton<IFeatureRoutes, DeclarationCardActions>();
         return services;
     }
 }

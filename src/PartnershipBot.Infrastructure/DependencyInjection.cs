@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IReminderOutbox, ReminderOutbox>();
         services.TryAddSingleton<IBoardDirectory, BoardDirectory>();
         services.TryAddSingleton<IDeclarationRegister, DeclarationRegister>();
+        services.TryAddSingleton<IDeclarationItemStore, DeclarationItemStore>();
         services.TryAddSingleton<IMeetingStore, MeetingStore>();
         var seed = configuration["TermsOfReference:SeedDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "samples", "tor");
         services.TryAddSingleton(new TorLibrarySourceOptions(string.IsNullOrWhiteSpace(seed) ? null : seed));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PartnershipBot.Features;
 using PartnershipBot.Features.Boards;
+using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Infrastructure;
@@ -43,6 +44,19 @@ public static partial class BotHost
 
             // Local mode is loopback-only and for trying the bot: its single user may set everything up.
             options.EveryoneIsAdmin = string.IsNullOrWhiteSpace(builder.Configuration["MicrosoftAppId"]);
+        });
+
+        builder.Services.AddOptions<DeclarationOptions>().Configure(options =>
+        {
+            var section = builder.Configuration.GetSection("Declarations");
+            options.LeadWorkingDays = section.GetValue("LeadWorkingDays", DeclarationOptions.DefaultLeadWorkingDays);
+            foreach (var board in section.GetSection("Boards").GetChildren())
+            {
+                if (board.GetValue<int?>("LeadWorkingDays") is { } days)
+                {
+                    options.BoardLeadWorkingDays[board.Key] = days;
+                }
+            }
         });
 
         var app = builder.Build();

@@ -1,56 +1,166 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using NodaTime;
 using PartnershipBot.Protocol.Cards;
 
 namespace PartnershipBot.Features.Declarations;
 
-/// <summary>The declaration card, its "what to fix" version, and the receipt shown once a declaration is stored.</summary>
+/// <summary>
+/// The declaration cards. Every card carries only the item id; the shared card refreshes into a per-user view
+/// for up to 60 members (their own answer, which they can amend), and the chair's view lists who is where.
+/// </summary>
 public static class DeclarationCards
 {
     /// <summary>The verb a declaration submission carries.</summary>
     public const string SubmitVerb = "declarations/submit";
 
-    /// <summary>The card asking a member to declare for <paramref name="item"/>; <paramref name="problem"/> says what to fix.</summary>
-    public static AdaptiveCard Ask(string boardName, string item, string? problem = null, string? interest = null, string? nature = null)
+    /// <summary>The refresh verb: the invoking user's own view of the card.</summary>
+    public const string ViewVerb = "declarations/view";
+
+    /// <summary>The chair's view of an item.</summary>
+    public const string ChairVerb = "declarations/chair";
+
+    /// <summary>Re-sends the card to members who have not declared.</summary>
+    public const string ChaseVerb = "declarations/chase";
+
+    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+
+    /// <summary>The card everyone in a conversation sees; Teams swaps it for each member's own view on display.</summary>
+    public static AdaptiveCard Shared(DeclarationStatus status)
     {
-        var card = new AdaptiveCard()
-            .Text("Declaration of interests", "heading")
-            .Facts(("Board", boardName), ("Financial decision", item));
+        ArgumentNullException.ThrowIfNull(status);
+        var card = Heading("Declaration of interests", status)
+            .Text(Counts(status))
+            .Text("Before this decision, please say whether you have an interest in it. If you do, you will not take part in the decision.");
+        return Form(card, status, interest: null, nature: null, amending: false, offerChairView: true);
+    }
+
+    /// <summary>
+    /// One member's view: their latest answer (with the form to amend it), or the empty form; <paramref name="problem"/>
+    /// says what to fix in a rejected answer, and <paramref name="stored"/> acknowledges an answer just recorded.
+    /// </summary>
+    public static AdaptiveCard Personal(DeclarationStatus status, string personId, bool mayChair, string? problem = null, string? interest = null, string? nature = null, DeclarationRecord? stored = null)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var mine = status.LatestOf(personId);
+        var card = Heading(stored is null ? "Declaration of interests" : "Declaration recorded", status, stored is null ? "heading" : "good");
         if (problem is not null)
         {
             card.Text(problem, "attention");
         }
 
-        return card
-            .Text("Before this decision, please say whether you have an interest in it. If you do, you will not take part in the decision.")
-            .Choice("interest", "Do you have an interest in this item?", interest, "Choose one of the options.",
+        if (mine is not null)
+        {
+            card.Facts(("Your declaration", Describe(mine.Entry)), ("Register entry", Entry(mine)));
+            card.Text(mine.Entry.Interest == InterestKind.None
+                ? "You can take part in this decision. If that changes, amend your declaration below."
+                : "Please leave the discussion of this item and do not take part in the decision. If that changes, amend your declaration below.");
+        }
+        else
+        {
+            card.Text("Before this decision, please say whether you have an interest in it. If you do, you will not take part in the decision.");
+        }
+
+        card.Text(Counts(status));
+        var current = mine?.Entry;
+        return Form(card, status, interest ?? (current is null ? null : DeclarationChain.Code(current.Interest)), nature ?? current?.Nature, amending: mine is not null, offerChairView: mayChair);
+    }
+
+    /// <summary>What someone who is not a member sees: the counts only.</summary>
+    public static AdaptiveCard ReadOnly(DeclarationStatus status, string why)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return Refreshing(Heading("Declaration of interests", status).Text(Counts(status)).Text(why), status);
+    }
+
+    /// <summary>
+    /// The chair's view: who declared what, who is outstanding (with a "Chase" button), who must withdraw, and
+    /// the quorum after recusals with its arithmetic, or <paramref name="quorumProblem"/> when it can't be worked out.
+    /// </summary>
+    public static AdaptiveCard Chair(DeclarationStatus status, QuorumCheck? quorum, string? quorumProblem, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var card = Heading("Declarations: chair's view", status);
+        if (note is not null)
+        {
+            card.Text(note, "good");
+        }
+
+        if (quorum is not null)
+        {
+            card.Text(quorum.Quorate ? $"Quorum: {quorum.Arithmetic}" : $"Warning: {quorum.Arithmetic} The decision should not be taken.", quorum.Quorate ? "good" : "attention");
+            card.Text($"The ToR rule: “{quorum.Rule}”");
+        }
+        else if (quorumProblem is not null)
+        {
+            card.Text(quorumProblem, "attention");
+        }
+
+        card.Text(Counts(status));
+        var withdrawing = status.Withdrawing.Select(m => (status.NameOf(m), Describe(status.LatestOf(m.PersonId)!.Entry))).ToArray();
+        card.Text(withdrawing.Length == 0 ? "Must withdraw: nobody." : "Must withdraw:", withdrawing.Length == 0 ? null : "heading");
+        if (withdrawing.Length > 0)
+        {
+            card.Facts(withdrawing);
+        }
+
+        card.Text($"Declared no interest: {Names(status, status.NoInterest)}");
+        card.Text($"Outstanding: {Names(status, status.Outstanding)}");
+        var data = ItemData(status.Item);
+        if (status.Outstanding.Count > 0)
+        {
+            card.Execute($"Chase {status.Outstanding.Count} outstanding", ChaseVerb, data, sendsInputs: false);
+        }
+
+        return card.Execute("Refresh", ChairVerb, data, sendsInputs: false);
+    }
+
+    private static AdaptiveCard Heading(string title, DeclarationStatus status, string style = "heading")
+    {
+        var item = status.Item;
+        var facts = new List<(string, string)> { ("Board", item.BoardName), ("Financial decision", item.Title) };
+        if (item.MeetingStartsAt is { } starts)
+        {
+            facts.Add(("Meeting", Instant.FromDateTimeOffset(starts).InZone(London).Date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)));
+        }
+
+        return new AdaptiveCard().Text(title, style).Facts([.. facts]);
+    }
+
+    private static AdaptiveCard Form(AdaptiveCard card, DeclarationStatus status, string? interest, string? nature, bool amending, bool offerChairView)
+    {
+        card.Choice("interest", "Do you have an interest in this item?", interest, "Choose one of the options.",
                 ("No interest to declare", "none"),
                 ("Yes: a financial (pecuniary) interest", "pecuniary"),
                 ("Yes: another personal interest", "non-pecuniary"))
-            .TextInput("nature", "If yes, what is the interest?", nature, "e.g. my organisation has applied for this fund", 1000)
-            .Execute("Submit declaration", SubmitVerb, new JsonObject { ["board"] = boardName, ["item"] = item });
+            .TextInput("nature", "If yes, what is the interest?", nature, "e.g. my organisation has applied for this fund", DeclarationAnswer.MaximumNature)
+            .Execute(amending ? "Amend declaration" : "Submit declaration", SubmitVerb, ItemData(status.Item));
+        if (offerChairView)
+        {
+            card.Execute("Chair's view", ChairVerb, ItemData(status.Item), sendsInputs: false);
+        }
+
+        return Refreshing(card, status);
     }
 
-    /// <summary>The receipt: what was stored, its register entry and time.</summary>
-    public static AdaptiveCard Receipt(DeclarationRecord record)
+    private static AdaptiveCard Refreshing(AdaptiveCard card, DeclarationStatus status) =>
+        card.Refresh(ViewVerb, ItemData(status.Item), status.Members.Select(m => m.TeamsId).OfType<string>());
+
+    private static JsonObject ItemData(DeclarationItem item) => new() { ["itemId"] = item.ItemId };
+
+    private static string Counts(DeclarationStatus status) =>
+        $"{status.NoInterest.Count} declared no interest · {status.Withdrawing.Count} declared an interest · {status.Outstanding.Count} outstanding";
+
+    private static string Names(DeclarationStatus status, IReadOnlyList<Boards.PersonRecord> people) =>
+        people.Count == 0 ? "nobody" : string.Join(", ", people.Select(status.NameOf));
+
+    private static string Describe(DeclarationEntry entry) => entry.Interest switch
     {
-        ArgumentNullException.ThrowIfNull(record);
-        var entry = record.Entry;
-        var what = entry.Interest switch
-        {
-            InterestKind.Pecuniary => $"a financial interest: {entry.Nature}",
-            InterestKind.NonPecuniary => $"a personal interest: {entry.Nature}",
-            _ => "no interest",
-        };
-        return new AdaptiveCard()
-            .Text("Declaration recorded", "good")
-            .Facts(
-                ("Board", entry.BoardName),
-                ("Financial decision", entry.Item),
-                ("Declared", what),
-                ("Register entry", string.Create(CultureInfo.InvariantCulture, $"#{record.Sequence} at {entry.DeclaredAt:HH:mm} UTC, {entry.DeclaredAt:d MMM yyyy}")))
-            .Text(entry.Interest == InterestKind.None
-                ? "Thank you. You can take part in this decision."
-                : "Thank you. Please leave the discussion of this item and do not take part in the decision.");
-    }
+        InterestKind.Pecuniary => $"a financial interest: {entry.Nature}",
+        InterestKind.NonPecuniary => $"a personal interest: {entry.Nature}",
+        _ => "no interest",
+    };
+
+    private static string Entry(DeclarationRecord record) =>
+        string.Create(CultureInfo.InvariantCulture, $"#{record.Sequence} at {record.Entry.DeclaredAt:HH:mm} UTC, {record.Entry.DeclaredAt:d MMM yyyy}");
 }

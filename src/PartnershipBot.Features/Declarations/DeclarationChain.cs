@@ -20,6 +20,12 @@ public static class DeclarationChain
             previousHash, entry.BoardName, entry.Item, entry.PersonId, entry.PersonName, Code(entry.Interest), entry.Nature,
             entry.DeclaredAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
         ];
+        // The meeting is hashed only when there is one, so entries stored before items had meetings still verify.
+        if (entry.MeetingId is not null)
+        {
+            fields = [.. fields, entry.MeetingId];
+        }
+
         var canonical = JsonSerializer.Serialize(fields, DeclarationJsonContext.Default.StringArray);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Routing;
@@ -10,30 +9,36 @@ using PartnershipBot.Protocol.Schema;
 namespace PartnershipBot.Features.Declarations;
 
 /// <summary>
-/// Conflict-of-interest declarations before a financial decision: the chair or secretariat opens them for an
-/// item in the board's conversation, members answer on the card, each answer is stored in the hash-chained
-/// register before it is acknowledged, and "quorum for ITEM with N members" applies the ToR's quorum rule after
-/// the members who declared an interest withdraw.
+/// Declarations in the board's conversation: "open declarations for ITEM" sends the card now (to each member and
+/// here), "declarations for ITEM" is the chair's view, "quorum for ITEM with N members" applies the ToR's quorum
+/// rule after the members who declared an interest withdraw, and "declarations" says how it works.
 /// </summary>
 public sealed partial class DeclarationRoutes(
-    IDeclarationRegister register, IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
+    IDeclarationRegister register,
+    IDeclarationItemStore items,
+    DeclarationMembers members,
+    DeclarationTally tally,
+    DeclarationScheduler scheduler,
+    IBoardDirectory directory,
+    BoardPermissions permissions,
+    ITorLibrarySource library,
+    TimeProvider time) : IFeatureRoutes
 {
-    private const int MinimumNature = 3;
-
     /// <inheritdoc />
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**Declarations** (chair and secretariat): \"open declarations for <item>\" posts a card for members; \"quorum for <item> with <N> members\" checks the quorum after withdrawals");
+        routes.AddHelp("**Declarations** (chair and secretariat): \"open declarations for <item>\" sends the card to members now; \"declarations for <item>\" shows who has declared; \"quorum for <item> with <N> members\" checks the quorum after withdrawals");
         routes.AddMessage("declarations/open", 500, turn => OpenCommand().IsMatch(turn.Text), OpenAsync);
+        routes.AddMessage("declarations/chair", 500, turn => ChairCommand().IsMatch(turn.Text), ChairViewAsync);
         routes.AddMessage("declarations/about", 500, turn => AboutCommand().IsMatch(turn.Text), AboutAsync);
         routes.AddMessage("declarations/quorum", 500, turn => QuorumCommand().IsMatch(turn.Text), QuorumAsync);
-        routes.AddCardAction("declarations/submit", "declarations/", SubmitAsync);
     }
 
+    /// <summary>"When the item comes up": sends the card to every member now (a new round) and posts it here.</summary>
     private async Task<InvokeResponse?> OpenAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var item = OpenCommand().Match(turn.Text).Groups["item"].Value.Trim().Trim('"', '\'', '“', '”', '‘', '’');
+        var title = Unquote(OpenCommand().Match(turn.Text).Groups["item"].Value);
         var board = await directory.LinkedBoardAsync(turn, cancellationToken);
         if (board is null)
         {
@@ -45,58 +50,56 @@ public sealed partial class DeclarationRoutes(
             return await turn.ReplyMarkdownAsync("Only the chair, vice-chair or secretariat can open declarations.", cancellationToken);
         }
 
-        var reply = turn.Activity.CreateReply();
-        reply.Attachments = [DeclarationCards.Ask(board, item).ToAttachment()];
+        // An item on the agenda is found by its title; one raised in the meeting is recorded as an item without a meeting.
+        var now = time.GetUtcNow();
+        var item = await items.FindByTitleAsync(board, title, now, cancellationToken)
+            ?? (await items.AddAsync(new DeclarationItem(Guid.NewGuid().ToString("N"), board, null, null, title, BoardPermissions.PersonOf(turn), now), cancellationToken)).Item;
+        var status = await tally.StatusAsync(item, cancellationToken);
+        var round = await items.NextSendRoundAsync(item.ItemId, cancellationToken);
+        var queued = await scheduler.QueueRoundAsync(item, status.Members, round, cancellationToken);
+
+        var reply = turn.Activity.CreateReply(queued == 0
+            ? "No members of this board are recorded, so the card is only here. The secretariat can say \"import members\" to send it to each member too."
+            : $"Sending the card to {queued} members in their chats with me too.");
+        reply.Attachments = [DeclarationCards.Shared(status).ToAttachment()];
         await turn.SendActivityAsync(reply, cancellationToken);
         return null;
     }
 
-    private async Task<InvokeResponse?> SubmitAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> ChairViewAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var data = CardActionData.Of(turn);
-        var board = CardActionData.Text(data, "board");
-        var item = CardActionData.Text(data, "item");
-        if (board is null || item is null)
+        var title = Unquote(ChairCommand().Match(turn.Text).Groups["item"].Value);
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        if (board is null)
         {
-            return InvokeResponse.Error(400, "BadRequest", "This declaration card is incomplete. Please ask the secretariat for a new one.");
+            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose register to use.", cancellationToken);
         }
 
-        var interestCode = CardActionData.Text(data, "interest");
-        var nature = CardActionData.Text(data, "nature")?.Trim();
-        var interest = DeclarationChain.Parse(interestCode);
-        var problem = interest switch
+        if (!await permissions.MayRunMeetingsAsync(turn, board, cancellationToken))
         {
-            null => "Please choose whether you have an interest.",
-            not InterestKind.None when string.IsNullOrWhiteSpace(nature) || nature.Length < MinimumNature => "You said you have an interest: please say what it is.",
-            _ when nature?.Length > 1000 => "Please describe the interest in 1,000 characters or fewer.",
-            _ => null,
-        };
-        if (problem is not null)
-        {
-            return InvokeResponse.Card(DeclarationCards.Ask(board, item, problem, interestCode, nature).ToElement());
+            return await turn.ReplyMarkdownAsync("Only the chair, vice-chair or secretariat can see who has declared.", cancellationToken);
         }
 
-        // Once the board's members are recorded, only they may declare (the declarer is the authenticated sender).
-        var declarer = BoardPermissions.PersonOf(turn);
-        if ((await directory.HoldersAsync(board, BoardRole.Member, cancellationToken)).Count > 0
-            && (await directory.RolesOfAsync(board, declarer, cancellationToken)).Count == 0)
+        var item = await items.FindByTitleAsync(board, title, time.GetUtcNow(), cancellationToken);
+        if (item is null)
         {
-            return InvokeResponse.Message($"Only members of the {board} can declare on this item.");
+            return await turn.ReplyMarkdownAsync($"There is no financial decision called “{title}” for the {board}. Add it with \"add '{title}' as a financial decision to the <date> meeting\", or say \"open declarations for {title}\".", cancellationToken);
         }
 
-        var from = turn.Activity.From;
-        var entry = new DeclarationEntry(board, item, declarer, from?.Name, interest!.Value,
-            interest == InterestKind.None ? null : nature, time.GetUtcNow());
-        // The receipt goes back only after the register has committed the entry.
-        var stored = await register.AppendAsync(entry, cancellationToken);
-        return InvokeResponse.Card(DeclarationCards.Receipt(stored).ToElement());
+        var status = await tally.StatusAsync(item, cancellationToken);
+        var (quorum, problem) = await tally.QuorumAsync(status, cancellationToken);
+        var reply = turn.Activity.CreateReply();
+        reply.Attachments = [DeclarationCards.Chair(status, quorum, problem).ToAttachment()];
+        await turn.SendActivityAsync(reply, cancellationToken);
+        return null;
     }
 
+    /// <summary>The quorum for a membership the chair states (e.g. those present), after the item's withdrawals.</summary>
     private async Task<InvokeResponse?> QuorumAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var match = QuorumCommand().Match(turn.Text);
-        var item = match.Groups["item"].Value.Trim().Trim('"', '\'', '“', '”');
-        var members = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+        var title = Unquote(match.Groups["item"].Value);
+        var count = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
         var board = await directory.LinkedBoardAsync(turn, cancellationToken);
         var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
         if (board is null || model is null)
@@ -110,14 +113,14 @@ public sealed partial class DeclarationRoutes(
         }
 
         // A member's latest declaration for the item counts; anyone with an interest withdraws.
-        var declarations = await register.ListAsync(board, item, cancellationToken);
+        var item = await items.FindByTitleAsync(board, title, time.GetUtcNow(), cancellationToken);
+        var declarations = item is null ? await register.ListAsync(board, title, cancellationToken) : await register.ListForItemAsync(item, cancellationToken);
         var withdrawing = declarations.GroupBy(d => d.Entry.PersonId).Select(g => g.Last()).Where(d => d.Entry.Interest != InterestKind.None).ToList();
-        var needed = rule.Needed(members);
-        var eligible = members - withdrawing.Count;
+        var check = QuorumCheck.Apply(rule, count, withdrawing.Count);
         var names = withdrawing.Count == 0 ? string.Empty : $" Withdrawing: {string.Join(", ", withdrawing.Select(d => d.Entry.PersonName ?? d.Entry.PersonId))}.";
-        var verdict = eligible >= needed
-            ? $"**{members} members, quorum {needed}; {withdrawing.Count} withdrawing leaves {eligible} eligible: quorate.**"
-            : $"**Warning: {members} members, quorum {needed}; {withdrawing.Count} withdrawing leaves {eligible} eligible: NOT quorate ({needed - eligible} short).** The decision on \"{item}\" should not be taken.";
+        var verdict = check.Quorate
+            ? $"**{check.Arithmetic}**"
+            : $"**Warning: {check.Arithmetic}** The decision on \"{title}\" should not be taken.";
         return await turn.ReplyMarkdownAsync($"{verdict}{names}\n\nThe ToR rule: “{rule.Text}”", cancellationToken);
     }
 
@@ -129,17 +132,24 @@ public sealed partial class DeclarationRoutes(
         var rule = model?.Facts[TermsOfReference.Model.Topic.ConflictsOfInterest] is { Status: TermsOfReference.Model.FactStatus.Stated } fact
             ? $"\n\nThe {board} Terms of Reference say: “{fact.Text}”"
             : string.Empty;
+        var known = board is null ? 0 : (await members.OfBoardAsync(board, cancellationToken)).Count;
         return await turn.ReplyMarkdownAsync(
-            "Before a financial decision the chair or secretariat says \"open declarations for <item>\" here, and each member answers on the card. "
-            + "\"quorum for <item> with <N> members\" then checks the quorum after withdrawals." + rule, cancellationToken);
+            "The chair or secretariat says \"add 'Allocate the fund' as a financial decision to the 12 March meeting\"; each member then gets a declaration card "
+            + "in their chat with me a few working days before. \"open declarations for <item>\" sends it again when the item comes up, "
+            + "and \"declarations for <item>\" shows who has declared, who is outstanding and whether the meeting stays quorate."
+            + (known == 0 ? " No members are recorded for this board yet: the secretariat can say \"import members\"." : string.Empty) + rule, cancellationToken);
     }
 
+    private static string Unquote(string text) => text.Trim().Trim('"', '\'', '“', '”', '‘', '’').Trim();
 
     [GeneratedRegex(@"^\s*(?:declarations?|declare(?:\s+an?)?\s+interests?)\s*[.!?]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AboutCommand();
 
     [GeneratedRegex(@"^\s*open\s+declarations?\s+(?:for|on)\s+(?<item>.+?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OpenCommand();
+
+    [GeneratedRegex(@"^\s*(?:show\s+(?:the\s+)?)?declarations?\s+(?:for|on)\s+(?<item>.+?)\s*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ChairCommand();
 
     [GeneratedRegex(@"^\s*(?:is\s+(?:it|the meeting)\s+)?quor(?:um|ate)\s+(?:check\s+)?(?:for|on)\s+(?<item>.+?)\s+with\s+(?<n>\d{1,3})\s+members\s*\??\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex QuorumCommand();

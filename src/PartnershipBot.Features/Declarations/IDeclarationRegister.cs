@@ -19,7 +19,8 @@ public enum InterestKind
 /// <param name="Interest">None, pecuniary or non-pecuniary.</param>
 /// <param name="Nature">What the interest is (required unless none).</param>
 /// <param name="DeclaredAt">When it was stored.</param>
-public sealed record DeclarationEntry(string BoardName, string Item, string PersonId, string? PersonName, InterestKind Interest, string? Nature, DateTimeOffset DeclaredAt);
+/// <param name="MeetingId">The meeting the item is on, so the same title at two meetings keeps separate declarations (null for ad hoc items and older entries).</param>
+public sealed record DeclarationEntry(string BoardName, string Item, string PersonId, string? PersonName, InterestKind Interest, string? Nature, DateTimeOffset DeclaredAt, string? MeetingId = null);
 
 /// <summary>A stored declaration: its place in the register and the hash chaining it to the one before.</summary>
 /// <param name="Sequence">Position in the register (1, 2, 3 ...).</param>
@@ -48,6 +49,9 @@ public interface IDeclarationRegister
 
     /// <summary>A board's declarations (optionally for one item), oldest first.</summary>
     Task<IReadOnlyList<DeclarationRecord>> ListAsync(string boardName, string? item, CancellationToken cancellationToken);
+
+    /// <summary>The declarations for one agenda item (its title on its meeting), oldest first.</summary>
+    Task<IReadOnlyList<DeclarationRecord>> ListForItemAsync(DeclarationItem item, CancellationToken cancellationToken);
 
     /// <summary>Recomputes every hash and link.</summary>
     Task<RegisterVerification> VerifyAsync(CancellationToken cancellationToken);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Routing;
@@ -14,7 +13,7 @@ namespace PartnershipBot.Features.Reminders;
 /// not retried; a transient failure goes back to the queue for a later attempt, up to a limit.
 /// </summary>
 public sealed partial class ReminderDispatcher(
-    IReminderOutbox outbox, IConversationReferenceStore references, IConnectorClient connector, TimeProvider time, ILogger<ReminderDispatcher> logger) : IFeatureRoutes
+    IReminderOutbox outbox, IConversationReferenceStore references, IConnectorClient connector, ReminderCardCatalog cards, TimeProvider time, ILogger<ReminderDispatcher> logger) : IFeatureRoutes
 {
     /// <summary>Attempts before a reminder is given up on.</summary>
     public const int MaxAttempts = 5;
@@ -51,11 +50,10 @@ public sealed partial class ReminderDispatcher(
             return (ReminderState.Failed, "NoConversationReference", null);
         }
 
-        var payload = JsonSerializer.Deserialize(reminder.PayloadJson, ReminderJsonContext.Default.ReminderPayload)!;
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
-            Attachments = [ReminderCards.Reminder(payload, reminder.ReminderId).ToAttachment()],
+            Attachments = [(await cards.RenderAsync(reminder, cancellationToken)).ToAttachment()],
         };
         var result = await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, activity, cancellationToken);
         return result.Outcome switch

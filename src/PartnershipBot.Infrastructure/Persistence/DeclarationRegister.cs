@@ -11,7 +11,8 @@ public sealed class DeclarationRegister(IDatabase database) : IDeclarationRegist
 {
     private const string Columns = """
         sequence AS Sequence, board_name AS BoardName, item AS Item, person_id AS PersonId, person_name AS PersonName,
-        interest AS Interest, nature AS Nature, declared_at AS DeclaredAt, previous_hash AS PreviousHash, hash AS Hash
+        interest AS Interest, nature AS Nature, declared_at AS DeclaredAt, previous_hash AS PreviousHash, hash AS Hash,
+        meeting_id AS MeetingId
         """;
 
     /// <inheritdoc />
@@ -30,13 +31,13 @@ public sealed class DeclarationRegister(IDatabase database) : IDeclarationRegist
         var hash = DeclarationChain.Hash(previous, entry);
         var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO declarations (board_key, board_name, item, person_id, person_name, interest, nature, declared_at, previous_hash, hash)
-            VALUES (@key, @BoardName, @Item, @PersonId, @PersonName, @interest, @Nature, @at, @previous, @hash)
+            INSERT INTO declarations (board_key, board_name, meeting_id, item, person_id, person_name, interest, nature, declared_at, previous_hash, hash)
+            VALUES (@key, @BoardName, @MeetingId, @Item, @PersonId, @PersonName, @interest, @Nature, @at, @previous, @hash)
             RETURNING sequence
             """,
             new
             {
-                key = DbValues.BoardKey(entry.BoardName), entry.BoardName, entry.Item, entry.PersonId, entry.PersonName,
+                key = DbValues.BoardKey(entry.BoardName), entry.BoardName, entry.MeetingId, entry.Item, entry.PersonId, entry.PersonName,
                 interest = DeclarationChain.Code(entry.Interest), entry.Nature, at = DbValues.Text(entry.DeclaredAt), previous, hash,
             },
             transaction,
@@ -52,6 +53,17 @@ public sealed class DeclarationRegister(IDatabase database) : IDeclarationRegist
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM declarations WHERE board_key = @key AND (@item IS NULL OR item = @item) ORDER BY sequence",
             new { key = DbValues.BoardKey(boardName), item }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DeclarationRecord>> ListForItemAsync(DeclarationItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM declarations WHERE board_key = @key AND item = @Title AND COALESCE(meeting_id, '') = @meeting ORDER BY sequence",
+            new { key = DbValues.BoardKey(item.BoardName), item.Title, meeting = item.MeetingId ?? string.Empty }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRecord())];
     }
 
@@ -86,10 +98,11 @@ public sealed class DeclarationRegister(IDatabase database) : IDeclarationRegist
         public string DeclaredAt { get; set; } = "";
         public string PreviousHash { get; set; } = "";
         public string Hash { get; set; } = "";
+        public string? MeetingId { get; set; }
 
         public DeclarationRecord ToRecord() => new(
             Sequence,
-            new DeclarationEntry(BoardName, Item, PersonId, PersonName, DeclarationChain.Parse(Interest) ?? InterestKind.None, Nature, DbValues.Time(DeclaredAt)),
+            new DeclarationEntry(BoardName, Item, PersonId, PersonName, DeclarationChain.Parse(Interest) ?? InterestKind.None, Nature, DbValues.Time(DeclaredAt), MeetingId),
             PreviousHash,
             Hash);
     }

@@ -14,16 +14,44 @@ public sealed class AdaptiveCard
 {
     private readonly JsonArray body = [];
     private readonly JsonArray actions = [];
+    private JsonObject? refresh;
+
+    /// <summary>Teams' limit on refresh <c>userIds</c> (bot-protocol.md §4.4).</summary>
+    public const int MaxRefreshUsers = 60;
 
     /// <summary>The card as JSON.</summary>
-    public JsonObject ToJson() => new()
+    public JsonObject ToJson()
     {
-        ["type"] = "AdaptiveCard",
-        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-        ["version"] = "1.5",
-        ["body"] = body.DeepClone(),
-        ["actions"] = actions.DeepClone(),
-    };
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = body.DeepClone(),
+            ["actions"] = actions.DeepClone(),
+        };
+        if (refresh is not null)
+        {
+            card["refresh"] = refresh.DeepClone();
+        }
+
+        return card;
+    }
+
+    /// <summary>
+    /// Asks Teams to replace the card with a per-user view for each of <paramref name="userIds"/> (Teams ids,
+    /// 29:...; the first <see cref="MaxRefreshUsers"/>) by invoking <paramref name="verb"/> when it is shown.
+    /// </summary>
+    public AdaptiveCard Refresh(string verb, JsonObject data, IEnumerable<string> userIds)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        refresh = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() },
+            ["userIds"] = new JsonArray([.. userIds.Take(MaxRefreshUsers).Select(id => (JsonNode)id)]),
+        };
+        return this;
+    }
 
     /// <summary>The card as a message attachment.</summary>
     public Attachment ToAttachment() => new() { ContentType = Attachment.AdaptiveCardContentType, Content = ToElement() };
@@ -144,10 +172,19 @@ public sealed class AdaptiveCard
         return this;
     }
 
-    /// <summary>An Action.Execute (Universal Action) with a verb and data, sent as an adaptiveCard/action invoke.</summary>
-    public AdaptiveCard Execute(string title, string verb, JsonObject data)
+    /// <summary>
+    /// An Action.Execute (Universal Action) with a verb and data, sent as an adaptiveCard/action invoke.
+    /// <paramref name="sendsInputs"/> false (associatedInputs "none") lets a button work while required inputs are empty.
+    /// </summary>
+    public AdaptiveCard Execute(string title, string verb, JsonObject data, bool sendsInputs = true)
     {
-        actions.Add(new JsonObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb, ["data"] = data.DeepClone() });
+        var action = new JsonObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb, ["data"] = data.DeepClone() };
+        if (!sendsInputs)
+        {
+            action["associatedInputs"] = "none";
+        }
+
+        actions.Add(action);
         return this;
     }
 }

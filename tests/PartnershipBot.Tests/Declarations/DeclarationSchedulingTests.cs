@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using PartnershipBot.Features.Declarations;
+using PartnershipBot.Features.Meetings;
+using PartnershipBot.Features.Reminders;
+
+namespace PartnershipBot.Tests.Declarations;
+
+/// <summary>
+/// Financial decisions on the agenda through /api/messages: each member's card queued in the durable outbox for
+/// the right UK working day, sent again on "open declarations", chased only to those outstanding, and rendered by
+/// the dispatcher through the declaration card source.
+/// </summary>
+public sealed class DeclarationSchedulingTests : DeclarationTest
+{
+    [Fact]
+    public async Task Adding_a_financial_decision_queues_each_members_card_two_working_days_before_the_meeting_once()
+    {
+        await AddMembersAsync(3);
+
+        var item = await AddItemAsync();
+        await SayInChannelAsync($"add \"{Item}\" as a financial decision to the 12th March 2027 meeting");
+
+        var replies = await Connector.WaitForActivitiesAsync(3);
+        Assert.Contains("Added “Allocate the Safer Communities Fund” to the Friday 12 March 2027 meeting", replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("go to 3 members in their chats with me on Wednesday 10 March 2027 at 09:00 (UK time)", replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("is already a financial decision", replies[2].Text, StringComparison.Ordinal);
+        Assert.Equal("thurrock/2027-03-12", item.MeetingId);
+        var queued = await QueuedAsync(DeclarationScheduler.ReminderKind);
+        Assert.Equal(["member-1", "member-2", "member-3"], queued.Select(q => q.Recipient));
+        Assert.All(queued, q => Assert.Equal("2027-03-10T09:00:00.0000000+00:00", q.DueAt));
+        Assert.Equal($"declaration/{item.ItemId}/member-1/ahead", queued[0].IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task The_lead_counts_UK_working_days_so_Easter_moves_the_card_earlier()
+    {
+        await AddMembersAsync(1);
+        // Wednesday 31 March 2027: two working days back skips Easter Monday and Good Friday.
+        var easter = new DateTimeOffset(2027, 3, 31, 10, 0, 0, TimeSpan.FromHours(1));
+        await Host.Services.GetRequiredService<IMeetingStore>().AddAsync(
+            new MeetingRecord("thurrock/2027-03-31", Board, ChannelConversation, easter, easter.AddHours(2)), Time.GetUtcNow(), CancellationToken.None);
+
+        await SayInChannelAsync($"add '{Item}' as a financial decision to the 31 March meeting");
+
+        var reply = (await Connector.WaitForActivitiesAsync(2))[1];
+        Assert.Contains("on Thursday 25 March 2027 at 09:00", reply.Text, StringComparison.Ordinal);
+        Assert.Equal("2027-03-25T09:00:00.0000000+00:00", Assert.Single(await QueuedAsync(DeclarationScheduler.ReminderKind)).DueAt);
+    }
+
+    [Fact]
+    public async Task A_date_with_no_meeting_is_refused_and_nothing_is_queued()
+    {
+        await AddMembersAsync(2);
+
+        await SayInChannelAsync($"add '{Item}' as a financial decision to the 13 March meeting");
+
+        var reply = (await Connector.WaitForActivitiesAsync(2))[1];
+        Assert.Contains("I can't find a meeting of the", reply.Text, StringComparison.Ordinal);
+        Assert.Empty(await QueuedAsync(DeclarationScheduler.ReminderKind));
+    }
+
+    [Fact]
+    public async Task Open_declarations_sends_the_scheduled_item_now_to_every_member_and_posts_the_shared_card()
+    {
+        await AddMembersAsync(2);
+        var item = await AddItemAsync();
+        Time.SetUtcNow(new DateTimeOffset(2027, 3, 12, 10, 30, 0, TimeSpan.Zero));
+
+        await SayInChannelAsync($"open declarations for '{Item}'");
+
+        var posted = (await Connector.WaitForActivitiesAsync(3))[2];
+        Assert.Contains("Sending the card to 2 members", posted.Text, StringComparison.Ordinal);
+        Assert.Contains(item.ItemId, posted.Attachments!.Single().Content!.Value.GetRawText(), StringComparison.Ordinal);
+        var now = (await QueuedAsync(DeclarationScheduler.ReminderKind)).Where(q => q.IdempotencyKey.EndsWith("/round-1", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["member-1", "member-2"], now.Select(q => q.Recipient));
+        Assert.All(now, q => Assert.Equal("2027-03-12T10:30:00.0000000+00:00", q.DueAt));
+    }
+
+    [Fact]
+    public async Task Chase_resends_only_to_members_still_outstanding_in_a_new_round_each_time()
+    {
+        await AddMembersAsync(3);
+        var item = await AddItemAsync();
+        await DeclareAsync(item, "member-2", "none");
+
+        var (_, first) = await InvokeAsync(DeclarationCards.ChaseVerb, new JsonObject { ["itemId"] = item.ItemId }, "member-1");
+        await DeclareAsync(item, "member-1", "pecuniary", "I am a trustee of an applicant");
+        await InvokeAsync(DeclarationCards.ChaseVerb, new JsonObject { ["itemId"] = item.ItemId }, "member-1");
+
+        Assert.Contains("Chased 2 outstanding: Member 1, Member 3.", CardText(first.GetProperty("value")), StringComparison.Ordinal);
+        var chased = (await QueuedAsync(DeclarationScheduler.ReminderKind)).Where(q => q.IdempotencyKey.Contains("/round-", StringComparison.Ordinal))
+            .Select(q => q.IdempotencyKey.Replace($"declaration/{item.ItemId}/", string.Empty, StringComparison.Ordinal)).Order().ToList();
+        Assert.Equal(["member-1/round-1", "member-3/round-1", "member-3/round-2"], chased);
+    }
+
+    [Fact]
+    public async Task A_due_declaration_card_is_rendered_by_the_declaration_card_source_when_dispatched()
+    {
+        await AddMembersAsync(2);
+        var item = await AddItemAsync();
+        var outbox = Host.Services.GetRequiredService<IReminderOutbox>();
+        // Addressed to the channel, which the current dispatcher can reach; members' 1:1 delivery is the dispatcher's concern.
+        await outbox.EnqueueAsync(new ReminderRecord("r-declaration", "test/declaration", Board, ChannelConversation, DeclarationScheduler.ReminderKind,
+            Time.GetUtcNow(), $"{{\"itemId\":\"{item.ItemId}\"}}"), CancellationToken.None);
+
+        await Host.Services.GetRequiredService<ReminderDispatcher>().DispatchDueAsync("test", CancellationToken.None);
+
+        var card = JsonNode.Parse((await Connector.WaitForActivitiesAsync(3))[2].Attachments!.Single().Content!.Value.GetRawText())!;
+        Assert.Equal("Declaration of interests", card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal(DeclarationCards.ViewVerb, card["refresh"]!["action"]!["verb"]!.GetValue<string>());
+        Assert.Equal(["29:member-1", "29:member-2"], card["refresh"]!["userIds"]!.AsArray().Select(id => id!.GetValue<string>()));
+        Assert.Equal("Sent", (await outbox.FindAsync("r-declaration", CancellationToken.None))!.LastOutcome);
+    }
+}
