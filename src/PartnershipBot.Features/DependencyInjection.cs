@@ -32,6 +32,9 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, NextMeetingRoutes>();
         services.AddSingleton<IFeatureRoutes, MeetingChangeRoutes>();
         services.TryAddSingleton<ReminderCardCatalog>();
+        services.TryAddSingleton<ReminderRecipients>();
+        services.TryAddSingleton<ReminderDigest>();
+        services.AddSingleton<IReminderCardSource>(provider => provider.GetRequiredService<ReminderDigest>());
         services.TryAddSingleton<ReminderDispatcher>();
         services.AddSingleton<IFeatureRoutes>(provider => provider.GetRequiredService<ReminderDispatcher>());
         services.TryAddSingleton<RouteTable>();

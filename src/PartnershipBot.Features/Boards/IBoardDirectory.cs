@@ -72,6 +72,12 @@ public interface IBoardDirectory
     /// <summary>Adds or updates what the bot knows about a person.</summary>
     Task UpsertPersonAsync(PersonRecord person, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>What the bot knows about a person (Entra object id), or null.</summary>
+    Task<PersonRecord?> FindPersonAsync(string personId, CancellationToken cancellationToken);
+
+    /// <summary>The conversations linked to a board (its channel or group chat), oldest link first.</summary>
+    Task<IReadOnlyList<string>> LinkedConversationsAsync(string boardName, CancellationToken cancellationToken);
+
     /// <summary>The people holding a role on a board (name from the people table when known).</summary>
     Task<IReadOnlyList<PersonRecord>> HoldersAsync(string boardName, BoardRole role, CancellationToken cancellationToken);
 

@@ -90,6 +90,27 @@ public sealed class BoardDirectory(IDatabase database) : IBoardDirectory
     }
 
     /// <inheritdoc />
+    public async Task<PersonRecord?> FindPersonAsync(string personId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<PersonRow>(new CommandDefinition(
+            "SELECT person_id AS PersonId, teams_id AS TeamsId, name AS Name, email AS Email, is_guest AS IsGuest FROM people WHERE person_id = @personId",
+            new { personId }, cancellationToken: cancellationToken));
+        return row is null ? null : new PersonRecord(row.PersonId, row.TeamsId, row.Name, row.Email, row.IsGuest != 0);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> LinkedConversationsAsync(string boardName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(boardName);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var links = await connection.QueryAsync<(string ConversationId, string BoardName)>(new CommandDefinition(
+            "SELECT conversation_id, board_name FROM conversation_boards ORDER BY linked_at", cancellationToken: cancellationToken));
+        // Board names compare as the rest of the store does (case and spacing), which SQL alone can't express portably.
+        return [.. links.Where(l => DbValues.BoardKey(l.BoardName) == DbValues.BoardKey(boardName)).Select(l => l.ConversationId)];
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<BoardRole>> RolesOfAsync(string boardName, string personId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

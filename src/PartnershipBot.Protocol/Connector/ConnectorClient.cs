@@ -53,6 +53,12 @@ public sealed partial class ConnectorClient : IConnectorClient
                 OnRetry = args =>
                 {
                     LogRetry(logger, (int?)args.Outcome.Result?.StatusCode, args.AttemptNumber + 1, args.RetryDelay);
+                    if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
+                    {
+                        // Throttled: every sender waits, not just this one, so a fan-out backs off together.
+                        limiter.PauseFor(args.RetryDelay);
+                    }
+
                     args.Outcome.Result?.Dispose();
                     return ValueTask.CompletedTask;
                 },

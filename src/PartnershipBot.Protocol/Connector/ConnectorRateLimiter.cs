@@ -5,16 +5,20 @@ namespace PartnershipBot.Protocol.Connector;
 /// <summary>
 /// Keeps the bot inside Teams' published limits before the service has to throttle it: per conversation
 /// 7 sends a second and 60 per 30 seconds; per app and tenant 50 requests a second. Callers wait for a
-/// permit rather than fail, so a large fan-out simply runs at the ceiling.
+/// permit rather than fail, so a large fan-out simply runs at the ceiling. When Teams throttles anyway (a 429),
+/// <see cref="PauseFor"/> holds every caller until its Retry-After has passed.
 /// </summary>
 public sealed class ConnectorRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<(string Tenant, string Conversation)> limiter;
     private readonly List<IDisposable> owned = [];
+    private readonly TimeProvider time;
+    private long pausedUntilTicks;
 
     /// <summary>Creates the limiter with Teams' limits (overridable for tests and benchmarks).</summary>
-    public ConnectorRateLimiter(int perConversationPerSecond = 7, int perConversationPer30Seconds = 60, int perTenantPerSecond = 50)
+    public ConnectorRateLimiter(int perConversationPerSecond = 7, int perConversationPer30Seconds = 60, int perTenantPerSecond = 50, TimeProvider? time = null)
     {
+        this.time = time ?? TimeProvider.System;
         var perSecond = PartitionedRateLimiter.Create<(string Tenant, string Conversation), string>(key =>
             RateLimitPartition.GetSlidingWindowLimiter(key.Conversation, _ => Window(perConversationPerSecond, TimeSpan.FromSeconds(1), 4)));
         var per30Seconds = PartitionedRateLimiter.Create<(string Tenant, string Conversation), string>(key =>
@@ -25,9 +29,31 @@ public sealed class ConnectorRateLimiter : IDisposable
         limiter = PartitionedRateLimiter.CreateChained(perTenant, perSecond, per30Seconds);
     }
 
+    /// <summary>How many times callers were held by a pause (for benchmarks and logs).</summary>
+    public int Pauses => pauses;
+
+    private int pauses;
+
+    /// <summary>Holds every caller for <paramref name="delay"/> from now (a longer pause already in force wins).</summary>
+    public void PauseFor(TimeSpan delay)
+    {
+        var until = (time.GetUtcNow() + delay).UtcTicks;
+        long current;
+        while ((current = Interlocked.Read(ref pausedUntilTicks)) < until && Interlocked.CompareExchange(ref pausedUntilTicks, until, current) != current)
+        {
+        }
+    }
+
     /// <summary>Waits until a request to <paramref name="conversationId"/> may be sent.</summary>
     public async ValueTask<IDisposable> WaitAsync(string? tenantId, string conversationId, CancellationToken cancellationToken)
     {
+        var wait = new DateTimeOffset(Interlocked.Read(ref pausedUntilTicks), TimeSpan.Zero) - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            Interlocked.Increment(ref pauses);
+            await Task.Delay(wait, time, cancellationToken);
+        }
+
         var lease = await limiter.AcquireAsync((tenantId ?? string.Empty, conversationId), 1, cancellationToken);
         if (!lease.IsAcquired)
         {

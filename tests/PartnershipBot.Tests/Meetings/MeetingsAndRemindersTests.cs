@@ -121,8 +121,12 @@ public sealed class MeetingsAndRemindersTests : ChatTest
         time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 9, 1, 0, TimeSpan.Zero));
         await dispatcher.DispatchDueAsync("test", CancellationToken.None);
 
-        // Two replies in chat plus one delivery attempt, refused with 403 and never repeated.
-        Assert.Equal(3, Connector.SentActivities.Count);
+        // Two replies in chat, one delivery attempt refused with 403 and never repeated, and one digest: with no
+        // secretariat recorded it goes to the board's conversation.
+        Assert.Equal(4, Connector.SentActivities.Count);
+        var digest = TextOf(CardOf(Connector.SentActivities[3]));
+        Assert.Contains("Reminders not delivered: Richmond Community Safety Partnership Strategy Group", digest, StringComparison.Ordinal);
+        Assert.Contains("papers reminder: they have blocked or removed the bot", digest, StringComparison.Ordinal);
         var claimed = await outbox.ClaimDueAsync("probe", new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(1), 10, CancellationToken.None);
         Assert.DoesNotContain(claimed, r => r.Kind == "papers");
     }
