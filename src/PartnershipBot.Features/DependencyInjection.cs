@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnershipBot.Features.Boards;
+using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ReminderDispatcher>();
         services.AddSingleton<IFeatureRoutes>(provider => provider.GetRequiredService<ReminderDispatcher>());
         services.TryAddSingleton<RouteTable>();
+        services.TryAddSingleton<RecentReferences>();
         services.TryAddSingleton<IActivityHandler, ActivityRouter>();
         return services;
     }
