@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddDeclarations();
         services.TryAddSingleton<MeetingReminders>();
         services.TryAddSingleton<MeetingBooking>();
+        services.AddSingleton<IMeetingChangeObserver, DeclarationMeetingFollower>();
         services.AddSingleton<IFeatureRoutes, MeetingRoutes>();
         services.AddSingleton<IFeatureRoutes, NextMeetingRoutes>();
         services.AddSingleton<IFeatureRoutes, MeetingChangeRoutes>();
