@@ -6,8 +6,10 @@ using Xunit.Abstractions;
 namespace PartnershipBot.Tests.Reliability;
 
 /// <summary>
-/// Issue 9a: the Connector fails 30% of calls (429 and 503, seeded) during a fan-out. Retries honour Retry-After
-/// and back off, and each person still gets exactly one reminder, with every outbox row recorded as sent.
+/// Issue 9a: the Connector fails 30% of calls (429, 503 and dropped connections, seeded) during a fan-out. Retries
+/// honour Retry-After and back off, and each person still gets exactly one reminder, with every outbox row recorded
+/// as sent. (The dropped connection here is a request that never arrived; one lost after Teams accepted it would be
+/// a duplicate, which is what the process-kill test counts.)
 /// </summary>
 public sealed class ConnectorFaultTests(ITestOutputHelper output)
 {
@@ -17,7 +19,12 @@ public sealed class ConnectorFaultTests(ITestOutputHelper output)
     public async Task A_fan_out_through_a_flaky_connector_reaches_everyone_exactly_once()
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
-        await using var connector = await TeamsLimitsConnector.StartAsync(new TeamsLimits { FaultRate = 0.3, FaultRetryAfterSeconds = 0 });
+        await using var connector = await TeamsLimitsConnector.StartAsync(new TeamsLimits
+        {
+            FaultRate = 0.3,
+            FaultRetryAfterSeconds = 0,
+            Faults = [ConnectorFault.Throttle, ConnectorFault.Unavailable, ConnectorFault.Timeout],
+        });
         // The hosted loop polls once at start, then is parked, so this test drives the dispatcher and knows when it
         // is done (should that first poll still overlap the seeding, the claims keep the two from sharing a reminder).
         await using var host = await FanOutHost.StartAsync(new Dictionary<string, string>(database.Settings) { ["Reminders:PollInterval"] = "1.00:00:00" });
