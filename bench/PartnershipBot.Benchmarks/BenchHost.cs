@@ -24,14 +24,17 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public Uri HealthEndpoint => new(new Uri(app.Urls.First()), "/healthz");
 
-    public static async Task<BenchHost> StartAsync(ChannelTokenIssuer? issuer)
+    /// <summary>The host's services (the fan-out benchmark seeds the stores and drives the dispatcher through them).</summary>
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<BenchHost> StartAsync(ChannelTokenIssuer? issuer, params string[] settings)
     {
         var data = Directory.CreateTempSubdirectory("pb-bench-").FullName;
         string[] auth = issuer is null
             ? []
             : ["--MicrosoftAppId", ChannelTokenIssuer.AppId, "--MicrosoftAppPassword", "unused", "--BotFramework:OpenIdMetadataUrl", issuer.MetadataUrl];
         var app = BotHost.Build(
-            ["--urls", "http://127.0.0.1:0", "--Storage:DataDirectory", data, "--Logging:LogLevel:Default", "Critical", .. auth],
+            ["--urls", "http://127.0.0.1:0", "--Storage:DataDirectory", data, "--Logging:LogLevel:Default", "Critical", .. auth, .. settings],
             services => services.AddSingleton<IBotTokenProvider>(new FixedTokenProvider()));
         await app.StartAsync();
         return new BenchHost(app, data);

@@ -9,6 +9,7 @@ using PartnershipBot.Features.TermsOfReference.Model;
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- turns       authenticated turns through /api/messages, vs two echo baselines
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- hostile [N] N hostile requests per mode (default 10,000), forged tokens
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- footprint   start-up time and working set of the built bot as its own process
+//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- fanout [N]  N due reminders (default 2,000) through the dispatcher against a Teams-limits stub
 // BENCHMARKS.md has the latest figures.
 switch (args.FirstOrDefault())
 {
@@ -17,6 +18,9 @@ switch (args.FirstOrDefault())
         return 0;
     case "hostile":
         await PartnershipBot.Benchmarks.HostileBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+        return 0;
+    case "fanout":
+        await PartnershipBot.Benchmarks.FanoutBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000);
         return 0;
     case "footprint":
         await PartnershipBot.Benchmarks.FootprintBenchmark.RunAsync(FindRepository());

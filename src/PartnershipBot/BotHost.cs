@@ -3,6 +3,7 @@ using PartnershipBot.Features;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
+using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Infrastructure;
 using PartnershipBot.Protocol.Authentication;
@@ -46,6 +47,7 @@ public static partial class BotHost
             options.EveryoneIsAdmin = string.IsNullOrWhiteSpace(builder.Configuration["MicrosoftAppId"]);
         });
 
+        builder.Services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection("Reminders"));
         builder.Services.AddOptions<DeclarationOptions>().Configure(options =>
         {
             var section = builder.Configuration.GetSection("Declarations");

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Protocol.Connector;
 using PartnershipBot.Protocol.Hosting;
@@ -16,7 +18,8 @@ namespace PartnershipBot.Features.Reminders;
 /// due while the bot was down go out on start, marked late; the secretariat gets a digest of who was not reached.
 /// </summary>
 public sealed partial class ReminderDispatcher(
-    IReminderOutbox outbox, ReminderRecipients recipients, IConnectorClient connector, ReminderCardCatalog cards, ReminderDigest digest, TimeProvider time, ILogger<ReminderDispatcher> logger) : IFeatureRoutes
+    IReminderOutbox outbox, ReminderRecipients recipients, IConnectorClient connector, ReminderCardCatalog cards, ReminderDigest digest, IOptions<ReminderOptions> options,
+    TimeProvider time, ILogger<ReminderDispatcher> logger) : IFeatureRoutes
 {
     /// <summary>Attempts before a reminder is given up on.</summary>
     public const int MaxAttempts = 5;
@@ -27,7 +30,10 @@ public sealed partial class ReminderDispatcher(
     /// <summary>Sends in flight at once: enough to keep the Connector limiter (50 a second per tenant) busy.</summary>
     public const int Parallelism = 16;
 
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan FirstRecordRetry = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LongestRecordRetry = TimeSpan.FromSeconds(2);
+
+    private readonly TimeSpan lease = options.Value.ClaimLease;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(15);
 
     /// <summary>A reminder sent this long after it was due says so (the bot was down or busy).</summary>
@@ -46,7 +52,7 @@ public sealed partial class ReminderDispatcher(
         var claimed = 0;
         while (true)
         {
-            var due = await outbox.ClaimDueAsync(worker, time.GetUtcNow(), Lease, BatchSize, cancellationToken);
+            var due = await outbox.ClaimDueAsync(worker, time.GetUtcNow(), lease, BatchSize, cancellationToken);
             if (due.Count == 0)
             {
                 return claimed;
@@ -59,7 +65,7 @@ public sealed partial class ReminderDispatcher(
             await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (reminder, _) =>
             {
                 var (state, outcome, retryAt) = await SendAsync(reminder, CancellationToken.None);
-                await outbox.CompleteAsync(reminder.ReminderId, worker, state, outcome, retryAt, CancellationToken.None);
+                await RecordAsync(reminder, worker, state, outcome, retryAt);
                 LogDispatched(logger, reminder.ReminderId, outcome);
                 if (state == ReminderState.Failed)
                 {
@@ -67,6 +73,31 @@ public sealed partial class ReminderDispatcher(
                 }
             });
             await digest.QueueAsync([.. failed], cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Records a send's outcome, retrying while the database is unreachable (a restart, a failover). The message has
+    /// already gone: an outcome left unrecorded puts the reminder back in the queue when the lease runs out, and it
+    /// is sent again. So keep trying for most of the lease, after which another instance may take it anyway.
+    /// </summary>
+    private async Task RecordAsync(ReminderRecord reminder, string worker, ReminderState state, string outcome, DateTimeOffset? retryAt)
+    {
+        var giveUpAt = time.GetUtcNow() + lease / 2;
+        var delay = FirstRecordRetry;
+        while (true)
+        {
+            try
+            {
+                await outbox.CompleteAsync(reminder.ReminderId, worker, state, outcome, retryAt, CancellationToken.None);
+                return;
+            }
+            catch (DbException ex) when (time.GetUtcNow() + delay < giveUpAt)
+            {
+                LogRecordRetry(logger, reminder.ReminderId, delay, ex.Message);
+                await Task.Delay(delay, time, CancellationToken.None);
+                delay = delay * 2 < LongestRecordRetry ? delay * 2 : LongestRecordRetry;
+            }
         }
     }
 
@@ -104,4 +135,7 @@ public sealed partial class ReminderDispatcher(
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Reminder {ReminderId}: {Outcome}")]
     private static partial void LogDispatched(ILogger logger, string reminderId, string outcome);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Reminder {ReminderId} was sent but its outcome could not be stored; retrying in {Delay}: {Reason}")]
+    private static partial void LogRecordRetry(ILogger logger, string reminderId, TimeSpan delay, string reason);
 }

@@ -6,13 +6,19 @@ using PartnershipBot.Protocol.Connector;
 
 namespace PartnershipBot.Tests.Support;
 
-/// <summary>The real host in-process, with settings layered on top and its own data folder.</summary>
-public sealed class BotHostFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The real host in-process, with settings layered on top and its own data folder, or <paramref name="dataDirectory"/>
+/// (another host's, to restart over the same data; left in place on dispose).
+/// </summary>
+public sealed class BotHostFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string? dataDirectory = null) : WebApplicationFactory<Program>
 {
     /// <summary>The bearer token the bot presents to the Connector in tests (no Entra ID here).</summary>
     public const string BotToken = "test-bot-token";
 
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("pb-host-").FullName;
+    public string DataDirectory { get; } = dataDirectory ?? Directory.CreateTempSubdirectory("pb-host-").FullName;
+
+    /// <summary>Leave the data folder on dispose (a restart test hands it to the next host, which then owns it).</summary>
+    public bool KeepDataOnDispose { get; set; } = dataDirectory is not null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -38,7 +44,7 @@ public sealed class BotHostFactory(IReadOnlyDictionary<string, string?> settings
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(DataDirectory))
+        if (disposing && !KeepDataOnDispose && Directory.Exists(DataDirectory))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(DataDirectory, recursive: true);

@@ -1,0 +1,13 @@
+namespace PartnershipBot.Features.Reminders;
+
+/// <summary>Reminder dispatch settings (<c>Reminders</c> section).</summary>
+public sealed class ReminderOptions
+{
+    /// <summary>
+    /// How long a claimed batch stays with the instance that claimed it. If that instance dies, its unsent
+    /// reminders wait this long before another instance (or the restarted one) takes them, so it is a trade:
+    /// shorter recovers sooner, but must stay well above the time a batch of 100 takes (2 s at the Teams ceiling,
+    /// longer under throttling) or a slow instance's batch is sent twice.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+}
