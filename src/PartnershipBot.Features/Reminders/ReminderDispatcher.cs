@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using PartnershipBot.Features.Routing;
 using PartnershipBot.Protocol.Connector;
-using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Protocol.Schema;
 
 namespace PartnershipBot.Features.Reminders;
@@ -16,7 +14,7 @@ namespace PartnershipBot.Features.Reminders;
 /// due while the bot was down go out on start, marked late; the secretariat gets a digest of who was not reached.
 /// </summary>
 public sealed partial class ReminderDispatcher(
-    IReminderOutbox outbox, ReminderRecipients recipients, IConnectorClient connector, ReminderCardCatalog cards, ReminderDigest digest, TimeProvider time, ILogger<ReminderDispatcher> logger) : IFeatureRoutes
+    IReminderOutbox outbox, ReminderRecipients recipients, IConnectorClient connector, ReminderCardCatalog cards, ReminderDigest digest, TimeProvider time, ILogger<ReminderDispatcher> logger)
 {
     /// <summary>Attempts before a reminder is given up on.</summary>
     public const int MaxAttempts = 5;
@@ -32,13 +30,6 @@ public sealed partial class ReminderDispatcher(
 
     /// <summary>A reminder sent this long after it was due says so (the bot was down or busy).</summary>
     private static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(10);
-
-    /// <inheritdoc />
-    public void Register(RouteTable routes)
-    {
-        ArgumentNullException.ThrowIfNull(routes);
-        routes.AddCardAction("reminders/done", "reminders/", DoneAsync);
-    }
 
     /// <summary>Sends every reminder due now, batch after batch until none is left; returns how many were claimed.</summary>
     public async Task<int> DispatchDueAsync(string worker, CancellationToken cancellationToken)
@@ -93,13 +84,6 @@ public sealed partial class ReminderDispatcher(
             ConnectorOutcome.FailedAfterRetries when reminder.Attempts < MaxAttempts => (ReminderState.Pending, "FailedAfterRetries", time.GetUtcNow() + RetryDelay),
             var other => (ReminderState.Failed, other.ToString(), null),
         };
-    }
-
-    private Task<InvokeResponse?> DoneAsync(ITurnContext turn, CancellationToken cancellationToken)
-    {
-        var data = CardActionData.Of(turn);
-        var card = ReminderCards.Done(CardActionData.Text(data, "kind") ?? "papers", CardActionData.Text(data, "board") ?? "the board", turn.Activity.From?.Name, time.GetUtcNow());
-        return Task.FromResult<InvokeResponse?>(InvokeResponse.Card(card.ToElement()));
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Reminder {ReminderId}: {Outcome}")]
