@@ -112,6 +112,18 @@ public sealed class LoopbackConnector : IAsyncDisposable
             return;
         }
 
+        if (context.Request.Method == "POST" && context.Request.Path.Value!.EndsWith("/v3/conversations", StringComparison.Ordinal))
+        {
+            // Create conversation (proactive 1:1): Teams answers with the personal chat's id, the same one each time.
+            var parameters = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.ConversationParameters);
+            var member = parameters?.Members?.FirstOrDefault()?.Id;
+            context.Response.StatusCode = member is null || parameters?.TenantId is null ? 400 : 201;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(member is null ? "{\"error\":{\"code\":\"BadArgument\",\"message\":\"members and tenantId are required\"}}"
+                : JsonSerializer.Serialize(new ConversationResourceResponse { Id = $"a:1on1-{member}" }, ProtocolJsonContext.Default.ConversationResourceResponse));
+            return;
+        }
+
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync($"{{\"id\":\"sent-{Interlocked.Increment(ref nextId)}\"}}");
     }

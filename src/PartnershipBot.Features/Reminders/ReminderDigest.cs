@@ -62,12 +62,17 @@ public sealed class ReminderDigest(IReminderOutbox outbox, IBoardDirectory direc
     public Task<AdaptiveCard> RenderAsync(ReminderRecord reminder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        var payload = JsonSerializer.Deserialize(reminder.PayloadJson, DigestJsonContext.Default.ReminderDigestPayload)!;
-        var card = new AdaptiveCard()
+        return Task.FromResult(Card(JsonSerializer.Deserialize(reminder.PayloadJson, DigestJsonContext.Default.ReminderDigestPayload)!));
+    }
+
+    /// <summary>The digest card: who could not be reached, and why, in words the secretariat can act on.</summary>
+    public static AdaptiveCard Card(ReminderDigestPayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return new AdaptiveCard()
             .Text($"Reminders not delivered: {payload.BoardName}", "attention")
             .Text("I couldn't reach these people in Teams. Please chase them another way.")
             .Facts([.. payload.Undelivered.Select(u => (u.Name, $"{u.Kind} reminder: {Explain(u.Outcome)}"))]);
-        return Task.FromResult(card);
     }
 
     /// <summary>An outcome in words the secretariat can act on.</summary>

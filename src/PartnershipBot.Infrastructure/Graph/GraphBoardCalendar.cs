@@ -187,7 +187,7 @@ public sealed partial class GraphBoardCalendar(GraphServiceClient graph, GraphCa
     };
 
     private string Mailbox(string boardName) => options.MailboxFor(boardName)
-        ?? throw new CalendarUnavailableException($"No organiser mailbox is configured for the {boardName} (Graph:OrganiserMailbox or Graph:BoardMailboxes).");
+        ?? throw new CalendarUnavailableException($"No organiser mailbox is configured for the {boardName} (Graph:OrganizerMailbox or Graph:BoardMailboxes).");
 
     /// <summary>Runs a Graph call, turning its failures into one exception with a message for people.</summary>
     private async Task<T> CallAsync<T>(string what, Func<Task<T>> call)

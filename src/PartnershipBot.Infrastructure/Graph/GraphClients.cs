@@ -19,34 +19,44 @@ public static class GraphClients
     private const string Scope = "https://graph.microsoft.com/.default";
 
     /// <summary>
-    /// The app-only credential the configuration names: a client secret (<c>Graph:TenantId</c>, <c>Graph:ClientId</c>,
-    /// <c>Graph:ClientSecret</c>) or, without a secret, the managed identity (<c>Graph:ManagedIdentityClientId</c> for a
-    /// user-assigned one). Fails closed with a message when booking is configured but no credential is.
+    /// The app-only credential for Graph, first that applies: <c>Graph:ClientSecret</c> (with <c>Graph:TenantId</c> /
+    /// <c>Graph:ClientId</c>, defaulting to the bot's <c>MicrosoftAppTenantId</c> / <c>MicrosoftAppId</c>);
+    /// <c>Graph:ManagedIdentityClientId</c>; the bot's own user-assigned managed identity (<c>MicrosoftAppType</c>
+    /// <c>UserAssignedMSI</c>, as infra/main.bicep deploys it); the bot's own app registration and secret. Fails
+    /// closed, with the keys to set, when booking is configured and none applies.
     /// </summary>
     public static TokenCredential CredentialFrom(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection("Graph");
-        if (!string.IsNullOrWhiteSpace(section["ClientSecret"]))
+        var graph = configuration.GetSection("Graph");
+        var appId = configuration["MicrosoftAppId"];
+        var tenant = graph["TenantId"] ?? configuration["MicrosoftAppTenantId"];
+        if (!string.IsNullOrWhiteSpace(graph["ClientSecret"]))
         {
-            var tenant = section["TenantId"];
-            var client = section["ClientId"] ?? configuration["MicrosoftAppId"];
-            if (string.IsNullOrWhiteSpace(tenant) || string.IsNullOrWhiteSpace(client))
-            {
-                throw new InvalidOperationException("Graph:ClientSecret is set, so Graph:TenantId and Graph:ClientId (or MicrosoftAppId) must be set too.");
-            }
-
-            return new ClientSecretCredential(tenant, client, section["ClientSecret"]);
+            var client = graph["ClientId"] ?? appId;
+            return string.IsNullOrWhiteSpace(tenant) || string.IsNullOrWhiteSpace(client)
+                ? throw new InvalidOperationException("Graph:ClientSecret is set, so Graph:TenantId and Graph:ClientId (or MicrosoftAppTenantId and MicrosoftAppId) must be set too.")
+                : new ClientSecretCredential(tenant, client, graph["ClientSecret"]);
         }
 
-        var managed = section["ManagedIdentityClientId"] ?? configuration["MicrosoftAppId"];
-        if (string.IsNullOrWhiteSpace(managed))
+        if (!string.IsNullOrWhiteSpace(graph["ManagedIdentityClientId"]))
         {
-            throw new InvalidOperationException(
-                "Graph:OrganiserMailbox is set but no credential is: set Graph:ClientSecret (with Graph:TenantId and Graph:ClientId) or Graph:ManagedIdentityClientId.");
+            return new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(graph["ManagedIdentityClientId"]!));
         }
 
-        return new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(managed));
+        if (!string.IsNullOrWhiteSpace(appId) && string.Equals(configuration["MicrosoftAppType"], "UserAssignedMSI", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(appId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(appId) && !string.IsNullOrWhiteSpace(tenant) && !string.IsNullOrWhiteSpace(configuration["MicrosoftAppPassword"]))
+        {
+            return new ClientSecretCredential(tenant, appId, configuration["MicrosoftAppPassword"]);
+        }
+
+        throw new InvalidOperationException(
+            "Graph:OrganizerMailbox is set but there is no credential for Microsoft Graph: set Graph:ClientSecret (with Graph:TenantId and Graph:ClientId), "
+            + "Graph:ManagedIdentityClientId, or run as the bot's user-assigned managed identity (MicrosoftAppType=UserAssignedMSI).");
     }
 
     /// <summary>A Graph client for <paramref name="baseUrl"/> that sends tokens from <paramref name="credential"/>.</summary>

@@ -146,8 +146,9 @@ public sealed partial class BotRequestProcessor(
     {
         try
         {
+            // Every activity the channel sends names its type and conversation; without them nothing can be answered.
             var activity = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.Activity);
-            return string.IsNullOrWhiteSpace(activity?.Type) ? null : activity;
+            return string.IsNullOrWhiteSpace(activity?.Type) || string.IsNullOrWhiteSpace(activity.Conversation?.Id) ? null : activity;
         }
         catch (JsonException)
         {

@@ -22,7 +22,7 @@ public sealed class GraphBoardCalendarTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         graph = await LoopbackGraph.StartAsync();
-        var options = new GraphCalendarOptions { BaseUrl = graph.BaseUrl, OrganiserMailbox = Mailbox };
+        var options = new GraphCalendarOptions { BaseUrl = graph.BaseUrl, OrganizerMailbox = Mailbox };
         calendar = new GraphBoardCalendar(GraphClients.Create(new FakeGraphCredential(), graph.BaseUrl), options, NullLogger<GraphBoardCalendar>.Instance);
     }
 

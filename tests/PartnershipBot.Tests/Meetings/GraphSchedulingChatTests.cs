@@ -35,7 +35,7 @@ public sealed class GraphSchedulingChatTests : ChatTest
         ["BotFramework:OpenIdMetadataUrl"] = issuer.MetadataUrl,
         ["PartnershipBot:Admins:0"] = Admin,
         ["Graph:BaseUrl"] = graph.BaseUrl.ToString(),
-        ["Graph:OrganiserMailbox"] = Mailbox,
+        ["Graph:OrganizerMailbox"] = Mailbox,
         ["Graph:SyncInterval"] = "1.00:00:00",
         ["Reminders:PollInterval"] = "1.00:00:00",
     };

@@ -66,6 +66,15 @@ public sealed class MessagingEndpointTests : ChatTest
     }
 
     [Fact]
+    public async Task MissingConversation_Is400AndNothingIsSent()
+    {
+        var status = await PostStatusAsync(Activity("01-message-personal.json", a => a.Remove("conversation")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Empty(Connector.Calls);
+    }
+
+    [Fact]
     public async Task BodyOver256Kilobytes_Is413()
     {
         var status = await PostStatusAsync(Activity("01-message-personal.json", a => a["text"] = new string('x', 300 * 1024)));
