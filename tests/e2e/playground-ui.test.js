@@ -168,6 +168,9 @@ async function main() {
       };
       await send('link this to Thurrock Community Safety Partnership Strategic Board');
       await page.getByText('This conversation is now linked to the').last().waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
+      // Only the board's members may declare: record the Playground user (the personal chat's roster) as one first.
+      await send('import all members');
+      await page.getByText('Imported 1 members of the').last().waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
       await send('open declarations for Allocate the Safer Communities Fund');
       const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Declaration of interests' }).last();
       await card.waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
