@@ -49,7 +49,9 @@ public sealed class ReminderActions(
         }
 
         var verb = VerbOf(turn);
-        if (verb is null || !Verbs.Contains(verb))
+        // Minutes cards offer neither button: the meeting is over, so an apology or a late-papers notice would be wrong.
+        var notOffered = payload.Kind == "minutes" && verb is ReminderCards.MoreTimeVerb or ReminderCards.ApologiesVerb;
+        if (verb is null || !Verbs.Contains(verb) || notOffered)
         {
             return InvokeResponse.Error(400, "UnknownAction", "This card is out of date. Say \"what's due?\" for the current deadlines.");
         }

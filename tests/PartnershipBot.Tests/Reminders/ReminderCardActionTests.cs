@@ -219,6 +219,25 @@ public sealed class ReminderCardActionTests : ChatTest
         Assert.Contains("This reminder is no longer available", TextOf(body), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_minutes_reminder_refuses_apologies_and_more_time_even_from_a_forged_card()
+    {
+        var payload = new ReminderPayload("richmond/2026-12-08", Board, "minutes", "2026-12-22", "2026-12-08", "10 working days after the meeting");
+        var minutes = new ReminderRecord("minutes-1", "richmond/2026-12-08/minutes/2026-12-22", Board, ChannelConversation, "minutes", time.GetUtcNow(), ReminderPayloads.Write(payload));
+        await Host.Services.GetRequiredService<IReminderOutbox>().EnqueueAsync(minutes, CancellationToken.None);
+        var card = ReminderCards.Reminder(payload, "minutes-1").ToJson();
+        Assert.Equal(["Minutes sent", "Remind me tomorrow"], Buttons(card));
+        // A tampered client adds the buttons the card does not offer.
+        card["actions"]!.AsArray().Add(new JsonObject { ["type"] = "Action.Execute", ["title"] = "x", ["verb"] = ReminderCards.ApologiesVerb, ["data"] = new JsonObject { ["reminderId"] = "minutes-1" } });
+
+        var (_, refused) = await PressAsync(card, ReminderCards.ApologiesVerb, Avery, "Avery Example");
+        var (_, sent) = await PressAsync(card, ReminderCards.DoneVerb, Avery, "Avery Example");
+
+        Assert.Equal("UnknownAction", (string?)refused["code"]);
+        Assert.Empty(await Host.Services.GetRequiredService<IMeetingApologies>().ForMeetingAsync("richmond/2026-12-08", CancellationToken.None));
+        Assert.Contains("Minutes sent by Avery Example at 09:01 on Tuesday 1 December (UK time).", TextOf(sent), StringComparison.Ordinal);
+    }
+
     [NodeContractsFact]
     public async Task Every_reminder_card_passes_the_official_schema_and_renderer()
     {
