@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnershipBot.Features.Boards;
+using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddDeclarations();
         services.TryAddSingleton<MeetingReminders>();
         services.TryAddSingleton<MeetingBooking>();
+        services.AddSingleton<IMeetingChangeObserver, DeclarationMeetingFollower>();
         services.AddSingleton<IFeatureRoutes, MeetingRoutes>();
         services.AddSingleton<IFeatureRoutes, NextMeetingRoutes>();
         services.AddSingleton<IFeatureRoutes, MeetingChangeRoutes>();
@@ -42,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, ReminderActions>();
         services.AddSingleton<IFeatureRoutes, PapersReminderRoutes>();
         services.TryAddSingleton<RouteTable>();
+        services.TryAddSingleton<RecentReferences>();
         services.TryAddSingleton<IActivityHandler, ActivityRouter>();
         return services;
     }

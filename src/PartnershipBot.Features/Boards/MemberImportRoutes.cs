@@ -28,21 +28,10 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardP
 
     private async Task<InvokeResponse?> ShowCardAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
-        if (board is null)
+        var (board, roster, reply) = await BoardAndRosterAsync(turn, string.Empty, cancellationToken);
+        if (board is null || roster is null)
         {
-            return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then import its members.", cancellationToken);
-        }
-
-        if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
-        {
-            return await ReplyCardAsync(turn, MemberCards.Refusal(board).ToAttachment(), cancellationToken);
-        }
-
-        var roster = await ConversationRoster.ReadAsync(turn, cancellationToken);
-        if (roster.Failure is not null)
-        {
-            return await turn.ReplyMarkdownAsync($"I couldn't read this conversation's members ({roster.Failure}). Please try again in a minute.", cancellationToken);
+            return reply;
         }
 
         if (roster.People.Count > MaxPeopleOnCard)
@@ -130,24 +119,36 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardP
         return MemberCards.Saved(board, added, removed, members);
     }
 
-    /// <summary>The old one-step import: everyone in the roster becomes a member (nobody is removed).</summary>
-    private async Task<InvokeResponse?> ImportAllAsync(ITurnContext turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// The linked board and its conversation's roster when the sender may set the board up; otherwise the reply
+    /// already sent (not linked, refused, or the roster couldn't be read, <paramref name="consequence"/> saying what that means).
+    /// </summary>
+    private async Task<(string? Board, RosterResult? Roster, InvokeResponse? Reply)> BoardAndRosterAsync(ITurnContext turn, string consequence, CancellationToken cancellationToken)
     {
         var board = await directory.LinkedBoardAsync(turn, cancellationToken);
         if (board is null)
         {
-            return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then import its members.", cancellationToken);
+            return (null, null, await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then import its members.", cancellationToken));
         }
 
         if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
         {
-            return await ReplyCardAsync(turn, MemberCards.Refusal(board).ToAttachment(), cancellationToken);
+            return (null, null, await ReplyCardAsync(turn, MemberCards.Refusal(board).ToAttachment(), cancellationToken));
         }
 
         var roster = await ConversationRoster.ReadAsync(turn, cancellationToken);
-        if (roster.Failure is not null)
+        return roster.Failure is null
+            ? (board, roster, null)
+            : (null, null, await turn.ReplyMarkdownAsync($"I couldn't read this conversation's members ({roster.Failure}){consequence}. Please try again in a minute.", cancellationToken));
+    }
+
+    /// <summary>The old one-step import: everyone in the roster becomes a member (nobody is removed).</summary>
+    private async Task<InvokeResponse?> ImportAllAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var (board, roster, reply) = await BoardAndRosterAsync(turn, ", so nobody was imported", cancellationToken);
+        if (board is null || roster is null)
         {
-            return await turn.ReplyMarkdownAsync($"I couldn't read this conversation's members ({roster.Failure}), so nobody was imported. Please try again in a minute.", cancellationToken);
+            return reply;
         }
 
         var now = time.GetUtcNow();

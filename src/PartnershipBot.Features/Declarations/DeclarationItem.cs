@@ -26,6 +26,12 @@ public interface IDeclarationItemStore
     /// </summary>
     Task<DeclarationItem?> FindByTitleAsync(string boardName, string title, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>The items on a meeting.</summary>
+    Task<IReadOnlyList<DeclarationItem>> ForMeetingAsync(string meetingId, CancellationToken cancellationToken);
+
+    /// <summary>Records that a meeting now starts at <paramref name="startsAt"/> on its items.</summary>
+    Task MoveMeetingAsync(string meetingId, DateTimeOffset startsAt, CancellationToken cancellationToken);
+
     /// <summary>Starts a new send round ("send now" or "chase") for the item and returns its number (1, 2, ...).</summary>
     Task<int> NextSendRoundAsync(string itemId, CancellationToken cancellationToken);
 }

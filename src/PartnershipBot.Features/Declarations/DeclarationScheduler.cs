@@ -47,7 +47,31 @@ public sealed class DeclarationScheduler(IReminderOutbox outbox, IOptions<Declar
 
     /// <summary>Queues each member's card ahead of the meeting; returns how many were newly queued.</summary>
     public Task<int> QueueAheadOfMeetingAsync(DeclarationItem item, IEnumerable<PersonRecord> members, UkWorkingDays calendar, CancellationToken cancellationToken) =>
-        QueueAsync(item, members, DueFor(item, calendar), "ahead", cancellationToken);
+        QueueAsync(item, members, DueFor(item, calendar), AheadOccasion(item), cancellationToken);
+
+    /// <summary>
+    /// Withdraws the item's cards not yet sent: all of them (<paramref name="aheadOnly"/> false, the meeting was
+    /// cancelled) or only the ahead-of-meeting ones (it moved, so they are queued again for the new date).
+    /// </summary>
+    public async Task WithdrawPendingAsync(DeclarationItem item, IEnumerable<PersonRecord> members, bool aheadOnly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(members);
+        if (!aheadOnly)
+        {
+            await outbox.WithdrawPendingAsync($"declaration/{item.ItemId}/", cancellationToken);
+            return;
+        }
+
+        foreach (var member in members)
+        {
+            await outbox.WithdrawPendingAsync($"declaration/{item.ItemId}/{member.PersonId}/ahead", cancellationToken);
+        }
+    }
+
+    /// <summary>"ahead-2027-03-12": the meeting date is in the key, so a moved meeting's cards can be queued afresh.</summary>
+    private static string AheadOccasion(DeclarationItem item) =>
+        item.MeetingStartsAt is { } starts ? $"ahead-{NodaTime.Text.LocalDatePattern.Iso.Format(Instant.FromDateTimeOffset(starts).InZone(London).Date)}" : "ahead";
 
     /// <summary>Queues cards for sending now in send round <paramref name="round"/> ("open declarations" or "Chase").</summary>
     public Task<int> QueueRoundAsync(DeclarationItem item, IEnumerable<PersonRecord> members, int round, CancellationToken cancellationToken) =>

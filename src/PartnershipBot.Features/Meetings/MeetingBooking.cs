@@ -18,7 +18,8 @@ public sealed record BookedMeeting(MeetingRecord Meeting, string? JoinUrl, IRead
 /// connected (the events first, then our record of them), and always in the bot's own store with the paper and
 /// minutes reminders, so deadlines follow the real calendar.
 /// </summary>
-public sealed class MeetingBooking(IMeetingStore meetings, MeetingReminders reminders, IBoardCalendar calendar, IBoardDirectory directory, TimeProvider time)
+public sealed class MeetingBooking(
+    IMeetingStore meetings, MeetingReminders reminders, IBoardCalendar calendar, IBoardDirectory directory, IEnumerable<IMeetingChangeObserver> observers, TimeProvider time)
 {
     private static readonly LocalDatePattern LongDate = LocalDatePattern.Create("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
 
@@ -130,13 +131,23 @@ public sealed class MeetingBooking(IMeetingStore meetings, MeetingReminders remi
         var moved = meeting with { StartsAt = start, EndsAt = end };
         await meetings.UpdateAsync(moved, time.GetUtcNow(), cancellationToken);
         await reminders.WithdrawAsync(meeting, cancellationToken);
-        return new BookedMeeting(moved, null, await reminders.QueueAsync(model, moved, workingDays, time.GetUtcNow(), cancellationToken));
+        var deadlines = await reminders.QueueAsync(model, moved, workingDays, time.GetUtcNow(), cancellationToken);
+        foreach (var observer in observers)
+        {
+            await observer.MovedAsync(meeting, moved, cancellationToken);
+        }
+
+        return new BookedMeeting(moved, null, deadlines);
     }
 
     private async Task RecordCancellationAsync(MeetingRecord meeting, CancellationToken cancellationToken)
     {
         await meetings.UpdateAsync(meeting with { Cancelled = true }, time.GetUtcNow(), cancellationToken);
         await reminders.WithdrawAsync(meeting, cancellationToken);
+        foreach (var observer in observers)
+        {
+            await observer.CancelledAsync(meeting, cancellationToken);
+        }
     }
 
     /// <summary>Everyone holding a role on the board who has an email address: the invitees.</summary>

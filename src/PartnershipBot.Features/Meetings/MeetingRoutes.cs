@@ -27,7 +27,7 @@ public sealed partial class MeetingRoutes(
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**Meetings**: the chair or secretariat can say \"schedule next year's meetings\" or \"schedule the next 4 meetings\" (from the ToR's cadence, approved on a card)");
+        routes.AddHelp("**Meetings**: the chair or secretariat can say \"schedule next year's meetings\" or \"schedule the next 4 meetings on the first Thursday at 14:00\" (from the ToR's cadence, approved on a card)");
         routes.AddMessage("meetings/schedule", 500, turn => ScheduleCommand().IsMatch(turn.Text), ScheduleAsync);
         routes.AddCardAction("meetings/book", MeetingCards.BookVerb, BookAsync);
     }
@@ -47,7 +47,7 @@ public sealed partial class MeetingRoutes(
         ScheduleProposal proposal;
         try
         {
-            proposal = ScheduleProposer.Propose(board, today.PlusDays(1), Math.Clamp(count, 1, MeetingCards.MaxProposed), MeetingPreferences.Default, WorkingDays);
+            proposal = ScheduleProposer.Propose(board, today.PlusDays(1), Math.Clamp(count, 1, MeetingCards.MaxProposed), PreferencesFrom(match), WorkingDays);
         }
         catch (OutsideHolidayDataException ex)
         {
@@ -155,6 +155,25 @@ public sealed partial class MeetingRoutes(
         return new Submission(all, kept, dropped, count == 0 ? "This proposal card is incomplete. Say \"schedule the next 4 meetings\" for a new one." : problem);
     }
 
+    /// <summary>The board's preferences stated in the command ("on the first Thursday at 14:00"), over the defaults.</summary>
+    private static MeetingPreferences PreferencesFrom(Match command)
+    {
+        var preferences = MeetingPreferences.Default;
+        if (command.Groups["day"].Success)
+        {
+            preferences = preferences with { Weekday = Enum.Parse<IsoDayOfWeek>(command.Groups["day"].Value, ignoreCase: true) };
+        }
+
+        if (command.Groups["nth"].Success)
+        {
+            preferences = preferences with { WeekOfMonth = Array.IndexOf(["first", "second", "third", "fourth"], command.Groups["nth"].Value.ToLowerInvariant()) + 1 };
+        }
+
+        return command.Groups["at"].Success && HourMinute.Parse(command.Groups["at"].Value.Replace('.', ':').PadLeft(5, '0')) is { Success: true } at
+            ? preferences with { StartTime = at.Value }
+            : preferences;
+    }
+
     /// <summary>Why a date can't hold a meeting (weekend, bank holiday, beyond the holiday data), or null.</summary>
     private static string? NotAWorkingDay(LocalDate date)
     {
@@ -178,6 +197,6 @@ public sealed partial class MeetingRoutes(
 
     private static UkWorkingDays WorkingDays => UkWorkingDays.For(UkNation.EnglandAndWales);
 
-    [GeneratedRegex(@"^\s*(?:please\s+)?(?:schedule|plan|book)\s+(?:(?:the\s+)?(?:next\s+)?(?<n>\d{1,2})?\s*meetings?|(?<year>next\s+year'?s\s+meetings|(?:the\s+)?meetings\s+for\s+(?:the\s+)?next\s+year|a\s+year\s+of\s+meetings))\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:please\s+)?(?:schedule|plan|book)\s+(?:(?:the\s+)?(?:next\s+)?(?<n>\d{1,2})?\s*meetings?|(?<year>next\s+year'?s\s+meetings|(?:the\s+)?meetings\s+for\s+(?:the\s+)?next\s+year|a\s+year\s+of\s+meetings))(?:\s+on\s+(?:the\s+)?(?:(?<nth>first|second|third|fourth)\s+)?(?<day>monday|tuesday|wednesday|thursday|friday)s?)?(?:\s+at\s+(?<at>\d{1,2}[:.]\d{2}))?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ScheduleCommand();
 }

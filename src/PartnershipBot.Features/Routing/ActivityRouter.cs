@@ -14,6 +14,7 @@ namespace PartnershipBot.Features.Routing;
 public sealed partial class ActivityRouter(
     RouteTable routes,
     IConversationReferenceStore references,
+    RecentReferences recent,
     TimeProvider time,
     ILogger<ActivityRouter> logger) : IActivityHandler
 {
@@ -100,14 +101,14 @@ public sealed partial class ActivityRouter(
             || activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true;
         if (botRemoved)
         {
+            recent.Forget(conversationId);
             await references.RemoveAsync(conversationId, cancellationToken);
             return;
         }
 
         var reference = activity.GetConversationReference();
         var personal = string.Equals(activity.Conversation.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
-        await references.SaveAsync(
-            new ConversationReferenceRecord(
+        var record = new ConversationReferenceRecord(
                 conversationId,
                 activity.ServiceUrl,
                 activity.ChannelId ?? "msteams",
@@ -116,8 +117,14 @@ public sealed partial class ActivityRouter(
                 personal ? activity.From?.EntraObjectId : null,
                 activity.Recipient?.Id ?? string.Empty,
                 JsonSerializer.Serialize(reference, ProtocolJsonContext.Default.ConversationReference),
-                time.GetUtcNow()),
-            cancellationToken);
+                time.GetUtcNow());
+        // Installs and membership changes always write: another instance may have removed the reference meanwhile.
+        var routine = activity.Type is ActivityTypes.Message or ActivityTypes.Invoke;
+        if (!routine || recent.NeedsSaving(record))
+        {
+            await references.SaveAsync(record, cancellationToken);
+            recent.Saved(record);
+        }
     }
 
     /// <summary>The verb of an Action.Submit payload (<c>verb</c> or <c>action</c> in the card data).</summary>

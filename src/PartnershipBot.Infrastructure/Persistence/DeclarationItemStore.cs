@@ -63,6 +63,24 @@ public sealed class DeclarationItemStore(IDatabase database) : IDeclarationItemS
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<DeclarationItem>> ForMeetingAsync(string meetingId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM declaration_items WHERE meeting_id = @meetingId ORDER BY added_at", new { meetingId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToItem())];
+    }
+
+    /// <inheritdoc />
+    public async Task MoveMeetingAsync(string meetingId, DateTimeOffset startsAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE declaration_items SET meeting_starts_at = @startsAt WHERE meeting_id = @meetingId",
+            new { meetingId, startsAt = DbValues.Text(startsAt) }, cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
     public async Task<int> NextSendRoundAsync(string itemId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

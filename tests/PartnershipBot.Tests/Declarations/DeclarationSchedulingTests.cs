@@ -29,7 +29,26 @@ public sealed class DeclarationSchedulingTests : DeclarationTest
         var queued = await QueuedAsync(DeclarationScheduler.ReminderKind);
         Assert.Equal(["member-1", "member-2", "member-3"], queued.Select(q => q.Recipient));
         Assert.All(queued, q => Assert.Equal("2027-03-10T09:00:00.0000000+00:00", q.DueAt));
-        Assert.Equal($"declaration/{item.ItemId}/member-1/ahead", queued[0].IdempotencyKey);
+        Assert.Equal($"declaration/{item.ItemId}/member-1/ahead-2027-03-12", queued[0].IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task When_the_meeting_moves_the_cards_follow_it_and_when_it_is_cancelled_they_are_withdrawn()
+    {
+        await AddMembersAsync(2);
+        var item = await AddItemAsync();
+
+        await SayInChannelAsync("move the 12 March meeting to 19 March");
+        var afterMove = (await QueuedAsync(DeclarationScheduler.ReminderKind)).Where(q => q.State == "pending").ToList();
+        await SayInChannelAsync("cancel the 19 March meeting");
+        var afterCancel = (await QueuedAsync(DeclarationScheduler.ReminderKind)).Where(q => q.State == "pending").ToList();
+
+        // Friday 19 March 2027: two working days earlier is Wednesday 17 March.
+        Assert.Equal(2, afterMove.Count);
+        Assert.All(afterMove, q => Assert.Equal("2027-03-17T09:00:00.0000000+00:00", q.DueAt));
+        Assert.All(afterMove, q => Assert.EndsWith("/ahead-2027-03-19", q.IdempotencyKey, StringComparison.Ordinal));
+        Assert.Equal(new DateTimeOffset(2027, 3, 19, 10, 0, 0, TimeSpan.Zero), (await Items.FindAsync(item.ItemId, CancellationToken.None))!.MeetingStartsAt);
+        Assert.Empty(afterCancel);
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public abstract class DeclarationTest : ChatTest
         var database = Host.Services.GetRequiredService<IDatabase>();
         await using var connection = await database.OpenAsync(CancellationToken.None);
         var rows = await connection.QueryAsync<QueuedReminder>(
-            "SELECT idempotency_key AS IdempotencyKey, recipient AS Recipient, due_at AS DueAt FROM reminders WHERE kind = @kind ORDER BY idempotency_key", new { kind });
+            "SELECT idempotency_key AS IdempotencyKey, recipient AS Recipient, due_at AS DueAt, state AS State FROM reminders WHERE kind = @kind ORDER BY idempotency_key", new { kind });
         return [.. rows];
     }
 
@@ -127,5 +127,7 @@ public abstract class DeclarationTest : ChatTest
         public string IdempotencyKey { get; set; } = "";
         public string Recipient { get; set; } = "";
         public string DueAt { get; set; } = "";
+
+        public string State { get; set; } = "";
     }
 }

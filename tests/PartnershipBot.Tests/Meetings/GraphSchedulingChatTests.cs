@@ -17,23 +17,17 @@ namespace PartnershipBot.Tests.Meetings;
 /// a member's "when is the next meeting?" answered from it; channel auth on, so roles matter. The real host,
 /// the real Graph SDK, only the token issuers and Graph itself stand in.
 /// </summary>
-public sealed class GraphSchedulingChatTests : ChatTest
+public sealed class GraphSchedulingChatTests : AuthenticatedChatTest
 {
     private const string Board = "Richmond Community Safety Partnership Strategy Group";
-    private const string Admin = "00000000-0000-0000-0000-000000000a01";
     private const string Chair = "00000000-0000-0000-0000-00000000c4a1";
     private const string Member = "00000000-0000-0000-0000-0000000000b2";
     private const string Mailbox = "secretariat@richmond.example";
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-    private ChannelTokenIssuer issuer = null!;
     private LoopbackGraph graph = null!;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
-        ["MicrosoftAppId"] = ChannelTokenIssuer.AppId,
-        ["MicrosoftAppPassword"] = "not-used-because-the-token-provider-is-replaced",
-        ["BotFramework:OpenIdMetadataUrl"] = issuer.MetadataUrl,
-        ["PartnershipBot:Admins:0"] = Admin,
         ["Graph:BaseUrl"] = graph.BaseUrl.ToString(),
         ["Graph:OrganizerMailbox"] = Mailbox,
         ["Graph:SyncInterval"] = "1.00:00:00",
@@ -42,7 +36,6 @@ public sealed class GraphSchedulingChatTests : ChatTest
 
     public override async Task InitializeAsync()
     {
-        issuer = await ChannelTokenIssuer.StartAsync();
         graph = await LoopbackGraph.StartAsync();
         await base.InitializeAsync();
         await SayAsync($"link this to {Board}", Admin);
@@ -58,7 +51,6 @@ public sealed class GraphSchedulingChatTests : ChatTest
     {
         await base.DisposeAsync();
         await graph.DisposeAsync();
-        await issuer.DisposeAsync();
     }
 
     protected override void ConfigureServices(IServiceCollection services)
@@ -187,9 +179,5 @@ public sealed class GraphSchedulingChatTests : ChatTest
     private async Task<IReadOnlyList<DateTimeOffset>> MeetingsInOutlookAsync() =>
         [.. (await Host.Services.GetRequiredService<IBoardCalendar>().ListAsync(Board, time.GetUtcNow(), time.GetUtcNow().AddYears(1), CancellationToken.None)).Select(e => e.Start)];
 
-    /// <summary>A channel token valid at the test's clock (the host validates lifetimes against it).</summary>
-    private string Token() => issuer.Mint(Connector.ServiceUrl, notBefore: time.GetUtcNow().UtcDateTime.AddMinutes(-1), expires: time.GetUtcNow().UtcDateTime.AddMinutes(30));
-
-    private Task SayAsync(string text, string aadObjectId) =>
-        SayInChannelAsync(text, a => a["from"]!["aadObjectId"] = aadObjectId, Token());
+    protected override DateTimeOffset Now => time.GetUtcNow();
 }

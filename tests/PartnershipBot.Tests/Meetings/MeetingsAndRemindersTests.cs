@@ -50,6 +50,17 @@ public sealed class MeetingsAndRemindersTests : ChatTest
     }
 
     [Fact]
+    public async Task The_chair_can_state_the_weekday_week_and_time_the_board_prefers()
+    {
+        await SayAsync("schedule the next 2 meetings on the first Thursday at 14:00");
+
+        var card = CardOf((await Connector.WaitForActivitiesAsync(2))[1]);
+        var inputs = card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["id"] is not null).ToDictionary(e => (string)e["id"]!, e => (string?)e["value"]);
+        Assert.Equal(("2026-12-03", "14:00"), (inputs["date0"], inputs["time0"]));
+        Assert.Equal(("2027-01-07", "14:00"), (inputs["date1"], inputs["time1"]));
+    }
+
+    [Fact]
     public async Task A_proposal_with_a_date_on_a_bank_holiday_comes_back_saying_what_to_fix_and_nothing_is_booked()
     {
         await SayAsync("schedule the next 2 meetings");

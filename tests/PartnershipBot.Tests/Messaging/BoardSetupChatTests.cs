@@ -9,37 +9,14 @@ using PartnershipBot.Tests.Support;
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>Linking a channel to a board through /api/messages, with channel auth on (so admin rights matter).</summary>
-public sealed class BoardSetupChatTests : ChatTest
+public sealed class BoardSetupChatTests : AuthenticatedChatTest
 {
-    private const string Admin = "00000000-0000-0000-0000-000000000a01";
-    private ChannelTokenIssuer issuer = null!;
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["MicrosoftAppId"] = ChannelTokenIssuer.AppId,
-        ["MicrosoftAppPassword"] = "not-used-because-the-token-provider-is-replaced",
-        ["BotFramework:OpenIdMetadataUrl"] = issuer.MetadataUrl,
-        ["PartnershipBot:Admins:0"] = Admin,
-    };
-
-    public override async Task InitializeAsync()
-    {
-        issuer = await ChannelTokenIssuer.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await issuer.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_admin_links_the_channel_and_later_questions_use_its_board()
     {
-        await SayAsync("<at>PartnershipBot</at> link this to Thurrock Community Safety Partnership Strategic Board", Admin);
-        await SayAsync("<at>PartnershipBot</at> what's the quorum?", "00000000-0000-0000-0000-000000000b02");
-        await SayAsync("<at>PartnershipBot</at> which board is this?", "00000000-0000-0000-0000-000000000b02");
+        await SayAsync("link this to Thurrock Community Safety Partnership Strategic Board", Admin);
+        await SayAsync("what's the quorum?", "00000000-0000-0000-0000-000000000b02");
+        await SayAsync("which board is this?", "00000000-0000-0000-0000-000000000b02");
 
         var replies = await Connector.WaitForActivitiesAsync(3);
         Assert.Contains("now linked to the **Thurrock Community Safety Partnership Strategic Board**", replies[0].Text, StringComparison.Ordinal);
@@ -52,7 +29,7 @@ public sealed class BoardSetupChatTests : ChatTest
     [Fact]
     public async Task Someone_who_is_not_an_admin_or_secretariat_is_refused_and_nothing_changes()
     {
-        await SayAsync("<at>PartnershipBot</at> link this to Thurrock Community Safety Partnership Strategic Board", "00000000-0000-0000-0000-000000000b02");
+        await SayAsync("link this to Thurrock Community Safety Partnership Strategic Board", "00000000-0000-0000-0000-000000000b02");
 
         var reply = Assert.Single(await Connector.WaitForActivitiesAsync(1));
         Assert.Contains("Only an admin or the board's secretariat", reply.Text, StringComparison.Ordinal);
@@ -62,13 +39,10 @@ public sealed class BoardSetupChatTests : ChatTest
     [Fact]
     public async Task An_unknown_board_name_gets_the_list_of_known_boards()
     {
-        await SayAsync("<at>PartnershipBot</at> link this to the Atlantis Harbour Board", Admin);
+        await SayAsync("link this to the Atlantis Harbour Board", Admin);
 
         var reply = Assert.Single(await Connector.WaitForActivitiesAsync(1));
         Assert.Contains("I don't know a board called \"Atlantis Harbour Board\"", reply.Text, StringComparison.Ordinal);
         Assert.Contains("- Thurrock Community Safety Partnership Strategic Board", reply.Text, StringComparison.Ordinal);
     }
-
-    private Task SayAsync(string text, string aadObjectId) =>
-        SayInChannelAsync(text.Replace("<at>PartnershipBot</at> ", string.Empty, StringComparison.Ordinal), a => a["from"]!["aadObjectId"] = aadObjectId, issuer.Mint(Connector.ServiceUrl));
 }

@@ -8,34 +8,17 @@ using PartnershipBot.Tests.Support;
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>The members card with channel auth on, so only admins and the secretariat may use it.</summary>
-public sealed class MemberCardPermissionTests : ChatTest
+public sealed class MemberCardPermissionTests : AuthenticatedChatTest
 {
     private const string Board = "Thurrock Community Safety Partnership Strategic Board";
-    private const string Admin = "00000000-0000-0000-0000-000000000a01";
     private const string Member = "00000000-0000-0000-0000-000000000b02";
-    private ChannelTokenIssuer issuer = null!;
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["MicrosoftAppId"] = ChannelTokenIssuer.AppId,
-        ["MicrosoftAppPassword"] = "not-used-because-the-token-provider-is-replaced",
-        ["BotFramework:OpenIdMetadataUrl"] = issuer.MetadataUrl,
-        ["PartnershipBot:Admins:0"] = Admin,
-    };
 
     public override async Task InitializeAsync()
     {
-        issuer = await ChannelTokenIssuer.StartAsync();
         await base.InitializeAsync();
         Connector.Roster.Add(new ChannelAccount { Id = "29:ann", Name = "Ann Able", AadObjectId = "aad-ann", UserRole = "user" });
         await SayAsync($"link this to {Board}", Admin);
         await Connector.WaitForActivitiesAsync(1);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await issuer.DisposeAsync();
     }
 
     [Fact]
@@ -56,11 +39,11 @@ public sealed class MemberCardPermissionTests : ChatTest
         var data = JsonNode.Parse(card.GetProperty("actions")[0].GetProperty("data").GetRawText())!.AsObject();
         data[MemberCards.MembersInput] = "aad-ann";
 
-        var (_, refused) = await PressAsync(MemberCards.SaveVerb, data, Member, Channel, issuer.Mint(Connector.ServiceUrl));
+        var (_, refused) = await PressAsync(MemberCards.SaveVerb, data, Member, Channel, Token());
         Assert.Contains("Only an admin or the secretariat of the Thurrock", refused.GetProperty("value").GetRawText(), StringComparison.Ordinal);
         Assert.Empty(await Directory().HoldersAsync(Board, BoardRole.Member, CancellationToken.None));
 
-        var (_, saved) = await PressAsync(MemberCards.SaveVerb, data, Admin, Channel, issuer.Mint(Connector.ServiceUrl));
+        var (_, saved) = await PressAsync(MemberCards.SaveVerb, data, Admin, Channel, Token());
         Assert.Contains("saved", saved.GetProperty("value").GetRawText(), StringComparison.Ordinal);
         Assert.Equal("aad-ann", Assert.Single(await Directory().HoldersAsync(Board, BoardRole.Member, CancellationToken.None)).PersonId);
     }
@@ -79,7 +62,4 @@ public sealed class MemberCardPermissionTests : ChatTest
     private static JsonObject Channel => new() { ["id"] = ChannelConversation, ["conversationType"] = "channel" };
 
     private IBoardDirectory Directory() => Host.Services.GetRequiredService<IBoardDirectory>();
-
-    private Task SayAsync(string text, string aadObjectId) =>
-        SayInChannelAsync(text, a => a["from"]!["aadObjectId"] = aadObjectId, issuer.Mint(Connector.ServiceUrl));
 }

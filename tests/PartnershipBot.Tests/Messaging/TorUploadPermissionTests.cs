@@ -9,23 +9,13 @@ using PartnershipBot.Tests.Support;
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>ToR uploads with channel auth on: someone who is not an admin or the board's secretariat gets no review card.</summary>
-public sealed class TorUploadPermissionTests : ChatTest
+public sealed class TorUploadPermissionTests : AuthenticatedChatTest
 {
     private static readonly string Harbourside = RepositoryPaths.Combine("tests", "PartnershipBot.Features.Tests", "TermsOfReference", "Fixtures", "harbourside-health-wellbeing-board.md");
-    private ChannelTokenIssuer issuer = null!;
     private LoopbackServer files = null!;
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["MicrosoftAppId"] = ChannelTokenIssuer.AppId,
-        ["MicrosoftAppPassword"] = "not-used-because-the-token-provider-is-replaced",
-        ["BotFramework:OpenIdMetadataUrl"] = issuer.MetadataUrl,
-        ["PartnershipBot:Admins:0"] = "00000000-0000-0000-0000-0000000000ad",
-    };
 
     public override async Task InitializeAsync()
     {
-        issuer = await ChannelTokenIssuer.StartAsync();
         files = await LoopbackServer.StartAsync(app => app.MapGet("/files/harbourside.md", () => Results.File(File.ReadAllBytes(Harbourside), "application/octet-stream")));
         await base.InitializeAsync();
     }
@@ -34,7 +24,6 @@ public sealed class TorUploadPermissionTests : ChatTest
     {
         await base.DisposeAsync();
         await files.DisposeAsync();
-        await issuer.DisposeAsync();
     }
 
     [Fact]
@@ -43,13 +32,14 @@ public sealed class TorUploadPermissionTests : ChatTest
         using var response = await PostAsync(Activity("01-message-personal.json", a =>
         {
             a["text"] = string.Empty;
+            a["from"]!["aadObjectId"] = "00000000-0000-0000-0000-000000000b02"; // not the configured admin
             a["attachments"] = new JsonArray(new JsonObject
             {
                 ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
                 ["name"] = "harbourside.md",
                 ["content"] = new JsonObject { ["downloadUrl"] = new Uri(files.BaseAddress, "/files/harbourside.md").ToString(), ["fileType"] = "md" },
             });
-        }), issuer.Mint(Connector.ServiceUrl));
+        }), Token());
         response.EnsureSuccessStatusCode();
 
         var reply = Assert.Single(await Connector.WaitForActivitiesAsync(1));

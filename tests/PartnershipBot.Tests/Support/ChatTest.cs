@@ -96,19 +96,8 @@ public abstract class ChatTest : IAsyncLifetime
             data[name] = value?.DeepClone();
         }
 
-        var activity = Activity("08-invoke-adaptivecard-action-execute.json", a =>
-        {
-            a["conversation"] = new JsonObject { ["id"] = ChannelConversation, ["conversationType"] = "channel" };
-            if (aadObjectId is not null)
-            {
-                a["from"]!["aadObjectId"] = aadObjectId;
-            }
-
-            a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
-        });
-        using var response = await PostAsync(activity, bearerToken);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : System.Text.Json.JsonDocument.Parse(text).RootElement.Clone());
+        var person = aadObjectId ?? (string)Activity("08-invoke-adaptivecard-action-execute.json")["from"]!["aadObjectId"]!;
+        return await PressAsync(verb, data, person, new JsonObject { ["id"] = ChannelConversation, ["conversationType"] = "channel" }, bearerToken);
     }
 
     /// <summary>Every string in a card (texts, facts, input labels), unescaped, one per line: what a reader sees.</summary>

@@ -1,0 +1,14 @@
+namespace PartnershipBot.Features.Meetings;
+
+/// <summary>
+/// Told when a meeting moves or is cancelled (in chat or in Outlook), so work tied to its date follows it: the
+/// meetings feature already moves its own deadlines; declaration cards, for one, subscribe here.
+/// </summary>
+public interface IMeetingChangeObserver
+{
+    /// <summary>The meeting moved from <paramref name="before"/>'s time to <paramref name="after"/>'s.</summary>
+    Task MovedAsync(MeetingRecord before, MeetingRecord after, CancellationToken cancellationToken);
+
+    /// <summary>The meeting was cancelled.</summary>
+    Task CancelledAsync(MeetingRecord meeting, CancellationToken cancellationToken);
+}
