@@ -38,7 +38,11 @@ public static class DependencyInjection
         services.TryAddSingleton<ReminderDigest>();
         services.AddSingleton<IReminderCardSource>(provider => provider.GetRequiredService<ReminderDigest>());
         services.TryAddSingleton<ReminderDispatcher>();
-        services.AddSingleton<IFeatureRoutes>(provider => provider.GetRequiredService<ReminderDispatcher>());
+        services.TryAddSingleton<DeadlineReminderViews>();
+        services.TryAddSingleton<SecretariatNotices>();
+        services.AddSingleton<IReminderCardSource>(provider => provider.GetRequiredService<SecretariatNotices>());
+        services.AddSingleton<IFeatureRoutes, ReminderActions>();
+        services.AddSingleton<IFeatureRoutes, PapersReminderRoutes>();
         services.TryAddSingleton<RouteTable>();
         services.TryAddSingleton<RecentReferences>();
         services.TryAddSingleton<IActivityHandler, ActivityRouter>();

@@ -34,6 +34,8 @@ public static class DependencyInjection
         services.TryAddSingleton<IDeclarationRegister, DeclarationRegister>();
         services.TryAddSingleton<IDeclarationItemStore, DeclarationItemStore>();
         services.TryAddSingleton<IMeetingStore, MeetingStore>();
+        services.TryAddSingleton<IMeetingApologies, MeetingApologyStore>();
+        services.TryAddSingleton<IReminderResponses, ReminderResponseStore>();
         var seed = configuration["TermsOfReference:SeedDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "samples", "tor");
         services.TryAddSingleton(new TorLibrarySourceOptions(string.IsNullOrWhiteSpace(seed) ? null : seed));
         services.TryAddSingleton<ITorLibrarySource, StoredTorLibrarySource>();

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Drives the Microsoft 365 Agents Playground web UI in headless Chromium, as a user would:
-// opens the personal chat with PartnershipBot, checks the install welcome, types "help" and checks the reply.
+// opens the personal chat with PartnershipBot, checks the install welcome, types "help" and checks the reply,
+// asks a ToR question, answers a declaration card, books a meeting, asks for the next meeting, and acts on
+// the papers reminder card.
 //
 // Env: PLAYGROUND (e.g. http://127.0.0.1:56150), CHROMIUM (default /usr/bin/chromium), SHOTS (screenshot dir, default .)
 // Output: "ok - name" / "not ok - name: reason" per check, then "N passed, N failed". Exit code 1 on any failure.
@@ -25,6 +27,10 @@ const WELCOME_PHRASE = "Hello! I'm PartnershipBot, the assistant for your partne
 const HELP_TIMEOUT_MS = 30_000;
 const WELCOME_TIMEOUT_MS = 20_000;
 const UI_TIMEOUT_MS = 30_000;
+// The reminder is sent by the dispatcher's poll, not the turn: allow a few poll intervals.
+const REMINDER_TIMEOUT_MS = 30_000;
+// A board whose ToR has a meeting cadence and a papers deadline (samples/tor/001).
+const MEETINGS_BOARD = 'Richmond Community Safety Partnership Strategy Group';
 
 let passed = 0;
 let failed = 0;
@@ -162,6 +168,9 @@ async function main() {
       };
       await send('link this to Thurrock Community Safety Partnership Strategic Board');
       await page.getByText('This conversation is now linked to the').last().waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
+      // Only the board's members may declare: record the Playground user (the personal chat's roster) as one first.
+      await send('import all members');
+      await page.getByText('Imported 1 members of the').last().waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
       await send('open declarations for Allocate the Safer Communities Fund');
       const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Declaration of interests' }).last();
       await card.waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
@@ -177,6 +186,84 @@ async function main() {
     } catch (e) {
       notOk('a declaration card is answered and the receipt shown', e.message);
       await page.screenshot({ path: path.join(SHOTS, 'playground-declaration.png') }).catch(() => {});
+    }
+
+    // --- checks 6-9: a meeting booked from chat, the next meeting answered, the papers reminder acted on ----------
+    // Richmond's ToR has a cadence and a papers deadline; the Playground user is an admin in local mode.
+    const send = async (text) => {
+      await editor.first().click();
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+    };
+    let booked = false;
+    try {
+      await send(`link this to ${MEETINGS_BOARD}`);
+      await page.getByText(`This conversation is now linked to the ${MEETINGS_BOARD}`).last().waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
+      await send('schedule the next 1 meetings');
+      const proposal = page.locator('.ac-adaptiveCard').filter({ has: page.getByRole('button', { name: 'Book these meetings' }) }).last();
+      await proposal.waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
+      const clickedAt = Date.now();
+      await proposal.getByRole('button', { name: 'Book these meetings' }).click();
+      const done = page.locator('.ac-adaptiveCard').filter({ hasText: `Booked 1 meeting(s): ${MEETINGS_BOARD}` }).last();
+      await done.waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
+      await done.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS, 'playground-meeting-booked.png') });
+      booked = true;
+      ok(`"schedule the next 1 meetings" proposes a meeting and "Book these meetings" shows the booked card (${Date.now() - clickedAt} ms)`);
+    } catch (e) {
+      notOk('a meeting is proposed and booked from chat', e.message);
+      await page.screenshot({ path: path.join(SHOTS, 'playground-meeting-booked.png') }).catch(() => {});
+    }
+
+    try {
+      if (!booked) throw new Error('no meeting was booked');
+      await send('when is the next meeting?');
+      const sentAt = Date.now();
+      const answer = page.getByText(`The next meeting of the ${MEETINGS_BOARD} is on`).last();
+      await answer.waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
+      await answer.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS, 'playground-next-meeting.png') });
+      ok(`"when is the next meeting?" is answered with the booked meeting (${Date.now() - sentAt} ms)`);
+    } catch (e) {
+      notOk('"when is the next meeting?" is answered', e.message);
+      await page.screenshot({ path: path.join(SHOTS, 'playground-next-meeting.png') }).catch(() => {});
+    }
+
+    let reminder = null;
+    try {
+      if (!booked) throw new Error('no meeting was booked');
+      await send('remind everyone about papers for the next meeting');
+      const sentAt = Date.now();
+      await page.getByText('Sending the papers reminder for the meeting on').last().waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
+      // The card comes from the reminder dispatcher's next poll (run.sh sets a short Reminders:PollInterval).
+      reminder = page.locator('.ac-adaptiveCard').filter({ hasText: 'Papers due' }).filter({ has: page.getByRole('button', { name: 'Paper submitted' }) }).last();
+      await reminder.waitFor({ state: 'visible', timeout: REMINDER_TIMEOUT_MS });
+      await reminder.scrollIntoViewIfNeeded();
+      for (const button of ['I need more time', 'Send apologies', 'Remind me tomorrow']) {
+        await reminder.getByRole('button', { name: button }).waitFor({ state: 'visible', timeout: 5_000 });
+      }
+      await page.screenshot({ path: path.join(SHOTS, 'playground-papers-reminder.png') });
+      ok(`the papers reminder sent now arrives as a card with its four buttons (${Date.now() - sentAt} ms)`);
+    } catch (e) {
+      reminder = null;
+      notOk('the papers reminder sent now arrives as a card', e.message);
+      await page.screenshot({ path: path.join(SHOTS, 'playground-papers-reminder.png') }).catch(() => {});
+    }
+
+    try {
+      if (!reminder) throw new Error('no reminder card to act on');
+      const clickedAt = Date.now();
+      await reminder.getByRole('button', { name: 'Paper submitted' }).click();
+      // The invoke response replaces the card in place: it now says who submitted and when, and the button is gone.
+      const updated = page.locator('.ac-adaptiveCard').filter({ hasText: /Paper submitted by .+ at \d\d:\d\d on / }).last();
+      await updated.waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
+      await updated.scrollIntoViewIfNeeded();
+      if (await updated.getByRole('button', { name: 'Paper submitted' }).count() !== 0) throw new Error('the updated card still offers "Paper submitted"');
+      await page.screenshot({ path: path.join(SHOTS, 'playground-paper-submitted.png') });
+      ok(`"Paper submitted" updates the reminder card to say who submitted and when (${Date.now() - clickedAt} ms)`);
+    } catch (e) {
+      notOk('"Paper submitted" updates the reminder card', e.message);
+      await page.screenshot({ path: path.join(SHOTS, 'playground-paper-submitted.png') }).catch(() => {});
     }
 
     note(`aborted ${aborted} non-loopback request(s)`);

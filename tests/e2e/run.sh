@@ -7,7 +7,9 @@
 # (run.sh runs `npm ci` itself when node_modules is missing).
 # Optional env: BOTPORT, PGPORT (default: free ports picked automatically), CHROMIUM.
 # Artifacts (kept): tests/e2e/artifacts/ -> bot.log, playground.log, playground.stdout.log, ui-test.log,
-#   browser-console.log, playground-welcome.png, playground-help.png
+#   browser-console.log, playground-welcome.png, playground-help.png, playground-tor-answer.png,
+#   playground-declaration.png, playground-meeting-booked.png, playground-next-meeting.png,
+#   playground-papers-reminder.png, playground-paper-submitted.png
 set -euo pipefail
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -128,6 +130,8 @@ t0=$SECONDS
   # Local mode: no app id / password (the playground sends no Authorization header).
   export MicrosoftAppId="" MicrosoftAppPassword="" MicrosoftAppTenantId=""
   export Storage__DataDirectory="$DATA_DIR"
+  # Reminders asked for "now" are sent by the dispatcher's poll (default 30 s): poll often so the UI test sees them quickly.
+  export Reminders__PollInterval="00:00:02"
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
   exec setsid dotnet run --project src/PartnershipBot -c Release --no-launch-profile -- --urls "http://127.0.0.1:$BOTPORT"
 ) >"$ART/bot.log" 2>&1 &

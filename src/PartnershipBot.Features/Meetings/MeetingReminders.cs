@@ -66,6 +66,28 @@ public sealed class MeetingReminders(IReminderOutbox outbox)
         return deadlines;
     }
 
+    /// <summary>
+    /// Queues the papers reminder of <paramref name="meeting"/> to <paramref name="conversationId"/>, due now (the chair
+    /// or secretariat asked for it). Once per meeting and London day: asking twice the same day queues nothing more.
+    /// Returns false when it was already queued today, null when the ToR set no papers deadline.
+    /// </summary>
+    public async Task<bool?> QueuePapersNowAsync(TermsOfReferenceModel model, MeetingRecord meeting, string conversationId, UkWorkingDays calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        var meetingDate = Instant.FromDateTimeOffset(meeting.StartsAt).InZone(London).Date;
+        if (DeadlinesFor(model, meetingDate, calendar).FirstOrDefault(d => d.Kind == DeadlineKind.Papers) is not { } papers)
+        {
+            return null;
+        }
+
+        var payload = JsonSerializer.Serialize(new ReminderPayload(meeting.MeetingId, meeting.BoardName, "papers",
+            LocalDatePattern.Iso.Format(papers.Date), LocalDatePattern.Iso.Format(meetingDate), papers.Rule), ReminderJsonContext.Default.ReminderPayload);
+        var today = LocalDatePattern.Iso.Format(Instant.FromDateTimeOffset(now).InZone(London).Date);
+        // Under the meeting's key prefix, so moving or cancelling the meeting withdraws it like the scheduled ones.
+        var key = $"{KeyPrefix(meeting)}papers-now/{today}";
+        return await outbox.EnqueueAsync(new ReminderRecord(Guid.NewGuid().ToString("N"), key, meeting.BoardName, conversationId, "papers", now, payload), cancellationToken);
+    }
+
     /// <summary>Withdraws the meeting's reminders not yet sent (it moved or was cancelled).</summary>
     public Task<int> WithdrawAsync(MeetingRecord meeting, CancellationToken cancellationToken)
     {

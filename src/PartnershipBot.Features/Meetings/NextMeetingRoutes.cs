@@ -16,7 +16,7 @@ namespace PartnershipBot.Features.Meetings;
 /// "what's due?", the deadlines of the coming meetings in UK working days.
 /// </summary>
 public sealed partial class NextMeetingRoutes(
-    MeetingBooking booking, IMeetingStore meetings, IBoardDirectory directory, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, IBoardDirectory directory, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
 {
     /// <inheritdoc />
     public void Register(RouteTable routes)
@@ -61,9 +61,11 @@ public sealed partial class NextMeetingRoutes(
 
         var deadlines = DeadlinesOf(model, next.Meeting);
         var papers = deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Papers);
+        var absent = (await apologies.ForMeetingAsync(next.Meeting.MeetingId, cancellationToken)).Count;
         var text = $"The next meeting of the **{board}** is on {MeetingTimes.Describe(next.Meeting.StartsAt, next.Meeting.EndsAt)}."
             + (next.JoinUrl is null ? string.Empty : $"\n\nJoin on Teams: {next.JoinUrl}")
             + (papers is null ? string.Empty : $"\n\nPapers are due by **{MeetingTimes.LongDate.Format(papers.Date)}** ({papers.Rule}).")
+            + (absent == 0 ? string.Empty : absent == 1 ? "\n\n1 apology received so far." : $"\n\n{absent} apologies received so far.")
             + $"\n\n_From {source}._";
         return await turn.ReplyMarkdownAsync(text, cancellationToken);
     }

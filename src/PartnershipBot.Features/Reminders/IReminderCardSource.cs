@@ -20,7 +20,7 @@ public interface IReminderCardSource
 /// Picks the card for a reminder by its kind: the source registered for that kind, else the paper, agenda and
 /// minutes deadline card.
 /// </summary>
-public sealed class ReminderCardCatalog(IEnumerable<IReminderCardSource> sources)
+public sealed class ReminderCardCatalog(IEnumerable<IReminderCardSource> sources, DeadlineReminderViews deadlines)
 {
     private readonly Dictionary<string, IReminderCardSource> byKind = sources.ToDictionary(s => s.Kind, StringComparer.OrdinalIgnoreCase);
 
@@ -34,6 +34,6 @@ public sealed class ReminderCardCatalog(IEnumerable<IReminderCardSource> sources
         }
 
         var payload = JsonSerializer.Deserialize(reminder.PayloadJson, ReminderJsonContext.Default.ReminderPayload)!;
-        return Task.FromResult(ReminderCards.Reminder(payload, reminder.ReminderId));
+        return deadlines.RenderAsync(reminder, payload, viewerId: null, note: null, cancellationToken);
     }
 }

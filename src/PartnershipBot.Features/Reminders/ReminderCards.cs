@@ -1,39 +1,130 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using NodaTime;
 using NodaTime.Text;
 using PartnershipBot.Protocol.Cards;
 
 namespace PartnershipBot.Features.Reminders;
 
-/// <summary>The reminder card members act on, and its acknowledgement.</summary>
+/// <summary>
+/// The paper, agenda and minutes deadline card members act on. The same card, drawn for one person, shows what
+/// that person has done with it; its actions carry only the reminder's id, never who is acting or which meeting.
+/// </summary>
 public static class ReminderCards
 {
     /// <summary>The verb of the "Paper submitted" / "Minutes sent" button.</summary>
     public const string DoneVerb = "reminders/done";
 
-    private static readonly LocalDatePattern LongDate = LocalDatePattern.Create("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+    /// <summary>The verb of "I need more time".</summary>
+    public const string MoreTimeVerb = "reminders/more-time";
 
-    /// <summary>The reminder for <paramref name="payload"/>.</summary>
-    public static AdaptiveCard Reminder(ReminderPayload payload, string reminderId)
+    /// <summary>The verb of "Send apologies".</summary>
+    public const string ApologiesVerb = "reminders/apologies";
+
+    /// <summary>The verb of "Remind me tomorrow".</summary>
+    public const string SnoozeVerb = "reminders/snooze";
+
+    /// <summary>The verb Teams invokes to refresh the card for each person it names.</summary>
+    public const string ViewVerb = "reminders/view";
+
+    private static readonly LocalDatePattern LongDate = LocalDatePattern.Create("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+    private static readonly LocalDatePattern DayAndMonth = LocalDatePattern.Create("dddd d MMMM", CultureInfo.InvariantCulture);
+    private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+
+    /// <summary>
+    /// The reminder for <paramref name="payload"/>, showing <paramref name="responses"/> (one viewer's) and
+    /// <paramref name="note"/>; refreshed per person for <paramref name="refreshFor"/> (Teams ids) when any are given.
+    /// </summary>
+    public static AdaptiveCard Reminder(
+        ReminderPayload payload, string reminderId, IReadOnlyList<ReminderResponse>? responses = null, IReadOnlyList<string>? refreshFor = null, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        var (title, button) = payload.Kind switch
-        {
-            "minutes" => ("Minutes due", "Minutes sent"),
-            "agenda" => ("Agenda due", "Agenda sent"),
-            _ => ("Papers due", "Paper submitted"),
-        };
-        return new AdaptiveCard()
-            .Text(title, "heading")
+        responses ??= [];
+        var card = new AdaptiveCard()
+            .Text(Title(payload.Kind), "heading")
             .Facts(("Board", payload.BoardName), ("Deadline", Long(payload.Deadline)), ("Meeting", Long(payload.MeetingDate)), ("ToR rule", payload.Rule))
-            .Text("Deadlines count UK working days (weekends and bank holidays excluded).")
-            .Execute(button, DoneVerb, new JsonObject { ["reminderId"] = reminderId, ["kind"] = payload.Kind, ["board"] = payload.BoardName });
+            .Text("Deadlines count UK working days (weekends and bank holidays excluded).");
+        foreach (var response in responses.GroupBy(r => r.Action).Select(g => g.MaxBy(r => r.At)!).OrderBy(r => r.At))
+        {
+            card.Text(Describe(payload, response), response.Action == ReminderAction.Done ? "good" : null);
+        }
+
+        if (note is not null)
+        {
+            card.Text(note, "attention");
+        }
+
+        var data = new JsonObject { ["reminderId"] = reminderId };
+        var taken = responses.Select(r => r.Action).ToHashSet();
+        foreach (var (action, title, verb) in Actions(payload.Kind).Where(a => a.Action == ReminderAction.Snoozed || !taken.Contains(a.Action)))
+        {
+            card.Execute(title, verb, data, sendsInputs: false);
+        }
+
+        if (refreshFor is { Count: > 0 })
+        {
+            card.Refresh(ViewVerb, data, refreshFor);
+        }
+
+        return card;
     }
 
-    /// <summary>The card after someone pressed the button.</summary>
-    public static AdaptiveCard Done(string kind, string board, string? who, DateTimeOffset at) => new AdaptiveCard()
-        .Text(kind == "minutes" ? "Minutes sent" : kind == "agenda" ? "Agenda sent" : "Paper submitted", "good")
-        .Facts(("Board", board), ("Confirmed by", who ?? "a member"), ("At", at.ToString("HH:mm 'UTC', d MMM yyyy", CultureInfo.InvariantCulture)));
+    /// <summary>The answer to an action on a reminder that no longer exists.</summary>
+    public static AdaptiveCard Unavailable() => new AdaptiveCard()
+        .Text("This reminder is no longer available", "attention")
+        .Text("Its meeting may have moved or been cancelled. Say \"what's due?\" for the current deadlines.");
+
+    /// <summary>"Papers due", "Agenda due" or "Minutes due".</summary>
+    public static string Title(string kind) => kind switch
+    {
+        "minutes" => "Minutes due",
+        "agenda" => "Agenda due",
+        _ => "Papers due",
+    };
+
+    /// <summary>"Paper submitted", "Agenda sent" or "Minutes sent".</summary>
+    public static string DoneTitle(string kind) => kind switch
+    {
+        "minutes" => "Minutes sent",
+        "agenda" => "Agenda sent",
+        _ => "Paper submitted",
+    };
+
+    /// <summary>A time as people in the UK read it, e.g. "10:02 on Tuesday 1 December".</summary>
+    public static string UkTime(DateTimeOffset at)
+    {
+        var local = Instant.FromDateTimeOffset(at).InZone(London);
+        return $"{Clock.Format(local.TimeOfDay)} on {DayAndMonth.Format(local.Date)}";
+    }
+
+    /// <summary>
+    /// The buttons a kind of reminder offers. Minutes fall due after the meeting, so apologies and asking the
+    /// secretariat for time (which is about papers for a meeting still to come) are not offered on them.
+    /// </summary>
+    private static IEnumerable<(ReminderAction Action, string Title, string Verb)> Actions(string kind)
+    {
+        yield return (ReminderAction.Done, DoneTitle(kind), DoneVerb);
+        if (kind != "minutes")
+        {
+            yield return (ReminderAction.MoreTime, "I need more time", MoreTimeVerb);
+            yield return (ReminderAction.Apologies, "Send apologies", ApologiesVerb);
+        }
+
+        yield return (ReminderAction.Snoozed, "Remind me tomorrow", SnoozeVerb);
+    }
+
+    private static string Describe(ReminderPayload payload, ReminderResponse response)
+    {
+        var who = response.PersonName ?? "you";
+        return response.Action switch
+        {
+            ReminderAction.Done => $"{DoneTitle(payload.Kind)} by {who} at {UkTime(response.At)} (UK time).",
+            ReminderAction.MoreTime => $"{who} asked for more time at {UkTime(response.At)}; the secretariat has been told.",
+            ReminderAction.Apologies => $"Apologies from {who} for the meeting on {Long(payload.MeetingDate)} recorded at {UkTime(response.At)}.",
+            _ => $"I'll remind {who} again at 09:00 on {Long(response.Detail ?? string.Empty)}.",
+        };
+    }
 
     private static string Long(string isoDate) => LocalDatePattern.Iso.Parse(isoDate) is { Success: true } parsed ? LongDate.Format(parsed.Value) : isoDate;
 }

@@ -3,9 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PartnershipBot.Features.Routing;
 using PartnershipBot.Protocol.Connector;
-using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Protocol.Schema;
 
 namespace PartnershipBot.Features.Reminders;
@@ -19,7 +17,7 @@ namespace PartnershipBot.Features.Reminders;
 /// </summary>
 public sealed partial class ReminderDispatcher(
     IReminderOutbox outbox, ReminderRecipients recipients, IConnectorClient connector, ReminderCardCatalog cards, ReminderDigest digest, IOptions<ReminderOptions> options,
-    TimeProvider time, ILogger<ReminderDispatcher> logger) : IFeatureRoutes
+    TimeProvider time, ILogger<ReminderDispatcher> logger)
 {
     /// <summary>Attempts before a reminder is given up on.</summary>
     public const int MaxAttempts = 5;
@@ -38,13 +36,6 @@ public sealed partial class ReminderDispatcher(
 
     /// <summary>A reminder sent this long after it was due says so (the bot was down or busy).</summary>
     private static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(10);
-
-    /// <inheritdoc />
-    public void Register(RouteTable routes)
-    {
-        ArgumentNullException.ThrowIfNull(routes);
-        routes.AddCardAction("reminders/done", "reminders/", DoneAsync);
-    }
 
     /// <summary>Sends every reminder due now, batch after batch until none is left; returns how many were claimed.</summary>
     public async Task<int> DispatchDueAsync(string worker, CancellationToken cancellationToken)
@@ -124,13 +115,6 @@ public sealed partial class ReminderDispatcher(
             ConnectorOutcome.FailedAfterRetries when reminder.Attempts < MaxAttempts => (ReminderState.Pending, "FailedAfterRetries", time.GetUtcNow() + RetryDelay),
             var other => (ReminderState.Failed, other.ToString(), null),
         };
-    }
-
-    private Task<InvokeResponse?> DoneAsync(ITurnContext turn, CancellationToken cancellationToken)
-    {
-        var data = CardActionData.Of(turn);
-        var card = ReminderCards.Done(CardActionData.Text(data, "kind") ?? "papers", CardActionData.Text(data, "board") ?? "the board", turn.Activity.From?.Name, time.GetUtcNow());
-        return Task.FromResult<InvokeResponse?>(InvokeResponse.Card(card.ToElement()));
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Reminder {ReminderId}: {Outcome}")]

@@ -15,3 +15,22 @@ public sealed record ReminderPayload(string MeetingId, string BoardName, string 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ReminderPayload))]
 internal sealed partial class ReminderJsonContext : JsonSerializerContext;
+
+/// <summary>Reading the payload of a paper, agenda or minutes reminder.</summary>
+public static class ReminderPayloads
+{
+    /// <summary>The reminder kinds whose payload is a <see cref="ReminderPayload"/> and whose card is <see cref="ReminderCards"/>.</summary>
+    public static readonly IReadOnlySet<string> DeadlineKinds = new HashSet<string>(["papers", "agenda", "minutes"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The deadline payload of <paramref name="reminder"/>, or null when it is another kind of reminder.</summary>
+    public static ReminderPayload? Read(ReminderRecord reminder)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        return DeadlineKinds.Contains(reminder.Kind)
+            ? System.Text.Json.JsonSerializer.Deserialize(reminder.PayloadJson, ReminderJsonContext.Default.ReminderPayload)
+            : null;
+    }
+
+    /// <summary>The payload as stored.</summary>
+    public static string Write(ReminderPayload payload) => System.Text.Json.JsonSerializer.Serialize(payload, ReminderJsonContext.Default.ReminderPayload);
+}

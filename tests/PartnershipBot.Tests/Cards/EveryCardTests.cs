@@ -18,7 +18,9 @@ public sealed class EveryCardTests
     private static readonly Dictionary<string, string> Covered = new(StringComparer.Ordinal)
     {
         ["ReminderCards.Reminder"] = nameof(EveryCardTests),
-        ["ReminderCards.Done"] = nameof(EveryCardTests),
+        ["ReminderCards.Unavailable"] = "ReminderCardActionTests",
+        ["DeadlineReminderViews.RenderAsync"] = "ReminderCardActionTests",
+        ["SecretariatNotices.RenderAsync"] = "ReminderCardActionTests",
         ["MeetingCards.Proposal"] = nameof(EveryCardTests),
         ["MeetingCards.Booked"] = nameof(EveryCardTests),
         ["ReminderDigest.Card"] = nameof(EveryCardTests),
@@ -67,7 +69,7 @@ public sealed class EveryCardTests
         await CardContracts.AssertValidAsync(
             ("reminder-papers", ReminderCards.Reminder(payload, "r1").ToJson()),
             ("reminder-minutes", ReminderCards.Reminder(payload with { Kind = "minutes" }, "r2").ToJson()),
-            ("reminder-done", ReminderCards.Done("papers", "Safer Board", "Jane", DateTimeOffset.UnixEpoch).ToJson()),
+            ("reminder-done", ReminderCards.Reminder(payload, "r3", [new ReminderResponse("r3", "p", "Jane", ReminderAction.Done, DateTimeOffset.UnixEpoch)], ["29:jane"]).ToJson()),
             ("meeting-proposal", MeetingCards.Proposal("Safer Board", proposed, null, "Outlook").ToJson()),
             ("meeting-proposal-to-fix", MeetingCards.Proposal("Safer Board", proposed, "Civic Centre", "Outlook", "Meeting 2 is on a bank holiday.", new HashSet<int> { 1 }).ToJson()),
             ("meeting-booked", MeetingCards.Booked("Safer Board", [new BookedMeeting(meeting, "https://teams.microsoft.com/l/meetup-join/x", deadlines), new BookedMeeting(meeting, null, deadlines)], "Outlook", asSeries: false).ToJson()),
