@@ -81,8 +81,16 @@ public sealed partial class NextMeetingRoutes(
         }
 
         var entry = (await calendar.ListAsync(board, now, now.AddMonths(13), cancellationToken)).FirstOrDefault(e => !e.IsCancelled && e.Start >= now);
-        return (entry is null ? null : new BookedMeeting(new MeetingRecord(entry.EventId, board, null, entry.Start, entry.End, entry.EventId, SeriesId: entry.SeriesId), entry.JoinUrl, []),
-            calendar.Describe(board));
+        if (entry is null)
+        {
+            return (null, calendar.Describe(board));
+        }
+
+        // Outlook has the time; the bot's own record of the same event (when it booked it) carries the meeting id
+        // that apologies and other records hang on.
+        var known = (await meetings.UpcomingAsync(board, now, 500, cancellationToken)).FirstOrDefault(m => m.GraphEventId == entry.EventId);
+        var meeting = (known ?? new MeetingRecord(entry.EventId, board, null, entry.Start, entry.End, entry.EventId, SeriesId: entry.SeriesId)) with { StartsAt = entry.Start, EndsAt = entry.End };
+        return (new BookedMeeting(meeting, entry.JoinUrl, []), calendar.Describe(board));
     }
 
     /// <summary>The paper and minutes deadlines of the board's next scheduled meetings.</summary>

@@ -88,6 +88,22 @@ public sealed class GraphSchedulingChatTests : AuthenticatedChatTest
     }
 
     [Fact]
+    public async Task Apologies_for_a_meeting_booked_in_Outlook_are_counted_in_the_next_meeting_answer()
+    {
+        await SayAsync("schedule the next 2 meetings", Chair);
+        var proposal = CardOf((await Connector.WaitForActivitiesAsync(2))[1]);
+        await PressAsync(proposal, MeetingCards.BookVerb, aadObjectId: Chair, bearerToken: Token());
+        var first = (await Host.Services.GetRequiredService<IMeetingStore>().UpcomingAsync(Board, time.GetUtcNow(), 1, CancellationToken.None))[0];
+        await Host.Services.GetRequiredService<IMeetingApologies>().RecordAsync(new MeetingApology(first.MeetingId, Board, Member, "Sam Member", time.GetUtcNow()), CancellationToken.None);
+
+        await SayAsync("when is the next meeting?", Member);
+
+        var answer = (await Connector.WaitForActivitiesAsync(3))[2].Text!;
+        Assert.Contains("Join on Teams: https://teams.microsoft.com/l/meetup-join/", answer, StringComparison.Ordinal);
+        Assert.Contains("1 apology received so far.", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_quarterly_board_gets_one_series()
     {
         await SayAsync("link this to Thurrock Community Safety Partnership Strategic Board", Admin);
