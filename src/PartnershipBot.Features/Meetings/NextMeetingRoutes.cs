@@ -66,8 +66,32 @@ public sealed partial class NextMeetingRoutes(
             + (next.JoinUrl is null ? string.Empty : $"\n\nJoin on Teams: {next.JoinUrl}")
             + (papers is null ? string.Empty : $"\n\nPapers are due by **{MeetingTimes.LongDate.Format(papers.Date)}** ({papers.Rule}).")
             + (absent == 0 ? string.Empty : absent == 1 ? "\n\n1 apology received so far." : $"\n\n{absent} apologies received so far.")
+            + (absent == 0 ? string.Empty : await QuorumForecastAsync(model, absent, cancellationToken))
             + $"\n\n_From {source}._";
         return await turn.ReplyMarkdownAsync(text, cancellationToken);
+    }
+
+    /// <summary>
+    /// " Quorum forecast: 14 members, quorum 8; 2 apologies leave 12 expected: quorate." when the ToR's quorum rule
+    /// and the board's voting members are known; otherwise nothing.
+    /// </summary>
+    private async Task<string> QuorumForecastAsync(TermsOfReferenceModel model, int absent, CancellationToken cancellationToken)
+    {
+        var voting = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var role in new[] { BoardRole.Member, BoardRole.Chair, BoardRole.ViceChair })
+        {
+            voting.UnionWith((await directory.HoldersAsync(model.Identity.Name, role, cancellationToken)).Select(p => p.PersonId));
+        }
+
+        if (model.Quorum is not { } rule || voting.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var needed = rule.Needed(voting.Count);
+        var expected = voting.Count - absent;
+        return $" Quorum forecast: {voting.Count} members, quorum {needed}; {absent} {(absent == 1 ? "apology leaves" : "apologies leave")} {expected} expected: "
+            + (expected >= needed ? "quorate." : "**not quorate** unless more attend.");
     }
 
     /// <summary>The board's next meeting: from Outlook's calendarView when connected, from the bot's store otherwise.</summary>
