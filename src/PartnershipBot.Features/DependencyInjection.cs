@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnershipBot.Features.Boards;
+using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, MemberImportRoutes>();
         services.TryAddSingleton<BoardPermissions>();
         services.AddDeclarations();
+        services.TryAddSingleton<BoardWorkingDays>();
         services.TryAddSingleton<MeetingReminders>();
         services.TryAddSingleton<MeetingBooking>();
         services.AddSingleton<IMeetingChangeObserver, DeclarationMeetingFollower>();

@@ -11,7 +11,7 @@ namespace PartnershipBot;
 /// Does nothing in the local default, where the bot's own store is the calendar.
 /// </summary>
 public sealed partial class CalendarSyncService(
-    MeetingBooking booking, IMeetingStore meetings, ITorLibrarySource library, GraphCalendarOptions options, TimeProvider time, ILogger<CalendarSyncService> logger) : BackgroundService
+    MeetingBooking booking, IMeetingStore meetings, ITorLibrarySource library, BoardWorkingDays workingDays, GraphCalendarOptions options, TimeProvider time, ILogger<CalendarSyncService> logger) : BackgroundService
 {
     /// <summary>One pass over every board with meetings booked in Outlook; returns how many meetings changed.</summary>
     public async Task<int> SyncOnceAsync(CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed partial class CalendarSyncService(
         {
             if (boards.Find(boardName) is { } model)
             {
-                changed += await booking.SyncAsync(model, UkWorkingDays.For(UkNation.EnglandAndWales), cancellationToken);
+                changed += await booking.SyncAsync(model, await workingDays.ForAsync(boardName, cancellationToken), cancellationToken);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Protocol.Hosting;
@@ -21,6 +22,31 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
         routes.AddMessage("boards/link", 500, turn => LinkCommand().IsMatch(turn.Text), LinkAsync);
         routes.AddMessage("boards/unlink", 500, turn => UnlinkCommand().IsMatch(turn.Text), UnlinkAsync);
         routes.AddMessage("boards/which", 500, turn => WhichCommand().IsMatch(turn.Text), WhichAsync);
+        routes.AddHelp("**Bank holidays**: deadlines count England and Wales bank holidays unless an admin or the secretariat says \"this board is in Scotland\" (or Northern Ireland)");
+        routes.AddMessage("boards/nation", 500, turn => NationCommand().IsMatch(turn.Text), NationAsync);
+    }
+
+    /// <summary>"This board is in Scotland": from then on its deadlines and meeting dates use Scotland's bank holidays.</summary>
+    private async Task<InvokeResponse?> NationAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        if (board is null)
+        {
+            return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then say which nation it is in.", cancellationToken);
+        }
+
+        if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
+        {
+            return await turn.ReplyMarkdownAsync("Only an admin or the board's secretariat can change which bank holidays the board keeps.", cancellationToken);
+        }
+
+        var said = NationCommand().Match(turn.Text).Groups["nation"].Value.ToLowerInvariant();
+        var nation = said.StartsWith("scot", StringComparison.Ordinal) ? UkNation.Scotland
+            : said.StartsWith("northern", StringComparison.Ordinal) ? UkNation.NorthernIreland
+            : UkNation.EnglandAndWales;
+        await directory.SetNationAsync(board, nation, BoardPermissions.PersonOf(turn), time.GetUtcNow(), cancellationToken);
+        var name = nation switch { UkNation.Scotland => "Scotland", UkNation.NorthernIreland => "Northern Ireland", _ => "England and Wales" };
+        return await turn.ReplyMarkdownAsync($"The **{board}** now counts working days with {name}'s bank holidays (GOV.UK data). Meetings booked from now on, and their deadlines, use them.", cancellationToken);
     }
 
     private async Task<InvokeResponse?> LinkAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -75,6 +101,9 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
 
     [GeneratedRegex(@"^\s*unlink(?:\s+(?:this|this\s+(?:chat|channel|conversation)|us|here))?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex UnlinkCommand();
+
+    [GeneratedRegex(@"^\s*(?:this\s+board\s+is\s+in|(?:set|change)\s+(?:the\s+)?(?:board'?s\s+)?nation\s+to|use)\s+(?:the\s+)?(?<nation>england(?:\s+and\s+wales)?|wales|scotland|scottish|northern\s+ireland|northern\s+irish)(?:\s+bank\s+holidays)?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex NationCommand();
 
     [GeneratedRegex(@"^\s*(?:which|what)\s+board\s+is\s+(?:this|this\s+(?:chat|channel|conversation)|here)\s*\??\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex WhichCommand();

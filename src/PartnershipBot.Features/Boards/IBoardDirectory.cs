@@ -72,6 +72,12 @@ public interface IBoardDirectory
     /// <summary>Adds or updates what the bot knows about a person.</summary>
     Task UpsertPersonAsync(PersonRecord person, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Which UK nation's bank holidays the board keeps (England and Wales unless set).</summary>
+    Task<Calendar.UkNation> NationOfAsync(string boardName, CancellationToken cancellationToken);
+
+    /// <summary>Sets the board's nation (audited).</summary>
+    Task SetNationAsync(string boardName, Calendar.UkNation nation, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>What the bot knows about a person (Entra object id), or null.</summary>
     Task<PersonRecord?> FindPersonAsync(string personId, CancellationToken cancellationToken);
 

@@ -23,6 +23,7 @@ public sealed partial class DeclarationAgendaRoutes(
     DeclarationScheduler scheduler,
     IBoardDirectory directory,
     BoardPermissions permissions,
+    BoardWorkingDays workingDays,
     TimeProvider time) : IFeatureRoutes
 {
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
@@ -65,7 +66,7 @@ public sealed partial class DeclarationAgendaRoutes(
         DateTimeOffset due;
         try
         {
-            var calendar = UkWorkingDays.For(UkNation.EnglandAndWales);
+            var calendar = await workingDays.ForAsync(board, cancellationToken);
             due = scheduler.DueFor(item, calendar);
             // Queuing again is harmless (one key per item and member) and reaches members added since.
             await scheduler.QueueAheadOfMeetingAsync(item, people, calendar, cancellationToken);

@@ -8,7 +8,7 @@ namespace PartnershipBot.Features.Declarations;
 /// cards are queued for the new date (the old ones withdrawn); when it is cancelled, cards not yet sent are
 /// withdrawn. Declarations already made stay in the register.
 /// </summary>
-public sealed class DeclarationMeetingFollower(IDeclarationItemStore items, DeclarationMembers members, DeclarationScheduler scheduler) : IMeetingChangeObserver
+public sealed class DeclarationMeetingFollower(IDeclarationItemStore items, DeclarationMembers members, DeclarationScheduler scheduler, BoardWorkingDays workingDays) : IMeetingChangeObserver
 {
     /// <inheritdoc />
     public async Task MovedAsync(MeetingRecord before, MeetingRecord after, CancellationToken cancellationToken)
@@ -23,10 +23,11 @@ public sealed class DeclarationMeetingFollower(IDeclarationItemStore items, Decl
 
         await items.MoveMeetingAsync(before.MeetingId, after.StartsAt, cancellationToken);
         var people = await members.OfBoardAsync(before.BoardName, cancellationToken);
+        var calendar = await workingDays.ForAsync(before.BoardName, cancellationToken);
         foreach (var item in onMeeting)
         {
             await scheduler.WithdrawPendingAsync(item, people, aheadOnly: true, cancellationToken);
-            await scheduler.QueueAheadOfMeetingAsync(item with { MeetingStartsAt = after.StartsAt }, people, UkWorkingDays.For(UkNation.EnglandAndWales), cancellationToken);
+            await scheduler.QueueAheadOfMeetingAsync(item with { MeetingStartsAt = after.StartsAt }, people, calendar, cancellationToken);
         }
     }
 

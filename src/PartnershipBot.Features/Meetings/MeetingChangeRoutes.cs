@@ -16,7 +16,7 @@ namespace PartnershipBot.Features.Meetings;
 /// deadlines and reminders follow.
 /// </summary>
 public sealed partial class MeetingChangeRoutes(
-    MeetingBooking booking, IMeetingStore meetings, IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, IMeetingStore meetings, IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
 {
     private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("H:mm");
 
@@ -47,7 +47,8 @@ public sealed partial class MeetingChangeRoutes(
             return await turn.ReplyMarkdownAsync($"I couldn't read “{match.Groups["to"].Value.Trim()}” as a date and time. Try \"move the {MeetingTimes.LongDate.Format(oldStart.Date)} meeting to 19 March at 14:00\".", cancellationToken);
         }
 
-        if (newDate.Value <= today || !IsWorkingDay(newDate.Value))
+        var calendar = await workingDays.ForAsync(meeting.BoardName, cancellationToken);
+        if (newDate.Value <= today || !IsWorkingDay(newDate.Value, calendar))
         {
             return await turn.ReplyMarkdownAsync($"{MeetingTimes.LongDate.Format(newDate.Value)} is not a future working day (weekends and bank holidays are out). Please choose another date.", cancellationToken);
         }
@@ -55,7 +56,7 @@ public sealed partial class MeetingChangeRoutes(
         var model = (await library.GetAsync(cancellationToken)).Find(meeting.BoardName)!;
         try
         {
-            var moved = await booking.MoveAsync(model, meeting, (newDate.Value + newTime.Value).InZoneLeniently(MeetingTimes.London), Calendar, cancellationToken);
+            var moved = await booking.MoveAsync(model, meeting, (newDate.Value + newTime.Value).InZoneLeniently(MeetingTimes.London), calendar, cancellationToken);
             var deadlines = string.Join("; ", moved.Deadlines.Select(d => $"{d.Kind.ToString().ToLowerInvariant()} due {MeetingTimes.LongDate.Format(d.Date)}"));
             return await turn.ReplyMarkdownAsync(
                 $"Moved the {meeting.BoardName} meeting from {MeetingTimes.Describe(meeting.StartsAt, meeting.EndsAt)} to **{MeetingTimes.Describe(moved.Meeting.StartsAt, moved.Meeting.EndsAt)}**"
@@ -116,13 +117,11 @@ public sealed partial class MeetingChangeRoutes(
                 + (upcoming.Count == 0 ? string.Empty : $" Upcoming: {string.Join(", ", upcoming.Take(4).Select(m => MeetingTimes.LongDate.Format(MeetingTimes.DateOf(m.StartsAt))))}."));
     }
 
-    private static UkWorkingDays Calendar => UkWorkingDays.For(UkNation.EnglandAndWales);
-
-    private static bool IsWorkingDay(LocalDate date)
+    private static bool IsWorkingDay(LocalDate date, UkWorkingDays calendar)
     {
         try
         {
-            return Calendar.IsWorkingDay(date);
+            return calendar.IsWorkingDay(date);
         }
         catch (OutsideHolidayDataException)
         {

@@ -19,7 +19,7 @@ namespace PartnershipBot.Features.Meetings;
 /// links when Graph is configured, the bot's own calendar otherwise) and queues their reminders.
 /// </summary>
 public sealed partial class MeetingRoutes(
-    MeetingBooking booking, IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
 {
     private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
@@ -44,10 +44,11 @@ public sealed partial class MeetingRoutes(
         var count = match.Groups["year"].Success ? MeetingsPerYear(board.Frequency)
             : match.Groups["n"].Success ? int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) : 4;
         var today = MeetingTimes.DateOf(time.GetUtcNow());
+        var calendar = await workingDays.ForAsync(board.Identity.Name, cancellationToken);
         ScheduleProposal proposal;
         try
         {
-            proposal = ScheduleProposer.Propose(board, today.PlusDays(1), Math.Clamp(count, 1, MeetingCards.MaxProposed), PreferencesFrom(match), WorkingDays);
+            proposal = ScheduleProposer.Propose(board, today.PlusDays(1), Math.Clamp(count, 1, MeetingCards.MaxProposed), PreferencesFrom(match), calendar);
         }
         catch (OutsideHolidayDataException ex)
         {
@@ -79,7 +80,8 @@ public sealed partial class MeetingRoutes(
         }
 
         var venue = CardActionData.Text(data, "venue")?.Trim() is { Length: > 0 } v ? v : null;
-        var submission = ReadSubmission(data, CardActionData.Text(data, "reason") ?? string.Empty);
+        var calendar = await workingDays.ForAsync(board.Identity.Name, cancellationToken);
+        var submission = ReadSubmission(data, CardActionData.Text(data, "reason") ?? string.Empty, calendar);
         var where = booking.Calendar.Describe(board.Identity.Name);
         var problem = submission.Problem ?? (submission.Kept.Count == 0 ? "Every meeting is unticked: tick at least one to book." : null);
         if (problem is not null)
@@ -90,7 +92,7 @@ public sealed partial class MeetingRoutes(
         try
         {
             var kept = submission.Kept.OrderBy(m => m.Start.ToInstant()).ToList();
-            var booked = await booking.BookAsync(board, turn.Activity.Conversation?.Id, kept, venue, WorkingDays, cancellationToken);
+            var booked = await booking.BookAsync(board, turn.Activity.Conversation?.Id, kept, venue, calendar, cancellationToken);
             return InvokeResponse.Card(MeetingCards.Booked(board.Identity.Name, booked, where, booking.Calendar.IsConnected && SeriesPattern.Fit(kept) is not null).ToElement());
         }
         catch (CalendarUnavailableException ex)
@@ -117,7 +119,7 @@ public sealed partial class MeetingRoutes(
     private sealed record Submission(IReadOnlyList<ProposedMeeting> All, IReadOnlyList<ProposedMeeting> Kept, IReadOnlySet<int> Dropped, string? Problem);
 
     /// <summary>The meetings on a submitted proposal card, with the first thing to fix if any input is unusable.</summary>
-    private Submission ReadSubmission(JsonElement data, string reason)
+    private Submission ReadSubmission(JsonElement data, string reason, UkWorkingDays calendar)
     {
         var count = data.TryGetProperty("count", out var c) && c.TryGetInt32(out var n) ? Math.Clamp(n, 0, MeetingCards.MaxProposed) : 0;
         var minutes = data.TryGetProperty("minutes", out var m) && m.TryGetInt32(out var length) ? Math.Clamp(length, 15, 8 * 60) : 120;
@@ -146,7 +148,7 @@ public sealed partial class MeetingRoutes(
             }
 
             problem ??= date.Value <= today ? $"Meeting {i + 1} is on {MeetingTimes.LongDate.Format(date.Value)}, which is not in the future."
-                : NotAWorkingDay(date.Value) is { } why ? $"Meeting {i + 1} is on {MeetingTimes.LongDate.Format(date.Value)}, {why}."
+                : NotAWorkingDay(date.Value, calendar) is { } why ? $"Meeting {i + 1} is on {MeetingTimes.LongDate.Format(date.Value)}, {why}."
                 : kept.Any(k => k.Start.Date == date.Value) ? $"Two meetings are on {MeetingTimes.LongDate.Format(date.Value)}: untick one or move it."
                 : null;
             kept.Add(meeting);
@@ -175,11 +177,11 @@ public sealed partial class MeetingRoutes(
     }
 
     /// <summary>Why a date can't hold a meeting (weekend, bank holiday, beyond the holiday data), or null.</summary>
-    private static string? NotAWorkingDay(LocalDate date)
+    private static string? NotAWorkingDay(LocalDate date, UkWorkingDays calendar)
     {
         try
         {
-            return WorkingDays.IsWorkingDay(date) ? null : "a weekend or bank holiday: please choose a working day";
+            return calendar.IsWorkingDay(date) ? null : "a weekend or bank holiday: please choose a working day";
         }
         catch (OutsideHolidayDataException)
         {
@@ -194,8 +196,6 @@ public sealed partial class MeetingRoutes(
         { PerYear: { } perYear } => (int)Math.Round(perYear),
         _ => MeetingCards.MaxProposed,
     };
-
-    private static UkWorkingDays WorkingDays => UkWorkingDays.For(UkNation.EnglandAndWales);
 
     [GeneratedRegex(@"^\s*(?:please\s+)?(?:schedule|plan|book)\s+(?:(?:the\s+)?(?:next\s+)?(?<n>\d{1,2})?\s*meetings?|(?<year>next\s+year'?s\s+meetings|(?:the\s+)?meetings\s+for\s+(?:the\s+)?next\s+year|a\s+year\s+of\s+meetings))(?:\s+on\s+(?:the\s+)?(?:(?<nth>first|second|third|fourth)\s+)?(?<day>monday|tuesday|wednesday|thursday|friday)s?)?(?:\s+at\s+(?<at>\d{1,2}[:.]\d{2}))?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ScheduleCommand();

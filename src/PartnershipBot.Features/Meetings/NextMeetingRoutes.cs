@@ -16,7 +16,7 @@ namespace PartnershipBot.Features.Meetings;
 /// "what's due?", the deadlines of the coming meetings in UK working days.
 /// </summary>
 public sealed partial class NextMeetingRoutes(
-    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, IBoardDirectory directory, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, IBoardDirectory directory, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
 {
     /// <inheritdoc />
     public void Register(RouteTable routes)
@@ -59,7 +59,7 @@ public sealed partial class NextMeetingRoutes(
             return await turn.ReplyMarkdownAsync($"No meetings of the {board} are scheduled in {source}; the chair or secretariat can say \"schedule next year's meetings\".{cadence}", cancellationToken);
         }
 
-        var deadlines = DeadlinesOf(model, next.Meeting);
+        var deadlines = DeadlinesOf(model, next.Meeting, await workingDays.ForAsync(board, cancellationToken));
         var papers = deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Papers);
         var absent = (await apologies.ForMeetingAsync(next.Meeting.MeetingId, cancellationToken)).Count;
         var text = $"The next meeting of the **{board}** is on {MeetingTimes.Describe(next.Meeting.StartsAt, next.Meeting.EndsAt)}."
@@ -134,9 +134,10 @@ public sealed partial class NextMeetingRoutes(
 
         // Minutes fall due after a meeting: look back far enough to catch last month's.
         var upcoming = await meetings.UpcomingAsync(board, time.GetUtcNow().AddDays(-28), 6, cancellationToken);
+        var calendar = await workingDays.ForAsync(board, cancellationToken);
         var today = MeetingTimes.DateOf(time.GetUtcNow());
         var lines = upcoming
-            .SelectMany(meeting => DeadlinesOf(model, meeting).Select(d => (Meeting: MeetingTimes.DateOf(meeting.StartsAt), Deadline: d)))
+            .SelectMany(meeting => DeadlinesOf(model, meeting, calendar).Select(d => (Meeting: MeetingTimes.DateOf(meeting.StartsAt), Deadline: d)))
             .Where(x => x.Deadline.Date >= today)
             .Select(x => $"- {x.Deadline.Kind} for {MeetingTimes.LongDate.Format(x.Meeting)}: **{MeetingTimes.LongDate.Format(x.Deadline.Date)}** ({x.Deadline.Rule})")
             .Take(6)
@@ -146,11 +147,11 @@ public sealed partial class NextMeetingRoutes(
             : $"Due for the **{board}**:\n\n{string.Join("\n", lines)}", cancellationToken);
     }
 
-    private static IReadOnlyList<MeetingDeadline> DeadlinesOf(TermsOfReferenceModel model, MeetingRecord meeting)
+    private static IReadOnlyList<MeetingDeadline> DeadlinesOf(TermsOfReferenceModel model, MeetingRecord meeting, UkWorkingDays calendar)
     {
         try
         {
-            return MeetingReminders.DeadlinesFor(model, MeetingTimes.DateOf(meeting.StartsAt), UkWorkingDays.For(UkNation.EnglandAndWales));
+            return MeetingReminders.DeadlinesFor(model, MeetingTimes.DateOf(meeting.StartsAt), calendar);
         }
         catch (OutsideHolidayDataException)
         {

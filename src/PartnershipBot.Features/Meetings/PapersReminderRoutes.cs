@@ -14,7 +14,7 @@ namespace PartnershipBot.Features.Meetings;
 /// any other reminder rather than from inside the turn.
 /// </summary>
 public sealed partial class PapersReminderRoutes(
-    MeetingReminders reminders, IMeetingStore meetings, IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
+    MeetingReminders reminders, IMeetingStore meetings, IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
 {
     /// <inheritdoc />
     public void Register(RouteTable routes)
@@ -50,7 +50,7 @@ public sealed partial class PapersReminderRoutes(
         bool? queued;
         try
         {
-            queued = await reminders.QueuePapersNowAsync(model, next, conversationId, UkWorkingDays.For(UkNation.EnglandAndWales), now, cancellationToken);
+            queued = await reminders.QueuePapersNowAsync(model, next, conversationId, await workingDays.ForAsync(board, cancellationToken), now, cancellationToken);
         }
         catch (OutsideHolidayDataException ex)
         {

@@ -24,6 +24,7 @@ public sealed class ReminderActions(
     DeadlineReminderViews views,
     SecretariatNotices secretariat,
     ITorLibrarySource library,
+    BoardWorkingDays workingDays,
     TimeProvider time) : IFeatureRoutes
 {
     /// <inheritdoc />
@@ -109,10 +110,11 @@ public sealed class ReminderActions(
     private async Task<string?> SnoozeAsync(ReminderRecord reminder, ReminderPayload payload, Actor person, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var calendar = await workingDays.ForAsync(reminder.BoardKey, cancellationToken);
         LocalDate day;
         try
         {
-            day = UkWorkingDays.For(UkNation.EnglandAndWales).AddWorkingDays(MeetingTimes.DateOf(now), 1);
+            day = calendar.AddWorkingDays(MeetingTimes.DateOf(now), 1);
         }
         catch (OutsideHolidayDataException ex)
         {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using PartnershipBot.Features.Boards;
+using PartnershipBot.Features.Calendar;
 
 namespace PartnershipBot.Infrastructure.Persistence;
 
@@ -88,6 +89,28 @@ public sealed class BoardDirectory(IDatabase database) : IBoardDirectory
             new { board = DbValues.BoardKey(boardName), role = RoleText(role) }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new PersonRecord(r.PersonId, r.TeamsId, r.Name, r.Email, r.IsGuest != 0))];
     }
+
+    /// <inheritdoc />
+    public async Task<UkNation> NationOfAsync(string boardName, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var nation = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT nation FROM boards WHERE board_key = @key", new { key = DbValues.BoardKey(boardName) }, cancellationToken: cancellationToken));
+        return UkNations.Parse(nation) ?? UkNation.EnglandAndWales;
+    }
+
+    /// <inheritdoc />
+    public Task SetNationAsync(string boardName, UkNation nation, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, at, "board.nation", boardName, new { nation = nation.Division() }, async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO boards (board_key, name, nation, created_at) VALUES (@key, @boardName, @division, @at)
+                ON CONFLICT (board_key) DO UPDATE SET nation = excluded.nation
+                """,
+                new { key = DbValues.BoardKey(boardName), boardName, division = nation.Division(), at = DbValues.Text(at) }, transaction, cancellationToken: cancellationToken));
+            return true;
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async Task<PersonRecord?> FindPersonAsync(string personId, CancellationToken cancellationToken)

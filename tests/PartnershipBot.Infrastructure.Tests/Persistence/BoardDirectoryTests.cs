@@ -35,6 +35,25 @@ public class BoardDirectoryTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_boards_nation_defaults_to_England_and_Wales_and_can_be_changed_and_its_links_listed(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var directory = new BoardDirectory(test.Factory());
+        await directory.LinkAsync(new ConversationBoardLink("19:a", "Safer Westmarsh Board", "admin-1", Now), CancellationToken.None);
+        await directory.LinkAsync(new ConversationBoardLink("19:b", "safer  westmarsh board", "admin-1", Now.AddMinutes(1)), CancellationToken.None);
+
+        var before = await directory.NationOfAsync("Safer Westmarsh Board", CancellationToken.None);
+        await directory.SetNationAsync("Safer Westmarsh Board", Features.Calendar.UkNation.Scotland, "admin-1", Now, CancellationToken.None);
+        await directory.SetNationAsync("SAFER WESTMARSH BOARD", Features.Calendar.UkNation.NorthernIreland, "admin-1", Now, CancellationToken.None);
+
+        Assert.Equal(Features.Calendar.UkNation.EnglandAndWales, before);
+        Assert.Equal(Features.Calendar.UkNation.NorthernIreland, await directory.NationOfAsync("safer westmarsh board", CancellationToken.None));
+        Assert.Equal(["19:a", "19:b"], await directory.LinkedConversationsAsync("Safer Westmarsh Board", CancellationToken.None));
+        Assert.Equal(2, (await directory.AuditAsync(CancellationToken.None)).Count(a => a.Action == "board.nation"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Roles_are_per_board_and_idempotent(string provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);

@@ -61,6 +61,23 @@ public sealed class MeetingsAndRemindersTests : ChatTest
     }
 
     [Fact]
+    public async Task A_board_in_Scotland_counts_Scottish_bank_holidays()
+    {
+        await ScheduleAndBookAsync(1);
+
+        await SayAsync("this board is in Scotland");
+        await SayAsync("move the 8 December meeting to 1 April 2027");
+
+        // Thursday 1 April 2027, papers 3 working days before: Easter Monday (29 March) is a working day in Scotland,
+        // so the deadline is that Monday, where England and Wales would skip back over Good Friday to Thursday 25 March.
+        var replies = await Connector.WaitForActivitiesAsync(4);
+        Assert.Contains("now counts working days with Scotland's bank holidays", replies[2].Text, StringComparison.Ordinal);
+        Assert.Contains("papers due Monday 29 March 2027", replies[3].Text, StringComparison.Ordinal);
+        var audit = await Host.Services.GetRequiredService<Features.Boards.IBoardDirectory>().AuditAsync(CancellationToken.None);
+        Assert.Contains(audit, a => a.Action == "board.nation" && a.DetailJson!.Contains("scotland", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_proposal_with_a_date_on_a_bank_holiday_comes_back_saying_what_to_fix_and_nothing_is_booked()
     {
         await SayAsync("schedule the next 2 meetings");
