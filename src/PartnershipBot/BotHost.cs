@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PartnershipBot.Features;
 using PartnershipBot.Features.Boards;
+using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
@@ -69,6 +70,9 @@ public static partial class BotHost
             LogLocalMode(app.Logger);
         }
 
+        // Past the bundled GOV.UK data the standing rules count working days: say so, so someone refreshes the data.
+        UkWorkingDays.BeyondData += (nation, year) => LogBeyondHolidayData(app.Logger, nation.Division(), year);
+
         // Fail at start-up, not on the first message, if two features claim the same route.
         _ = app.Services.GetRequiredService<RouteTable>();
         // ... and if Outlook booking is configured without a usable credential.
@@ -78,6 +82,10 @@ public static partial class BotHost
         app.MapBotEndpoint();
         return app;
     }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
+        Message = "Counting {Division} working days in {Year} by the standing bank-holiday rules: the bundled GOV.UK data ends before then. Refresh src/PartnershipBot.Features/Calendar/Data/uk-bank-holidays.json.")]
+    private static partial void LogBeyondHolidayData(ILogger logger, string division, int year);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
         Message = "MicrosoftAppId is empty: local mode. Channel authentication is OFF; only loopback callers and loopback serviceUrls are accepted (for the Agents Playground). Never run like this in production.")]

@@ -4,18 +4,24 @@ using NodaTime.Text;
 
 namespace PartnershipBot.Features.Calendar;
 
-/// <summary>A date the bank-holiday data does not cover: the bot refuses to count rather than guess.</summary>
+/// <summary>A date before the bank-holiday data begins: the bot refuses to count rather than guess.</summary>
 public sealed class OutsideHolidayDataException(string message) : InvalidOperationException(message);
 
 /// <summary>
 /// UK working days from the GOV.UK bank-holiday data: Monday to Friday, not a bank holiday in the board's
 /// nation. Counting steps from the meeting day without counting it ("3 working days before Tuesday 2 June"
-/// is Thursday 28 May). Dates past the data's last holiday are refused, not treated as ordinary days.
+/// is Thursday 28 May). Past the data's last year the standing rules (<see cref="UkHolidayRules"/>) apply and
+/// <see cref="BeyondData"/> is told, so the host can log a warning that the data wants refreshing; dates before
+/// the data begins are refused.
 /// </summary>
 public sealed class UkWorkingDays
 {
     private static readonly Lazy<IReadOnlyDictionary<UkNation, UkWorkingDays>> Embedded = new(LoadEmbedded);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(UkNation, int), IReadOnlySet<LocalDate>> RuleYears = new();
     private readonly HashSet<LocalDate> holidays;
+
+    /// <summary>Raised (once per nation and year, per process) when a date past the data is counted by the rules.</summary>
+    public static event Action<UkNation, int>? BeyondData;
 
     private UkWorkingDays(UkNation nation, IEnumerable<LocalDate> holidays)
     {
@@ -31,25 +37,29 @@ public sealed class UkWorkingDays
     /// <summary>The first holiday in the data.</summary>
     public LocalDate First { get; }
 
-    /// <summary>The last holiday in the data: the horizon of safe counting.</summary>
+    /// <summary>The last holiday in the data: past its year the standing rules are used.</summary>
     public LocalDate Last { get; }
 
     /// <summary>The calendar for <paramref name="nation"/> from the bundled GOV.UK data.</summary>
     public static UkWorkingDays For(UkNation nation) => Embedded.Value[nation];
 
     /// <summary>True for Monday to Friday outside bank holidays.</summary>
-    public bool IsWorkingDay(LocalDate date)
-    {
-        EnsureCovered(date);
-        return date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && !holidays.Contains(date);
-    }
+    public bool IsWorkingDay(LocalDate date) =>
+        date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && !IsBankHoliday(date);
 
     /// <summary>True when <paramref name="date"/> is a bank holiday in this nation.</summary>
     public bool IsBankHoliday(LocalDate date)
     {
         EnsureCovered(date);
-        return holidays.Contains(date);
+        return date.Year <= Last.Year ? holidays.Contains(date) : RuleYear(date.Year).Contains(date);
     }
+
+    /// <summary>The rule-based holidays of a year past the data, telling <see cref="BeyondData"/> the first time.</summary>
+    private IReadOnlySet<LocalDate> RuleYear(int year) => RuleYears.GetOrAdd((Nation, year), key =>
+    {
+        BeyondData?.Invoke(key.Item1, key.Item2);
+        return UkHolidayRules.For(key.Item1, key.Item2);
+    });
 
     /// <summary>Steps <paramref name="count"/> working days from <paramref name="from"/> (negative: back), not counting <paramref name="from"/>.</summary>
     public LocalDate AddWorkingDays(LocalDate from, int count)
@@ -81,11 +91,11 @@ public sealed class UkWorkingDays
 
     private void EnsureCovered(LocalDate date)
     {
-        if (date < First || date > Last)
+        if (date.Year < First.Year)
         {
             var pattern = LocalDatePattern.Iso;
             throw new OutsideHolidayDataException(
-                $"{pattern.Format(date)} is outside the bank-holiday data for {Nation.Division()} ({pattern.Format(First)} to {pattern.Format(Last)}); refresh the GOV.UK data before counting working days that far out.");
+                $"{pattern.Format(date)} is before the bank-holiday data for {Nation.Division()} begins ({pattern.Format(First)}), so I can't count working days that far back.");
         }
     }
 

@@ -47,12 +47,34 @@ public class DeadlineRuleTests
     }
 
     [Fact]
-    public void Counting_past_the_bank_holiday_data_is_refused()
+    public void Past_the_bank_holiday_data_the_standing_rules_count_and_say_so()
+    {
+        var rule = DeadlineRule.Parse("3 working days before")!;
+        var told = new List<(UkNation, int)>();
+        void Record(UkNation nation, int year) => told.Add((nation, year));
+        UkWorkingDays.BeyondData += Record;
+        try
+        {
+            // Tuesday 3 April 2029 follows Easter Monday (2 April) and Good Friday (30 March): 3 working days back
+            // are Thursday 29, Wednesday 28 and Tuesday 27 March.
+            Assert.Equal(Date("2029-03-27"), rule.DeadlineFor(Date("2029-04-03"), UkWorkingDays.For(UkNation.EnglandAndWales)));
+        }
+        finally
+        {
+            UkWorkingDays.BeyondData -= Record;
+        }
+
+        // Once per nation and year per process: another test may have counted 2029 first.
+        Assert.True(told.Count <= 1);
+    }
+
+    [Fact]
+    public void Counting_before_the_bank_holiday_data_begins_is_refused()
     {
         var rule = DeadlineRule.Parse("3 working days before")!;
 
-        var error = Assert.Throws<OutsideHolidayDataException>(() => rule.DeadlineFor(Date("2029-03-06"), UkWorkingDays.For(UkNation.EnglandAndWales)));
-        Assert.Contains("2028-12-26", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<OutsideHolidayDataException>(() => rule.DeadlineFor(Date("2010-03-06"), UkWorkingDays.For(UkNation.EnglandAndWales)));
+        Assert.Contains("before the bank-holiday data", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
