@@ -31,11 +31,12 @@ public sealed class ConnectorFaultTests(ITestOutputHelper output)
         await FanOutHost.SeedAsync(database.Factory(), connector, People);
 
         var claimed = await host.Services.GetRequiredService<ReminderDispatcher>().DispatchDueAsync("fault-test", CancellationToken.None);
+        var states = await FanOutHost.SettledStatesAsync(database.Factory());
 
         var tally = ReminderFanOut.Tally(connector, People);
         output.WriteLine($"claimed {claimed}, faults injected {connector.InjectedFaults}, ceiling 429s {connector.Throttled}, {tally}");
         Assert.True(connector.InjectedFaults > People / 10, $"only {connector.InjectedFaults} faults were injected");
         Assert.Equal(new FanOutTally(People, 0, 0, 0), tally);
-        Assert.Equal(new Dictionary<string, int> { ["sent"] = People }, await FanOutHost.StatesAsync(database.Factory()));
+        Assert.Equal(new Dictionary<string, int> { ["sent"] = People }, states);
     }
 }

@@ -57,6 +57,22 @@ public sealed class FanOutHost : IAsyncDisposable
         return rows.ToDictionary(r => r.State, r => (int)r.Count);
     }
 
+    /// <summary>
+    /// Waits (up to 30 s) until no reminder is claimed or due: the hosted loop's first poll may have taken a share of
+    /// the fan-out in the background, and its sends must finish before anything is counted.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, int>> SettledStatesAsync(IDatabase database)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        IReadOnlyDictionary<string, int> states;
+        while ((states = await StatesAsync(database)).ContainsKey("claimed") && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        return states;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
