@@ -26,8 +26,6 @@ public sealed partial class DeclarationAgendaRoutes(
     BoardWorkingDays workingDays,
     TimeProvider time) : IFeatureRoutes
 {
-    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
-    private static readonly LocalDatePattern LongDate = LocalDatePattern.Create("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
     private static readonly string[] Months = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
 
     /// <inheritdoc />
@@ -62,7 +60,7 @@ public sealed partial class DeclarationAgendaRoutes(
 
         var (item, added) = await items.AddAsync(new DeclarationItem(Guid.NewGuid().ToString("N"), board, meeting.MeetingId, meeting.StartsAt, title, BoardPermissions.PersonOf(turn), now), cancellationToken);
         var people = await members.OfBoardAsync(board, cancellationToken);
-        var meetingDate = LongDate.Format(Instant.FromDateTimeOffset(meeting.StartsAt).InZone(London).Date);
+        var meetingDate = MeetingTimes.LongDate.Format(Instant.FromDateTimeOffset(meeting.StartsAt).InZone(MeetingTimes.London).Date);
         DateTimeOffset due;
         try
         {
@@ -76,10 +74,10 @@ public sealed partial class DeclarationAgendaRoutes(
             return await turn.ReplyMarkdownAsync($"“{item.Title}” is on the {meetingDate} meeting, but I can't schedule its declaration cards: {ex.Message}", cancellationToken);
         }
 
-        var when = Instant.FromDateTimeOffset(due).InZone(London);
+        var when = Instant.FromDateTimeOffset(due).InZone(MeetingTimes.London);
         var sending = people.Count == 0
             ? "No members of this board are recorded, so no cards are queued: the secretariat can say \"import members\", then add the item again."
-            : $"Declaration cards go to {people.Count} members in their chats with me on {LongDate.Format(when.Date)} at {when.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK time).";
+            : $"Declaration cards go to {people.Count} members in their chats with me on {MeetingTimes.LongDate.Format(when.Date)} at {when.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK time).";
         var opening = added
             ? $"Added “{item.Title}” to the {meetingDate} meeting of the **{board}** as a financial decision."
             : $"“{item.Title}” is already a financial decision on the {meetingDate} meeting of the **{board}**.";
@@ -94,7 +92,7 @@ public sealed partial class DeclarationAgendaRoutes(
         var month = Array.FindIndex(Months, m => m.Length > 0 && m.StartsWith(monthText[..Math.Min(3, monthText.Length)], StringComparison.OrdinalIgnoreCase)) + 1;
         int? year = match.Groups["year"].Success ? int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
         var upcoming = await meetings.UpcomingAsync(board, now.AddDays(-1), 200, cancellationToken);
-        return upcoming.FirstOrDefault(m => Instant.FromDateTimeOffset(m.StartsAt).InZone(London).Date is var date
+        return upcoming.FirstOrDefault(m => Instant.FromDateTimeOffset(m.StartsAt).InZone(MeetingTimes.London).Date is var date
             && date.Day == day && date.Month == month && (year is null || date.Year == year));
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using NodaTime;
 using PartnershipBot.Protocol.Cards;
+using PartnershipBot.Features.Meetings;
 
 namespace PartnershipBot.Features.Declarations;
 
@@ -23,7 +24,6 @@ public static class DeclarationCards
     /// <summary>Re-sends the card to members who have not declared.</summary>
     public const string ChaseVerb = "declarations/chase";
 
-    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
     /// <summary>The card everyone in a conversation sees; Teams swaps it for each member's own view on display.</summary>
     public static AdaptiveCard Shared(DeclarationStatus status)
@@ -121,7 +121,7 @@ public static class DeclarationCards
         var facts = new List<(string, string)> { ("Board", item.BoardName), ("Financial decision", item.Title) };
         if (item.MeetingStartsAt is { } starts)
         {
-            facts.Add(("Meeting", Instant.FromDateTimeOffset(starts).InZone(London).Date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)));
+            facts.Add(("Meeting", Instant.FromDateTimeOffset(starts).InZone(MeetingTimes.London).Date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)));
         }
 
         return new AdaptiveCard().Text(title, style).Facts([.. facts]);

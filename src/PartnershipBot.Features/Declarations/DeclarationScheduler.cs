@@ -5,6 +5,7 @@ using NodaTime;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Reminders;
+using PartnershipBot.Features.Meetings;
 
 namespace PartnershipBot.Features.Declarations;
 
@@ -22,7 +23,6 @@ public sealed class DeclarationScheduler(IReminderOutbox outbox, IOptions<Declar
     /// <summary>The reminder kind of declaration cards.</summary>
     public const string ReminderKind = "declaration";
 
-    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
     private static readonly LocalTime MorningSend = new(9, 0);
 
     /// <summary>
@@ -39,9 +39,9 @@ public sealed class DeclarationScheduler(IReminderOutbox outbox, IOptions<Declar
             return now;
         }
 
-        var meetingDate = Instant.FromDateTimeOffset(starts).InZone(London).Date;
+        var meetingDate = Instant.FromDateTimeOffset(starts).InZone(MeetingTimes.London).Date;
         var sendDate = calendar.AddWorkingDays(meetingDate, -options.Value.LeadFor(item.BoardName));
-        var due = (sendDate + MorningSend).InZoneLeniently(London).ToDateTimeOffset();
+        var due = (sendDate + MorningSend).InZoneLeniently(MeetingTimes.London).ToDateTimeOffset();
         return due > now ? due : now;
     }
 
@@ -71,7 +71,7 @@ public sealed class DeclarationScheduler(IReminderOutbox outbox, IOptions<Declar
 
     /// <summary>"ahead-2027-03-12": the meeting date is in the key, so a moved meeting's cards can be queued afresh.</summary>
     private static string AheadOccasion(DeclarationItem item) =>
-        item.MeetingStartsAt is { } starts ? $"ahead-{NodaTime.Text.LocalDatePattern.Iso.Format(Instant.FromDateTimeOffset(starts).InZone(London).Date)}" : "ahead";
+        item.MeetingStartsAt is { } starts ? $"ahead-{NodaTime.Text.LocalDatePattern.Iso.Format(Instant.FromDateTimeOffset(starts).InZone(MeetingTimes.London).Date)}" : "ahead";
 
     /// <summary>Queues cards for sending now in send round <paramref name="round"/> ("open declarations" or "Chase").</summary>
     public Task<int> QueueRoundAsync(DeclarationItem item, IEnumerable<PersonRecord> members, int round, CancellationToken cancellationToken) =>

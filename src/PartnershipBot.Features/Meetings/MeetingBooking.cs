@@ -21,7 +21,6 @@ public sealed record BookedMeeting(MeetingRecord Meeting, string? JoinUrl, IRead
 public sealed class MeetingBooking(
     IMeetingStore meetings, MeetingReminders reminders, IBoardCalendar calendar, IBoardDirectory directory, IEnumerable<IMeetingChangeObserver> observers, TimeProvider time)
 {
-    private static readonly LocalDatePattern LongDate = LocalDatePattern.Create("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>The calendar in use.</summary>
     public IBoardCalendar Calendar => calendar;
@@ -167,7 +166,7 @@ public sealed class MeetingBooking(
     {
         var lines = deadlines.Select(d => !dated
             ? $"{d.Kind} deadline: {d.Rule} (UK working days)."
-            : $"{d.Kind} deadline: {LongDate.Format(d.Date)} ({d.Rule}).");
+            : $"{d.Kind} deadline: {MeetingTimes.LongDate.Format(d.Date)} ({d.Rule}).");
         return $"Meeting of the {board}, booked by PartnershipBot. " + (deadlines.Count == 0 ? "The Terms of Reference set no paper deadline." : string.Join(" ", lines));
     }
 }

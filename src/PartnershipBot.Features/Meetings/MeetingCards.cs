@@ -18,7 +18,6 @@ public static class MeetingCards
     /// <summary>Most meetings one card proposes (a year of monthly meetings).</summary>
     public const int MaxProposed = 12;
 
-    private static readonly LocalDatePattern LongDate = LocalDatePattern.Create("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
     private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
     /// <summary>The proposal card; <paramref name="problem"/> (shown first) says what to fix in a rejected submission.</summary>
@@ -38,7 +37,7 @@ public static class MeetingCards
         for (var i = 0; i < meetings.Count; i++)
         {
             var start = meetings[i].Start;
-            card.Toggle($"keep{i}", $"Meeting {i + 1}: {LongDate.Format(start.Date)}", dropped?.Contains(i) != true)
+            card.Toggle($"keep{i}", $"Meeting {i + 1}: {MeetingTimes.LongDate.Format(start.Date)}", dropped?.Contains(i) != true)
                 .DateInput($"date{i}", $"Date of meeting {i + 1}", LocalDatePattern.Iso.Format(start.Date), "Choose a date")
                 .TimeInput($"time{i}", $"Start time of meeting {i + 1}", HourMinute.Format(start.TimeOfDay), "Choose a start time");
         }
@@ -81,13 +80,13 @@ public static class MeetingCards
         ArgumentNullException.ThrowIfNull(booked);
         var start = Instant.FromDateTimeOffset(booked.Meeting.StartsAt).InZone(MeetingTimes.London);
         var end = Instant.FromDateTimeOffset(booked.Meeting.EndsAt).InZone(MeetingTimes.London);
-        var facts = new List<(string, string)> { ("When", $"{LongDate.Format(start.Date)}, {HourMinute.Format(start.TimeOfDay)}–{HourMinute.Format(end.TimeOfDay)}") };
+        var facts = new List<(string, string)> { ("When", $"{MeetingTimes.LongDate.Format(start.Date)}, {HourMinute.Format(start.TimeOfDay)}–{HourMinute.Format(end.TimeOfDay)}") };
         if (booked.JoinUrl is not null)
         {
             facts.Add(("Teams", $"[Join the meeting]({booked.JoinUrl})"));
         }
 
-        facts.AddRange(booked.Deadlines.Select(d => ($"{d.Kind} due", $"{LongDate.Format(d.Date)} ({d.Rule})")));
+        facts.AddRange(booked.Deadlines.Select(d => ($"{d.Kind} due", $"{MeetingTimes.LongDate.Format(d.Date)} ({d.Rule})")));
         return [.. facts];
     }
 }

@@ -21,7 +21,6 @@ public sealed record MeetingDeadline(DeadlineKind Kind, LocalDate Date, string R
 /// </summary>
 public sealed class MeetingReminders(IReminderOutbox outbox)
 {
-    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
     /// <summary>The ToR's paper and minutes deadlines for a meeting on <paramref name="meetingDate"/>.</summary>
     public static IReadOnlyList<MeetingDeadline> DeadlinesFor(TermsOfReferenceModel model, LocalDate meetingDate, UkWorkingDays calendar)
@@ -45,12 +44,12 @@ public sealed class MeetingReminders(IReminderOutbox outbox)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(calendar);
-        var meetingDate = Instant.FromDateTimeOffset(meeting.StartsAt).InZone(London).Date;
+        var meetingDate = Instant.FromDateTimeOffset(meeting.StartsAt).InZone(MeetingTimes.London).Date;
         var deadlines = DeadlinesFor(model, meetingDate, calendar);
         foreach (var deadline in deadlines.Where(_ => meeting.ConversationId is not null))
         {
             // Remind two working days before the deadline, at 09:00 in London, so there is time to act.
-            var due = (calendar.AddWorkingDays(deadline.Date, -2) + new LocalTime(9, 0)).InZoneLeniently(London).ToDateTimeOffset();
+            var due = (calendar.AddWorkingDays(deadline.Date, -2) + new LocalTime(9, 0)).InZoneLeniently(MeetingTimes.London).ToDateTimeOffset();
             if (due <= now)
             {
                 continue;
@@ -74,7 +73,7 @@ public sealed class MeetingReminders(IReminderOutbox outbox)
     public async Task<bool?> QueuePapersNowAsync(TermsOfReferenceModel model, MeetingRecord meeting, string conversationId, UkWorkingDays calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        var meetingDate = Instant.FromDateTimeOffset(meeting.StartsAt).InZone(London).Date;
+        var meetingDate = Instant.FromDateTimeOffset(meeting.StartsAt).InZone(MeetingTimes.London).Date;
         if (DeadlinesFor(model, meetingDate, calendar).FirstOrDefault(d => d.Kind == DeadlineKind.Papers) is not { } papers)
         {
             return null;
@@ -82,7 +81,7 @@ public sealed class MeetingReminders(IReminderOutbox outbox)
 
         var payload = JsonSerializer.Serialize(new ReminderPayload(meeting.MeetingId, meeting.BoardName, "papers",
             LocalDatePattern.Iso.Format(papers.Date), LocalDatePattern.Iso.Format(meetingDate), papers.Rule), ReminderJsonContext.Default.ReminderPayload);
-        var today = LocalDatePattern.Iso.Format(Instant.FromDateTimeOffset(now).InZone(London).Date);
+        var today = LocalDatePattern.Iso.Format(Instant.FromDateTimeOffset(now).InZone(MeetingTimes.London).Date);
         // Under the meeting's key prefix, so moving or cancelling the meeting withdraws it like the scheduled ones.
         var key = $"{KeyPrefix(meeting)}papers-now/{today}";
         return await outbox.EnqueueAsync(new ReminderRecord(Guid.NewGuid().ToString("N"), key, meeting.BoardName, conversationId, "papers", now, payload), cancellationToken);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
 using PartnershipBot.Protocol.Cards;
+using PartnershipBot.Features.Meetings;
 
 namespace PartnershipBot.Features.Reminders;
 
@@ -27,10 +28,8 @@ public static class ReminderCards
     /// <summary>The verb Teams invokes to refresh the card for each person it names.</summary>
     public const string ViewVerb = "reminders/view";
 
-    private static readonly LocalDatePattern LongDate = LocalDatePattern.Create("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
     private static readonly LocalDatePattern DayAndMonth = LocalDatePattern.Create("dddd d MMMM", CultureInfo.InvariantCulture);
     private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
-    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
     /// <summary>
     /// The reminder for <paramref name="payload"/>, showing <paramref name="responses"/> (one viewer's) and
@@ -94,7 +93,7 @@ public static class ReminderCards
     /// <summary>A time as people in the UK read it, e.g. "10:02 on Tuesday 1 December".</summary>
     public static string UkTime(DateTimeOffset at)
     {
-        var local = Instant.FromDateTimeOffset(at).InZone(London);
+        var local = Instant.FromDateTimeOffset(at).InZone(MeetingTimes.London);
         return $"{Clock.Format(local.TimeOfDay)} on {DayAndMonth.Format(local.Date)}";
     }
 
@@ -126,5 +125,5 @@ public static class ReminderCards
         };
     }
 
-    private static string Long(string isoDate) => LocalDatePattern.Iso.Parse(isoDate) is { Success: true } parsed ? LongDate.Format(parsed.Value) : isoDate;
+    private static string Long(string isoDate) => LocalDatePattern.Iso.Parse(isoDate) is { Success: true } parsed ? MeetingTimes.LongDate.Format(parsed.Value) : isoDate;
 }
