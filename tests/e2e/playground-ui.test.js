@@ -172,8 +172,13 @@ async function main() {
       await send('import all members');
       await page.getByText('Imported 1 members of the').last().waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
       await send('open declarations for Allocate the Safer Communities Fund');
-      const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Declaration of interests' }).last();
-      await card.waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
+      // Two cards arrive in this chat: the reply posted here, then (from the dispatcher's next poll) the member's own
+      // card in their 1:1 chat with the bot, which in the Playground is this same chat. A lazy `.last()` would jump
+      // from the first to the second while the form is being filled, so wait for both and pin the member's card.
+      await page.getByText('Sending the card to 1 members in their chats with me too.').last().waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
+      const cards = page.locator('.ac-adaptiveCard').filter({ hasText: 'Declaration of interests' });
+      await cards.nth(1).waitFor({ state: 'visible', timeout: REMINDER_TIMEOUT_MS });
+      const card = cards.nth(1);
       await card.getByText('Yes: a financial (pecuniary) interest').click();
       await card.getByPlaceholder('e.g. my organisation has applied for this fund').fill('My charity has applied to this fund');
       const submittedAt = Date.now();
