@@ -6,7 +6,7 @@ using PartnershipBot.Features.TermsOfReference.Model;
 
 // Speed figures, printed on demand:
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks            ToR ingest and answer times
-//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- turns       authenticated turns through /api/messages, vs two echo baselines
+//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- turns [ours] [N]  authenticated turns through /api/messages (N per level, default 3,000), vs two echo baselines unless `ours`
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- hostile [N] N hostile requests per mode (default 10,000), forged tokens
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- footprint   start-up time and working set of the built bot as its own process
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- fanout [N]  N due reminders (default 2,000) through the dispatcher against a Teams-limits stub
@@ -14,7 +14,7 @@ using PartnershipBot.Features.TermsOfReference.Model;
 switch (args.FirstOrDefault())
 {
     case "turns":
-        await PartnershipBot.Benchmarks.TurnBenchmark.RunAsync(FindRepository());
+        await PartnershipBot.Benchmarks.TurnBenchmark.RunAsync(FindRepository(), oursOnly: args.Contains("ours"), turnsPerLevel: args.Skip(1).Select(a => int.TryParse(a, CultureInfo.InvariantCulture, out var n) ? n : 0).FirstOrDefault(n => n > 0, 3_000));
         return 0;
     case "hostile":
         await PartnershipBot.Benchmarks.HostileBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);

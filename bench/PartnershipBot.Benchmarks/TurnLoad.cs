@@ -18,6 +18,8 @@ internal sealed record TurnFigures(int Concurrency, double PerSecond, double P50
 /// </summary>
 internal static class TurnLoad
 {
+    private static long conversations;
+
     public static async Task<TurnFigures> RunLevelAsync(HttpClient client, TurnTarget target, JsonObject template, int concurrency, int turns)
     {
         var latencies = new double[turns];
@@ -56,7 +58,10 @@ internal static class TurnLoad
         var activity = (JsonObject)template.DeepClone();
         activity["id"] = Guid.NewGuid().ToString("N");
         var tenant = $"00000000-0000-0000-0000-{i % 64:D12}";
-        activity["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = tenant, ["id"] = $"a:bench-{i}" };
+        // A conversation the bot has never seen, every turn (never reused across levels): the worst case for the
+        // bot, which must store each new conversation's reference durably before it answers.
+        var conversation = Interlocked.Increment(ref conversations);
+        activity["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = tenant, ["id"] = $"a:bench-{conversation}" };
         activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } };
         return activity.ToJsonString();
     }
