@@ -3,8 +3,12 @@ using PartnershipBot.Features.Conversations;
 
 namespace PartnershipBot.Infrastructure.Persistence;
 
-/// <summary>Conversation references, in SQLite or PostgreSQL (the SQL is common to both).</summary>
-public sealed class ConversationReferenceStore(IDatabase database) : IConversationReferenceStore
+/// <summary>
+/// Conversation references, in SQLite or PostgreSQL (the SQL is common to both). Saves from concurrent turns
+/// share a commit (<see cref="GroupCommit{T}"/>): every turn in a new conversation stores its reference before
+/// it is answered, and one commit per turn made the store the limit on turns per second.
+/// </summary>
+public sealed class ConversationReferenceStore : IConversationReferenceStore
 {
     private const string Columns = """
         conversation_id AS ConversationId, service_url AS ServiceUrl, channel_id AS ChannelId, tenant_id AS TenantId,
@@ -12,27 +16,30 @@ public sealed class ConversationReferenceStore(IDatabase database) : IConversati
         reference_json AS ReferenceJson, updated_at AS UpdatedAt
         """;
 
+    private const string Upsert = """
+        INSERT INTO conversation_references VALUES (@ConversationId, @ServiceUrl, @ChannelId, @TenantId,
+            @ConversationType, @UserAadObjectId, @BotId, @ReferenceJson, @UpdatedAt)
+        ON CONFLICT(conversation_id) DO UPDATE SET service_url = excluded.service_url, channel_id = excluded.channel_id,
+            tenant_id = excluded.tenant_id, conversation_type = excluded.conversation_type,
+            user_aad_object_id = excluded.user_aad_object_id, bot_id = excluded.bot_id,
+            reference_json = excluded.reference_json, updated_at = excluded.updated_at
+        """;
+
+    private readonly IDatabase database;
+    private readonly GroupCommit<ConversationReferenceRecord> saves;
+
+    /// <summary>The store over <paramref name="database"/>.</summary>
+    public ConversationReferenceStore(IDatabase database)
+    {
+        this.database = database;
+        saves = new GroupCommit<ConversationReferenceRecord>(SaveBatchAsync);
+    }
+
     /// <inheritdoc />
-    public async Task SaveAsync(ConversationReferenceRecord reference, CancellationToken cancellationToken)
+    public Task SaveAsync(ConversationReferenceRecord reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO conversation_references VALUES (@ConversationId, @ServiceUrl, @ChannelId, @TenantId,
-                @ConversationType, @UserAadObjectId, @BotId, @ReferenceJson, @UpdatedAt)
-            ON CONFLICT(conversation_id) DO UPDATE SET service_url = excluded.service_url, channel_id = excluded.channel_id,
-                tenant_id = excluded.tenant_id, conversation_type = excluded.conversation_type,
-                user_aad_object_id = excluded.user_aad_object_id, bot_id = excluded.bot_id,
-                reference_json = excluded.reference_json, updated_at = excluded.updated_at
-            """,
-            new
-            {
-                reference.ConversationId, reference.ServiceUrl, reference.ChannelId, reference.TenantId, reference.ConversationType,
-                reference.UserAadObjectId, reference.BotId, reference.ReferenceJson,
-                UpdatedAt = DbValues.Text(reference.UpdatedAt),
-            },
-            cancellationToken: cancellationToken));
+        return saves.WriteAsync(reference, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -53,6 +60,27 @@ public sealed class ConversationReferenceStore(IDatabase database) : IConversati
         var removed = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM conversation_references WHERE conversation_id = @conversationId", new { conversationId }, cancellationToken: cancellationToken));
         return removed > 0;
+    }
+
+    private async Task SaveBatchAsync(IReadOnlyList<ConversationReferenceRecord> references, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var reference in references)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                Upsert,
+                new
+                {
+                    reference.ConversationId, reference.ServiceUrl, reference.ChannelId, reference.TenantId, reference.ConversationType,
+                    reference.UserAadObjectId, reference.BotId, reference.ReferenceJson,
+                    UpdatedAt = DbValues.Text(reference.UpdatedAt),
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<ConversationReferenceRecord?> QuerySingleAsync(string sql, object parameters, CancellationToken cancellationToken)

@@ -52,6 +52,24 @@ public class StoreContractTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Concurrent_saves_share_commits_and_every_reference_is_stored_when_its_save_returns(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = new ConversationReferenceStore(test.Factory());
+
+        // 200 turns at once in 200 new conversations, and one conversation saved twice with the later value last.
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => store.SaveAsync(
+            new ConversationReferenceRecord($"a:{i}", "https://smba.example/emea/", "msteams", "tenant", "personal", $"user-{i}", "28:bot", "{}", Monday),
+            CancellationToken.None))));
+        await store.SaveAsync(new ConversationReferenceRecord("a:7", "https://smba.example/amer/", "msteams", "tenant", "personal", "user-7", "28:bot", "{}", Monday.AddHours(1)), CancellationToken.None);
+
+        await using var connection = await test.Factory().OpenAsync(CancellationToken.None);
+        Assert.Equal(200, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM conversation_references"));
+        Assert.Equal("https://smba.example/amer/", (await store.FindByConversationAsync("a:7", CancellationToken.None))!.ServiceUrl);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Terms_versions_are_kept_and_numbered_per_board(string provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
