@@ -15,6 +15,7 @@ public sealed class RecentReferences(TimeProvider time)
 
     private static readonly TimeSpan RefreshAfter = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<string, (string Fingerprint, DateTimeOffset SavedAt)> saved = new(StringComparer.Ordinal);
+    private int remembered;
 
     /// <summary>True when <paramref name="reference"/> differs from what was stored, or was stored over an hour ago.</summary>
     public bool NeedsSaving(ConversationReferenceRecord reference)
@@ -29,16 +30,30 @@ public sealed class RecentReferences(TimeProvider time)
     public void Saved(ConversationReferenceRecord reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        if (saved.Count >= Capacity)
+        var entry = (Fingerprint(reference), time.GetUtcNow());
+        if (!saved.TryAdd(reference.ConversationId, entry))
         {
-            saved.Clear();
+            saved[reference.ConversationId] = entry;
+            return;
         }
 
-        saved[reference.ConversationId] = (Fingerprint(reference), time.GetUtcNow());
+        // Counted here rather than with saved.Count, which takes every lock of the dictionary on each call and
+        // made this bookkeeping a point of contention between concurrent turns.
+        if (Interlocked.Increment(ref remembered) > Capacity)
+        {
+            saved.Clear();
+            Interlocked.Exchange(ref remembered, 0);
+        }
     }
 
     /// <summary>Forgets a conversation (it was removed), so its next reference is stored.</summary>
-    public void Forget(string conversationId) => saved.TryRemove(conversationId, out _);
+    public void Forget(string conversationId)
+    {
+        if (saved.TryRemove(conversationId, out _))
+        {
+            Interlocked.Decrement(ref remembered);
+        }
+    }
 
     private static string Fingerprint(ConversationReferenceRecord r) =>
         string.Join('\n', r.ServiceUrl, r.ChannelId, r.TenantId, r.ConversationType, r.UserAadObjectId, r.BotId);
