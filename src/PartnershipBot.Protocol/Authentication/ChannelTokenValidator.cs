@@ -18,11 +18,13 @@ namespace PartnershipBot.Protocol.Authentication;
 /// </summary>
 public sealed class ChannelTokenValidator
 {
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
     private readonly BotFrameworkOptions options;
     private readonly IConfigurationManager<OpenIdConnectConfiguration> metadata;
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     private readonly TimeProvider time;
+    private readonly ValidatedTokenCache validated = new();
 
     /// <summary>Creates a validator reading keys through <paramref name="metadata"/>.</summary>
     public ChannelTokenValidator(IOptions<BotFrameworkOptions> options, IConfigurationManager<OpenIdConnectConfiguration> metadata, TimeProvider time)
@@ -67,12 +69,17 @@ public sealed class ChannelTokenValidator
         }
 
         var token = parts[1];
+        var configuration = await metadata.GetConfigurationAsync(cancellationToken);
+        if (validated.Find(token, configuration, (notBefore, expires) => IsWithinLifetime(notBefore, expires, ClockSkew)) is { } earlier)
+        {
+            return earlier;
+        }
+
         if (!handler.CanReadToken(token))
         {
             return ChannelAuthResult.Fail("token is not a well-formed JWT");
         }
 
-        var configuration = await metadata.GetConfigurationAsync(cancellationToken);
         var result = await ValidateAsync(token, configuration);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
@@ -89,7 +96,9 @@ public sealed class ChannelTokenValidator
 
         var jwt = (JsonWebToken)result.SecurityToken;
         var serviceUrl = jwt.TryGetPayloadValue<string>("serviceurl", out var claim) ? claim : null;
-        return new ChannelAuthResult(true, null, serviceUrl, EndorsementsFor(configuration, jwt.Kid));
+        var accepted = new ChannelAuthResult(true, null, serviceUrl, EndorsementsFor(configuration, jwt.Kid));
+        validated.Remember(token, configuration, Optional(jwt.ValidFrom), Optional(jwt.ValidTo), accepted);
+        return accepted;
     }
 
     /// <summary>
@@ -144,7 +153,7 @@ public sealed class ChannelTokenValidator
             ValidateAudience = true,
             ValidateLifetime = true,
             RequireExpirationTime = true,
-            ClockSkew = TimeSpan.FromMinutes(5),
+            ClockSkew = ClockSkew,
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = true,
             IssuerSigningKeys = configuration.SigningKeys,
@@ -159,6 +168,9 @@ public sealed class ChannelTokenValidator
         return expires is not null && now <= expires.Value.ToUniversalTime() + skew
             && (notBefore is null || now >= notBefore.Value.ToUniversalTime() - skew);
     }
+
+    // JsonWebToken reports an absent nbf or exp as DateTime.MinValue.
+    private static DateTime? Optional(DateTime value) => value == DateTime.MinValue ? null : value;
 
     private static HashSet<string> EndorsementsFor(OpenIdConnectConfiguration configuration, string? kid)
     {
