@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace PartnershipBot.Features.Conversations;
 
 /// <summary>
@@ -14,14 +12,13 @@ public sealed class RecentReferences(TimeProvider time)
     public const int Capacity = 10_000;
 
     private static readonly TimeSpan RefreshAfter = TimeSpan.FromHours(1);
-    private readonly ConcurrentDictionary<string, (string Fingerprint, DateTimeOffset SavedAt)> saved = new(StringComparer.Ordinal);
-    private int remembered;
+    private readonly PerConversation<(string Fingerprint, DateTimeOffset SavedAt)> saved = new(Capacity);
 
     /// <summary>True when <paramref name="reference"/> differs from what was stored, or was stored over an hour ago.</summary>
     public bool NeedsSaving(ConversationReferenceRecord reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        return !saved.TryGetValue(reference.ConversationId, out var last)
+        return !saved.TryGet(reference.ConversationId, out var last)
             || last.Fingerprint != Fingerprint(reference)
             || time.GetUtcNow() - last.SavedAt > RefreshAfter;
     }
@@ -30,30 +27,11 @@ public sealed class RecentReferences(TimeProvider time)
     public void Saved(ConversationReferenceRecord reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var entry = (Fingerprint(reference), time.GetUtcNow());
-        if (!saved.TryAdd(reference.ConversationId, entry))
-        {
-            saved[reference.ConversationId] = entry;
-            return;
-        }
-
-        // Counted here rather than with saved.Count, which takes every lock of the dictionary on each call and
-        // made this bookkeeping a point of contention between concurrent turns.
-        if (Interlocked.Increment(ref remembered) > Capacity)
-        {
-            saved.Clear();
-            Interlocked.Exchange(ref remembered, 0);
-        }
+        saved.Set(reference.ConversationId, (Fingerprint(reference), time.GetUtcNow()));
     }
 
     /// <summary>Forgets a conversation (it was removed), so its next reference is stored.</summary>
-    public void Forget(string conversationId)
-    {
-        if (saved.TryRemove(conversationId, out _))
-        {
-            Interlocked.Decrement(ref remembered);
-        }
-    }
+    public void Forget(string conversationId) => saved.Remove(conversationId);
 
     private static string Fingerprint(ConversationReferenceRecord r) =>
         string.Join('\n', r.ServiceUrl, r.ChannelId, r.TenantId, r.ConversationType, r.UserAadObjectId, r.BotId);

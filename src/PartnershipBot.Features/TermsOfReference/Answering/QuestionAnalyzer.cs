@@ -46,9 +46,9 @@ public static partial class QuestionAnalyzer
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(vocabulary);
         var corrected = Correct(question.Trim(), vocabulary);
-        foreach (var (phrase, meaning) in Lexicon.Phrases)
+        foreach (var (phrase, meaning) in EverydayPhrases)
         {
-            corrected = Regex.Replace(corrected, $@"\b{Regex.Escape(phrase)}\b", meaning, Options);
+            corrected = phrase.Replace(corrected, meaning);
         }
 
         var topic = Intents.FirstOrDefault(i => i.Pattern.IsMatch(corrected)).Topic;
@@ -117,6 +117,10 @@ public static partial class QuestionAnalyzer
     };
 
     private static Regex R(string pattern) => new(pattern, Options);
+
+    // Built once: the static Regex.Replace looked each pattern up in the shared regex cache on every question.
+    private static readonly (Regex Phrase, string Meaning)[] EverydayPhrases =
+        [.. Lexicon.Phrases.Select(p => (R($@"\b{Regex.Escape(p.Phrase)}\b"), p.Meaning))];
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex WordToken();

@@ -14,4 +14,8 @@ public sealed record TorCitation(string Section, string Text);
 /// <param name="Answer">The text a member sees.</param>
 /// <param name="Board">The board answered for (empty when the bot asks which board).</param>
 /// <param name="Citations">The clauses relied on.</param>
-public sealed record TorAnswer(string Question, bool Answered, string Answer, string Board, IReadOnlyList<TorCitation> Citations);
+public sealed record TorAnswer(string Question, bool Answered, string Answer, string Board, IReadOnlyList<TorCitation> Citations)
+{
+    /// <summary>What the question was read as asking about (General when it was not understood).</summary>
+    public Model.Topic Topic { get; init; }
+}

@@ -67,7 +67,7 @@ public sealed partial class TorLibrary
             return new TorAnswer(question, false, $"Which board do you mean? I have the Terms of Reference of:\n{names}\nAsk again naming the board.", string.Empty, []);
         }
 
-        return TorAnswerer.Answer(board, analysis);
+        return TorAnswerer.Answer(board, analysis) with { Topic = analysis.Topic };
     }
 
     /// <summary>"How many CCG representatives?" → "... Clinical Commissioning Group ...", when the documents use the name, not the acronym.</summary>

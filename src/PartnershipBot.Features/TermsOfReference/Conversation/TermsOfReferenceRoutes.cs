@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text;
 using PartnershipBot.Features.Boards;
+using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Model;
@@ -16,8 +16,8 @@ namespace PartnershipBot.Features.TermsOfReference.Conversation;
 /// </summary>
 public sealed class TermsOfReferenceRoutes(ITorLibrarySource library, IBoardDirectory directory) : IFeatureRoutes
 {
-    // A conversation not linked to a board carries over the last board it asked about.
-    private readonly ConcurrentDictionary<string, string> conversationBoards = new(StringComparer.Ordinal);
+    // A conversation not linked to a board carries over the last board it asked about (a convenience: bounded).
+    private readonly PerConversation<string> conversationBoards = new(10_000);
 
     /// <inheritdoc />
     public void Register(RouteTable routes)
@@ -32,20 +32,20 @@ public sealed class TermsOfReferenceRoutes(ITorLibrarySource library, IBoardDire
         var boards = await library.GetAsync(cancellationToken);
         var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
         var link = await directory.FindLinkAsync(conversationId, cancellationToken);
-        var conversationBoard = link?.BoardName ?? (conversationBoards.TryGetValue(conversationId, out var lastAsked) ? lastAsked : null);
+        var conversationBoard = link?.BoardName ?? (conversationBoards.TryGet(conversationId, out var lastAsked) ? lastAsked : null);
         var answer = boards.Ask(turn.Text.Trim(), conversationBoard);
         if (answer.Board.Length > 0 && boards.Find(answer.Board) is not null)
         {
-            conversationBoards[conversationId] = answer.Board;
+            conversationBoards.Set(conversationId, answer.Board);
         }
 
-        return await turn.ReplyMarkdownAsync(Format(answer) + await HoldersAsync(turn.Text, answer.Board, cancellationToken), cancellationToken);
+        return await turn.ReplyMarkdownAsync(Format(answer) + await HoldersAsync(answer, cancellationToken), cancellationToken);
     }
 
     /// <summary>For "who is the chair?": the people holding the role in the bot's records, beside the ToR's rule.</summary>
-    private async Task<string> HoldersAsync(string question, string board, CancellationToken cancellationToken)
+    private async Task<string> HoldersAsync(TorAnswer answer, CancellationToken cancellationToken)
     {
-        var topic = QuestionAnalyzer.Analyze(question, NoVocabulary).Topic;
+        var (board, topic) = (answer.Board, answer.Topic);
         if (board.Length == 0 || topic is not (Topic.Chair or Topic.ViceChair or Topic.Secretariat))
         {
             return string.Empty;
@@ -57,8 +57,6 @@ public sealed class TermsOfReferenceRoutes(ITorLibrarySource library, IBoardDire
             ? string.Empty
             : $"\n\nCurrently {RoleRoutes.RoleName(role)}: **{string.Join(", ", holders.Select(h => h.Name ?? h.PersonId))}** (as recorded by the secretariat).";
     }
-
-    private static readonly HashSet<string> NoVocabulary = [];
 
     /// <summary>The answer as Teams markdown: the lead, then each clause as a quote with its section.</summary>
     public static string Format(TorAnswer answer)
