@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
-
 namespace PartnershipBot.Protocol.Connector;
 
 /// <summary>
@@ -13,26 +10,19 @@ public sealed class ConnectorRateLimiter : IDisposable
 {
     // Requests leave a little after their slot and may be delayed on the way; the margin keeps that jitter from
     // putting 51 in Teams' second (20 ms still drew 45 429s on a loaded 2-core box; each 429 pauses every sender).
-    private static readonly TimeSpan TenantMargin = TimeSpan.FromMilliseconds(60);
+    private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(60);
 
-    private readonly PartitionedRateLimiter<(string Tenant, string Conversation)> limiter;
-    private readonly ConcurrentDictionary<string, SlidingLog> tenants = new(StringComparer.Ordinal);
-    private readonly List<IDisposable> owned = [];
+    private readonly SlidingLogs conversations;
+    private readonly SlidingLogs tenants;
     private readonly TimeProvider time;
-    private readonly int perTenantPerSecond;
     private long pausedUntilTicks;
 
     /// <summary>Creates the limiter with Teams' limits (overridable for tests and benchmarks).</summary>
     public ConnectorRateLimiter(int perConversationPerSecond = 7, int perConversationPer30Seconds = 60, int perTenantPerSecond = 50, TimeProvider? time = null)
     {
         this.time = time ?? TimeProvider.System;
-        this.perTenantPerSecond = perTenantPerSecond;
-        var perSecond = PartitionedRateLimiter.Create<(string Tenant, string Conversation), string>(key =>
-            RateLimitPartition.GetSlidingWindowLimiter(key.Conversation, _ => Window(perConversationPerSecond, TimeSpan.FromSeconds(1), 4)));
-        var per30Seconds = PartitionedRateLimiter.Create<(string Tenant, string Conversation), string>(key =>
-            RateLimitPartition.GetSlidingWindowLimiter(key.Conversation, _ => Window(perConversationPer30Seconds, TimeSpan.FromSeconds(30), 30)));
-        owned.AddRange([perSecond, per30Seconds]);
-        limiter = PartitionedRateLimiter.CreateChained(perSecond, per30Seconds);
+        conversations = new SlidingLogs([(perConversationPerSecond, TimeSpan.FromSeconds(1)), (perConversationPer30Seconds, TimeSpan.FromSeconds(30))], Margin, this.time);
+        tenants = new SlidingLogs([(perTenantPerSecond, TimeSpan.FromSeconds(1))], Margin, this.time);
     }
 
     /// <summary>How many times callers were held by a pause (for benchmarks and logs).</summary>
@@ -60,42 +50,25 @@ public sealed class ConnectorRateLimiter : IDisposable
             await Task.Delay(wait, time, cancellationToken);
         }
 
-        var lease = await limiter.AcquireAsync((tenantId ?? string.Empty, conversationId), 1, cancellationToken);
-        if (!lease.IsAcquired)
-        {
-            lease.Dispose();
-            throw new InvalidOperationException("The Connector rate limiter's queue is full.");
-        }
-
-        // The tenant's exact window last, nearest the send, so the slot it records is when the request leaves.
-        try
-        {
-            var tenant = tenants.GetOrAdd(tenantId ?? string.Empty, _ => new SlidingLog(perTenantPerSecond, TimeSpan.FromSeconds(1), TenantMargin, this.time));
-            await tenant.WaitAsync(cancellationToken);
-        }
-        catch
-        {
-            lease.Dispose();
-            throw;
-        }
-
-        return lease;
+        await conversations.WaitAsync(conversationId, cancellationToken);
+        // The tenant's window last, nearest the send, so the slot it records is when the request leaves.
+        await tenants.WaitAsync(tenantId ?? string.Empty, cancellationToken);
+        return NoLease.Instance;
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        limiter.Dispose();
-        owned.ForEach(d => d.Dispose());
+        // Nothing to release: the windows hold no timers or handles. Kept so callers' lifetimes need not change.
     }
 
-    private static SlidingWindowRateLimiterOptions Window(int permits, TimeSpan window, int segments) => new()
+    // A slot, once its time has come, is spent: there is nothing to hand back.
+    private sealed class NoLease : IDisposable
     {
-        PermitLimit = permits,
-        Window = window,
-        SegmentsPerWindow = segments,
-        QueueLimit = 100_000,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    };
+        public static readonly NoLease Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -1,44 +1,68 @@
 namespace PartnershipBot.Protocol.Connector;
 
 /// <summary>
-/// An exact sliding window: at most <c>permits</c> starts in any span of <c>window</c>, as Teams counts them.
-/// It remembers the start times of the last <c>permits</c> requests; a caller is given the earliest slot one window
-/// after the oldest of them (plus a small margin for the network), and waits for it. Slots are handed out under a
-/// lock in arrival order, so no timer and no replenishment tick decide the rate.
+/// Exact sliding windows for one sender (a conversation or a tenant): at most <c>Permits</c> starts in any span of
+/// <c>Window</c>, for each limit, as Teams counts them. It remembers the recent start times per limit; a caller is
+/// given the earliest slot that keeps every limit (one window after the oldest start that would otherwise be
+/// exceeded, plus a small margin for the network) and waits for it. Slots are handed out under a lock in arrival
+/// order, so no timer and no replenishment tick decide the rate.
 /// </summary>
 /// <remarks>
-/// This replaces System.Threading.RateLimiting's sliding window for the per-tenant ceiling. Inside a
-/// PartitionedRateLimiter that limiter is replenished by a 100 ms heartbeat, so its 250 ms segments really last
-/// 300 ms and a "50 a second" window lets only about 42 a second through (the fan-out benchmark measured 41.5),
-/// while its segment boundaries still let bursts past Teams' exact one-second window (16 429s in 2,000 sends).
+/// This replaces System.Threading.RateLimiting's sliding windows. Inside a PartitionedRateLimiter those are
+/// replenished by a 100 ms heartbeat that visits every partition: a "50 a second" window let only about 42 a
+/// second through while its segment boundaries still let bursts past Teams' exact window, and with a partition
+/// per conversation kept for 30 seconds, a busy bot's heartbeat visited tens of thousands of them ten times a second.
 /// </remarks>
-internal sealed class SlidingLog(int permits, TimeSpan window, TimeSpan margin, TimeProvider time)
+internal sealed class SlidingLog(IReadOnlyList<(int Permits, TimeSpan Window)> limits, TimeSpan margin)
 {
-    private readonly Queue<DateTimeOffset> starts = new(permits);
+    private readonly Queue<DateTimeOffset>[] starts = [.. limits.Select(_ => new Queue<DateTimeOffset>())];
+    private readonly TimeSpan longest = limits.Max(l => l.Window);
     private readonly Lock gate = new();
+    private DateTimeOffset last = DateTimeOffset.MinValue;
+    private bool retired;
 
-    /// <summary>Reserves the next slot and waits until it comes.</summary>
-    public async ValueTask WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Reserves the next slot at or after <paramref name="now"/>; false once the log was retired as idle.</summary>
+    public bool TryReserve(DateTimeOffset now, out DateTimeOffset slot)
     {
-        DateTimeOffset slot;
         lock (gate)
         {
-            var now = time.GetUtcNow();
-            slot = now;
-            if (starts.Count == permits)
+            slot = now > last ? now : last;
+            if (retired)
             {
-                var freed = starts.Dequeue() + window + margin;
-                slot = freed > now ? freed : now;
+                return false;
             }
 
-            starts.Enqueue(slot);
-        }
+            for (var i = 0; i < limits.Count; i++)
+            {
+                if (starts[i].Count == limits[i].Permits)
+                {
+                    var freed = starts[i].Peek() + limits[i].Window + margin;
+                    slot = freed > slot ? freed : slot;
+                }
+            }
 
-        var wait = slot - time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+            for (var i = 0; i < limits.Count; i++)
+            {
+                if (starts[i].Count == limits[i].Permits)
+                {
+                    starts[i].Dequeue();
+                }
+
+                starts[i].Enqueue(slot);
+            }
+
+            last = slot;
+            return true;
+        }
+    }
+
+    /// <summary>Retires the log when nothing it remembers can still hold a caller back; true when it did.</summary>
+    public bool TryRetireIfIdle(DateTimeOffset now)
+    {
+        lock (gate)
         {
-            // A cancelled caller keeps its reserved slot unused: the rate only errs on the slow side.
-            await Task.Delay(wait, time, cancellationToken);
+            retired = retired || last + longest + margin < now;
+            return retired;
         }
     }
 }

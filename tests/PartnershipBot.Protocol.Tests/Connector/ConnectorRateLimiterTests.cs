@@ -42,4 +42,71 @@ public sealed class ConnectorRateLimiterTests
         Assert.True(third.IsCompleted);
         (await third).Dispose();
     }
+
+    [Fact]
+    public async Task WaitAsync_AnEighthSendToOneConversationInASecond_WaitsForTheFirstToLeaveTheWindow()
+    {
+        var time = new FakeTimeProvider();
+        using var limiter = new ConnectorRateLimiter(time: time);
+        await SendAsync(limiter, "a:busy", 7);
+
+        var eighth = limiter.WaitAsync("tenant", "a:busy", CancellationToken.None).AsTask();
+        var another = limiter.WaitAsync("tenant", "a:quiet", CancellationToken.None).AsTask();
+        time.Advance(TimeSpan.FromSeconds(1));
+        var heldAtOneSecond = eighth.IsCompleted;
+        time.Advance(TimeSpan.FromMilliseconds(60));
+
+        Assert.True(another.IsCompleted);
+        Assert.False(heldAtOneSecond);
+        (await eighth.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+    }
+
+    [Fact]
+    public async Task WaitAsync_ASixtyFirstSendToOneConversationIn30Seconds_WaitsUntilTheFirstIs30SecondsOld()
+    {
+        var time = new FakeTimeProvider();
+        using var limiter = new ConnectorRateLimiter(time: time);
+        for (var second = 0; second < 10; second++)
+        {
+            await SendAsync(limiter, "a:busy", 6);
+            time.Advance(TimeSpan.FromSeconds(1.1));
+        }
+
+        // 60 sent in 11 seconds, never 7 in one: only the 30-second limit holds the next.
+        var next = limiter.WaitAsync("tenant", "a:busy", CancellationToken.None).AsTask();
+        time.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromSeconds(11));
+        var heldAt30Seconds = next.IsCompleted;
+        time.Advance(TimeSpan.FromMilliseconds(60));
+
+        Assert.False(heldAt30Seconds);
+        (await next.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+    }
+
+    [Fact]
+    public async Task WaitAsync_AConversationBackAfterItsWindowsWereSweptAway_IsCountedAfresh_AndStillLimited()
+    {
+        var time = new FakeTimeProvider();
+        using var limiter = new ConnectorRateLimiter(time: time);
+        await SendAsync(limiter, "a:returning", 7);
+
+        // Long enough idle for a sweep to drop its windows (the other conversation's send triggers the sweep).
+        time.Advance(TimeSpan.FromSeconds(45));
+        await SendAsync(limiter, "a:other", 1);
+        await SendAsync(limiter, "a:returning", 7);
+        var eighth = limiter.WaitAsync("tenant", "a:returning", CancellationToken.None).AsTask();
+
+        Assert.False(eighth.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1.1));
+        (await eighth.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+    }
+
+    private static async Task SendAsync(ConnectorRateLimiter limiter, string conversation, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var permit = limiter.WaitAsync("tenant", conversation, CancellationToken.None);
+            Assert.True(permit.IsCompleted, $"send {i + 1} to {conversation} was held");
+            (await permit).Dispose();
+        }
+    }
 }
