@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace PartnershipBot.Infrastructure.Persistence;
@@ -12,6 +13,8 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
     private readonly string connectionString;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly TimeProvider time;
+    private static readonly object Configured = new();
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = new();
     private bool migrated;
 
     /// <summary>Uses (and creates on first open) the database at <paramref name="path"/>.</summary>
@@ -75,9 +78,16 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
-        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        // The settings belong to the native connection, which the pool keeps open between uses: set them once per
+        // native connection, not on every open (a statement per open was a measurable share of each turn).
+        if (connection.Handle is { } handle && !configured.TryGetValue(handle, out _))
+        {
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            configured.AddOrUpdate(handle, Configured);
+        }
+
         return connection;
     }
 }
