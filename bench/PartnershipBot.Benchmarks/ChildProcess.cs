@@ -36,6 +36,16 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>CPU time the process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/>; "{port}" in them and PORT in its environment are the chosen port.</summary>
     public static async Task<ChildProcess> StartAsync(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
     {

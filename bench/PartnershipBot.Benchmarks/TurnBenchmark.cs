@@ -34,13 +34,13 @@ internal static class TurnBenchmark
         var bare = await MeasureBaselineAsync(client, template, "bare ASP.NET Core echo (minimal API, no auth)", Baselines.StartMinimalEchoAsync(repository), turnsPerLevel);
 
         Console.WriteLine();
-        Console.WriteLine("ratios per level: ours/botbuilder-js turns/s (goal >= 3x), ours/bare-echo p99 (goal <= 2x)");
+        Console.WriteLine("ratios per level: ours/botbuilder-js turns/s (goal >= 3x), ours/bare-echo p99 (goal <= 2x), botbuilder-js/ours CPU per turn");
         foreach (var level in ours)
         {
             var js = botbuilder?.Single(f => f.Concurrency == level.Concurrency);
             var echo = bare?.Single(f => f.Concurrency == level.Concurrency);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"concurrency {level.Concurrency,3}: throughput {Ratio(level.PerSecond, js?.PerSecond)}  p99 {Ratio(level.P99, echo?.P99)}"));
+                $"concurrency {level.Concurrency,3}: throughput {Ratio(level.PerSecond, js?.PerSecond)}  p99 {Ratio(level.P99, echo?.P99)}  cpu {Ratio(js?.CpuMsPerTurn ?? 0, js is null ? null : level.CpuMsPerTurn)}"));
         }
 
         if (botbuilder is not null && bare is not null)
@@ -68,7 +68,7 @@ internal static class TurnBenchmark
             return null;
         }
 
-        return await MeasureAsync(client, template, new TurnTarget(name, new Uri(baseline.BaseAddress, "api/messages"), null, connector), turns);
+        return await MeasureAsync(client, template, new TurnTarget(name, new Uri(baseline.BaseAddress, "api/messages"), null, connector, () => baseline.ProcessorTime), turns);
     }
 
     private static async Task<IReadOnlyList<TurnFigures>> MeasureAsync(HttpClient client, JsonObject template, TurnTarget target, int turns)
@@ -84,7 +84,7 @@ internal static class TurnBenchmark
         {
             var level = await TurnLoad.RunLevelAsync(client, target, activities, concurrency, turns);
             figures.Add(level);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"concurrency {concurrency,3}: {level.PerSecond,7:F0} turns/s  p50 {level.P50,6:F1} ms  p99 {level.P99,6:F1} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"concurrency {concurrency,3}: {level.PerSecond,7:F0} turns/s  p50 {level.P50,6:F1} ms  p99 {level.P99,6:F1} ms  cpu {level.CpuMsPerTurn,5:F2} ms/turn"));
         }
 
         return figures;

@@ -6,11 +6,18 @@ using PartnershipBot.Testing;
 
 namespace PartnershipBot.Benchmarks;
 
-/// <summary>One bot under load: where to post, the token to present (none for unauthenticated bots), where its replies land.</summary>
-internal sealed record TurnTarget(string Name, Uri Endpoint, string? BearerToken, LoopbackConnector Connector);
+/// <summary>
+/// One bot under load: where to post, the token to present (none for unauthenticated bots), where its replies land,
+/// and the CPU time of the bot's own process when it is not this one.
+/// </summary>
+internal sealed record TurnTarget(string Name, Uri Endpoint, string? BearerToken, LoopbackConnector Connector, Func<TimeSpan>? BotProcessorTime = null);
 
-/// <summary>Turns per second and request latency percentiles at one concurrency level.</summary>
-internal sealed record TurnFigures(int Concurrency, double PerSecond, double P50, double P99);
+/// <summary>
+/// Turns per second, request latency percentiles and CPU per turn at one concurrency level. CPU counts this
+/// process (load generator, loopback Connector, and the bot when it is hosted here) plus the bot's own process:
+/// on a shared VM it moves far less between runs than turns per second do.
+/// </summary>
+internal sealed record TurnFigures(int Concurrency, double PerSecond, double P50, double P99, double CpuMsPerTurn);
 
 /// <summary>
 /// The load generator every bot in the comparison gets: the same activities, the same concurrency, and a
@@ -25,6 +32,7 @@ internal static class TurnLoad
         var latencies = new double[turns];
         var before = RepliesReceived(target.Connector);
         var next = -1;
+        var cpuBefore = ProcessorTime(target);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -45,8 +53,9 @@ internal static class TurnLoad
         }));
         await WaitForRepliesAsync(target.Connector, before + turns);
         var elapsed = clock.Elapsed.TotalSeconds;
+        var cpu = ProcessorTime(target) - cpuBefore;
         Array.Sort(latencies);
-        return new TurnFigures(concurrency, turns / elapsed, latencies[turns / 2], latencies[(int)(turns * 0.99)]);
+        return new TurnFigures(concurrency, turns / elapsed, latencies[turns / 2], latencies[(int)(turns * 0.99)], cpu.TotalMilliseconds / turns);
     }
 
     /// <summary>
@@ -66,6 +75,9 @@ internal static class TurnLoad
         activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } };
         return activity.ToJsonString();
     }
+
+    private static TimeSpan ProcessorTime(TurnTarget target) =>
+        Process.GetCurrentProcess().TotalProcessorTime + (target.BotProcessorTime?.Invoke() ?? TimeSpan.Zero);
 
     // Counted from the raw calls: parsing every recorded reply on each poll would load the generator, not the bot.
     private static int RepliesReceived(LoopbackConnector connector) =>
