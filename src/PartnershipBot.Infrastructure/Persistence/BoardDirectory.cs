@@ -9,11 +9,58 @@ namespace PartnershipBot.Infrastructure.Persistence;
 /// <summary>Board links, roles and the audit log, in SQLite or PostgreSQL; each change and its audit entry commit together.</summary>
 public sealed class BoardDirectory(IDatabase database) : IBoardDirectory
 {
+    private readonly ConversationLinkCache? linkCache = database.Provider == StorageProvider.Sqlite ? new() : null;
+
     /// <inheritdoc />
-    public Task LinkAsync(ConversationBoardLink link, CancellationToken cancellationToken)
+    public async Task LinkAsync(ConversationBoardLink link, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
-        return ChangeAsync(link.LinkedBy, link.LinkedAt, "board.link", link.ConversationId, new { board = link.BoardName }, async (connection, transaction) =>
+        try
+        {
+            await ChangeLinkAsync(link, cancellationToken);
+        }
+        finally
+        {
+            linkCache?.Changed(link.ConversationId);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> UnlinkAsync(string conversationId, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ChangeAsync(actor, at, "board.unlink", conversationId, null, async (connection, transaction) =>
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "DELETE FROM conversation_boards WHERE conversation_id = @conversationId", new { conversationId }, transaction, cancellationToken: cancellationToken)) > 0,
+                cancellationToken);
+        }
+        finally
+        {
+            linkCache?.Changed(conversationId);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ConversationBoardLink?> FindLinkAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        if (linkCache is not null && linkCache.TryGet(conversationId, out var known))
+        {
+            return known;
+        }
+
+        var generation = linkCache?.Generation ?? 0;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(
+            "SELECT conversation_id AS ConversationId, board_name AS BoardName, linked_by AS LinkedBy, linked_at AS LinkedAt FROM conversation_boards WHERE conversation_id = @conversationId",
+            new { conversationId }, cancellationToken: cancellationToken));
+        var link = row is null ? null : new ConversationBoardLink(row.ConversationId, row.BoardName, row.LinkedBy, DbValues.Time(row.LinkedAt));
+        linkCache?.Offer(conversationId, link, generation);
+        return link;
+    }
+
+    private Task<bool> ChangeLinkAsync(ConversationBoardLink link, CancellationToken cancellationToken) =>
+        ChangeAsync(link.LinkedBy, link.LinkedAt, "board.link", link.ConversationId, new { board = link.BoardName }, async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
@@ -23,24 +70,6 @@ public sealed class BoardDirectory(IDatabase database) : IBoardDirectory
                 new { link.ConversationId, link.BoardName, link.LinkedBy, At = DbValues.Text(link.LinkedAt) }, transaction, cancellationToken: cancellationToken));
             return true;
         }, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task<bool> UnlinkAsync(string conversationId, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(actor, at, "board.unlink", conversationId, null, async (connection, transaction) =>
-            await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM conversation_boards WHERE conversation_id = @conversationId", new { conversationId }, transaction, cancellationToken: cancellationToken)) > 0,
-            cancellationToken);
-
-    /// <inheritdoc />
-    public async Task<ConversationBoardLink?> FindLinkAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(
-            "SELECT conversation_id AS ConversationId, board_name AS BoardName, linked_by AS LinkedBy, linked_at AS LinkedAt FROM conversation_boards WHERE conversation_id = @conversationId",
-            new { conversationId }, cancellationToken: cancellationToken));
-        return row is null ? null : new ConversationBoardLink(row.ConversationId, row.BoardName, row.LinkedBy, DbValues.Time(row.LinkedAt));
-    }
 
     /// <inheritdoc />
     public Task AssignRoleAsync(string boardName, string personId, BoardRole role, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>

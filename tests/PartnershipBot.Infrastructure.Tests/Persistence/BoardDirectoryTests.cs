@@ -35,6 +35,39 @@ public class BoardDirectoryTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_link_made_or_removed_is_seen_at_once_by_the_next_lookup(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var directory = new BoardDirectory(test.Factory());
+
+        // Looked up first (and remembered as not linked on the embedded database), then linked, moved and unlinked.
+        Assert.Null(await directory.FindLinkAsync("19:c", CancellationToken.None));
+        await directory.LinkAsync(new ConversationBoardLink("19:c", "Safer Westmarsh Board", "admin-1", Now), CancellationToken.None);
+        Assert.Equal("Safer Westmarsh Board", (await directory.FindLinkAsync("19:c", CancellationToken.None))?.BoardName);
+        await directory.LinkAsync(new ConversationBoardLink("19:c", "Westmarsh Cohesion Board", "admin-1", Now), CancellationToken.None);
+        Assert.Equal("Westmarsh Cohesion Board", (await directory.FindLinkAsync("19:c", CancellationToken.None))?.BoardName);
+        await directory.UnlinkAsync("19:c", "admin-1", Now, CancellationToken.None);
+        Assert.Null(await directory.FindLinkAsync("19:c", CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_read_that_overlapped_a_link_change_is_not_remembered()
+    {
+        var cache = new ConversationLinkCache();
+        var readStarted = cache.Generation;
+
+        // The read saw "not linked"; meanwhile the conversation was linked and the change committed.
+        cache.Changed("19:c");
+        cache.Offer("19:c", null, readStarted);
+
+        Assert.False(cache.TryGet("19:c", out _));
+        cache.Offer("19:c", new ConversationBoardLink("19:c", "Safer Westmarsh Board", "admin-1", Now), cache.Generation);
+        Assert.True(cache.TryGet("19:c", out var link));
+        Assert.Equal("Safer Westmarsh Board", link!.BoardName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_boards_nation_defaults_to_England_and_Wales_and_can_be_changed_and_its_links_listed(string provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
