@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,9 @@ public sealed class AzureIdentityBotTokenProvider : IBotTokenProvider, IDisposab
     private readonly TokenCredential? credential;
     private readonly TimeProvider time;
     private readonly SemaphoreSlim gate = new(1, 1);
-    private AccessToken cached;
+
+    // Swapped whole (a reference), so the lock-free read below never sees half of an update.
+    private volatile StrongBox<AccessToken>? cached;
 
     /// <summary>Chooses the credential from the app type.</summary>
     public AzureIdentityBotTokenProvider(IOptions<BotFrameworkOptions> options, TimeProvider time)
@@ -48,15 +51,21 @@ public sealed class AzureIdentityBotTokenProvider : IBotTokenProvider, IDisposab
             return null;
         }
 
+        // Every reply asks for the token; only a refresh needs the lock.
+        if (!forceRefresh && Fresh(cached) is { } token)
+        {
+            return token;
+        }
+
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (forceRefresh || cached.Token is null || cached.ExpiresOn - time.GetUtcNow() < TimeSpan.FromMinutes(5))
+            if (forceRefresh || Fresh(cached) is null)
             {
-                cached = await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken);
+                cached = new StrongBox<AccessToken>(await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken));
             }
 
-            return cached.Token;
+            return cached!.Value.Token;
         }
         finally
         {
@@ -66,6 +75,9 @@ public sealed class AzureIdentityBotTokenProvider : IBotTokenProvider, IDisposab
 
     /// <inheritdoc />
     public void Dispose() => gate.Dispose();
+
+    private string? Fresh(StrongBox<AccessToken>? token) =>
+        token is { Value: { Token: { } value } } && token.Value.ExpiresOn - time.GetUtcNow() >= TimeSpan.FromMinutes(5) ? value : null;
 
     private static TokenCredential? CreateCredential(BotFrameworkOptions options)
     {
