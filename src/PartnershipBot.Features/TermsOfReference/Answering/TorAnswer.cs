@@ -17,5 +17,7 @@ public sealed record TorCitation(string Section, string Text);
 public sealed record TorAnswer(string Question, bool Answered, string Answer, string Board, IReadOnlyList<TorCitation> Citations)
 {
     /// <summary>What the question was read as asking about (General when it was not understood).</summary>
+    /// <remarks>Not part of the <c>ask --json</c> contract, whose fields are fixed.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Model.Topic Topic { get; init; }
 }
