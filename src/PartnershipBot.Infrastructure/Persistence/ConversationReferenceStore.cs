@@ -25,6 +25,10 @@ public sealed class ConversationReferenceStore : IConversationReferenceStore
             reference_json = excluded.reference_json, updated_at = excluded.updated_at
         """;
 
+    // The Upsert's parameters, in the order the row's values are given.
+    private static readonly string[] UpsertParameters =
+        ["@ConversationId", "@ServiceUrl", "@ChannelId", "@TenantId", "@ConversationType", "@UserAadObjectId", "@BotId", "@ReferenceJson", "@UpdatedAt"];
+
     private readonly IDatabase database;
     private readonly GroupCommit<ConversationReferenceRecord> saves;
 
@@ -66,18 +70,26 @@ public sealed class ConversationReferenceStore : IConversationReferenceStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var reference in references)
+        // One command for the batch, its parameters re-bound per row: the statement is prepared once, not per row.
+        await using var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = Upsert;
+        var parameters = UpsertParameters.Select(name =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                Upsert,
-                new
-                {
-                    reference.ConversationId, reference.ServiceUrl, reference.ChannelId, reference.TenantId, reference.ConversationType,
-                    reference.UserAadObjectId, reference.BotId, reference.ReferenceJson,
-                    UpdatedAt = DbValues.Text(reference.UpdatedAt),
-                },
-                transaction,
-                cancellationToken: cancellationToken));
+            var parameter = upsert.CreateParameter();
+            parameter.ParameterName = name;
+            upsert.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        foreach (var r in references)
+        {
+            object?[] values = [r.ConversationId, r.ServiceUrl, r.ChannelId, r.TenantId, r.ConversationType, r.UserAadObjectId, r.BotId, r.ReferenceJson, DbValues.Text(r.UpdatedAt)];
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
