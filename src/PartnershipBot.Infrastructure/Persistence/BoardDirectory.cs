@@ -7,56 +7,57 @@ using PartnershipBot.Features.Calendar;
 namespace PartnershipBot.Infrastructure.Persistence;
 
 /// <summary>Board links, roles and the audit log, in SQLite or PostgreSQL; each change and its audit entry commit together.</summary>
-public sealed class BoardDirectory(IDatabase database) : IBoardDirectory
+public sealed class BoardDirectory : IBoardDirectory
 {
-    private readonly ConversationLinkCache? linkCache = database.Provider == StorageProvider.Sqlite ? new() : null;
+    private const string LinkColumns = "conversation_id AS ConversationId, board_name AS BoardName, linked_by AS LinkedBy, linked_at AS LinkedAt";
+    private readonly IDatabase database;
+    private readonly EmbeddedLinkTable? embeddedLinks;
 
-    /// <inheritdoc />
-    public async Task LinkAsync(ConversationBoardLink link, CancellationToken cancellationToken)
+    /// <summary>The directory over <paramref name="database"/>.</summary>
+    public BoardDirectory(IDatabase database)
     {
-        ArgumentNullException.ThrowIfNull(link);
-        try
-        {
-            await ChangeLinkAsync(link, cancellationToken);
-        }
-        finally
-        {
-            linkCache?.Changed(link.ConversationId);
-        }
+        this.database = database;
+        embeddedLinks = database.Provider == StorageProvider.Sqlite ? new EmbeddedLinkTable(ReadAllLinksAsync) : null;
     }
 
     /// <inheritdoc />
-    public async Task<bool> UnlinkAsync(string conversationId, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task LinkAsync(ConversationBoardLink link, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await ChangeAsync(actor, at, "board.unlink", conversationId, null, async (connection, transaction) =>
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "DELETE FROM conversation_boards WHERE conversation_id = @conversationId", new { conversationId }, transaction, cancellationToken: cancellationToken)) > 0,
-                cancellationToken);
-        }
-        finally
-        {
-            linkCache?.Changed(conversationId);
-        }
+        ArgumentNullException.ThrowIfNull(link);
+        return embeddedLinks is null
+            ? ChangeLinkAsync(link, cancellationToken)
+            : embeddedLinks.ChangeAsync(link.ConversationId, () => ChangeLinkAsync(link, cancellationToken), link, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> UnlinkAsync(string conversationId, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        Task<bool> Unlink() => ChangeAsync(actor, at, "board.unlink", conversationId, null, async (connection, transaction) =>
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM conversation_boards WHERE conversation_id = @conversationId", new { conversationId }, transaction, cancellationToken: cancellationToken)) > 0,
+            cancellationToken);
+        return embeddedLinks is null ? Unlink() : embeddedLinks.ChangeAsync(conversationId, Unlink, null, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<ConversationBoardLink?> FindLinkAsync(string conversationId, CancellationToken cancellationToken)
     {
-        if (linkCache is not null && linkCache.TryGet(conversationId, out var known))
+        if (embeddedLinks is not null)
         {
-            return known;
+            return await embeddedLinks.FindAsync(conversationId, cancellationToken);
         }
 
-        var generation = linkCache?.Generation ?? 0;
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(
-            "SELECT conversation_id AS ConversationId, board_name AS BoardName, linked_by AS LinkedBy, linked_at AS LinkedAt FROM conversation_boards WHERE conversation_id = @conversationId",
-            new { conversationId }, cancellationToken: cancellationToken));
-        var link = row is null ? null : new ConversationBoardLink(row.ConversationId, row.BoardName, row.LinkedBy, DbValues.Time(row.LinkedAt));
-        linkCache?.Offer(conversationId, link, generation);
-        return link;
+            $"SELECT {LinkColumns} FROM conversation_boards WHERE conversation_id = @conversationId", new { conversationId }, cancellationToken: cancellationToken));
+        return row?.ToLink();
+    }
+
+    private async Task<IReadOnlyList<ConversationBoardLink>> ReadAllLinksAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<LinkRow>(new CommandDefinition($"SELECT {LinkColumns} FROM conversation_boards", cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToLink())];
     }
 
     private Task<bool> ChangeLinkAsync(ConversationBoardLink link, CancellationToken cancellationToken) =>
@@ -209,6 +210,8 @@ public sealed class BoardDirectory(IDatabase database) : IBoardDirectory
 
     private sealed class LinkRow
     {
+        public ConversationBoardLink ToLink() => new(ConversationId, BoardName, LinkedBy, DbValues.Time(LinkedAt));
+
         public string ConversationId { get; set; } = "";
         public string BoardName { get; set; } = "";
         public string LinkedBy { get; set; } = "";

@@ -51,19 +51,33 @@ public class BoardDirectoryTests
     }
 
     [Fact]
-    public void A_read_that_overlapped_a_link_change_is_not_remembered()
+    public async Task Links_made_before_a_restart_are_found_after_it_on_the_embedded_database()
     {
-        var cache = new ConversationLinkCache();
-        var readStarted = cache.Generation;
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var before = new BoardDirectory(test.Factory());
+        await before.LinkAsync(new ConversationBoardLink("19:a", "Safer Westmarsh Board", "admin-1", Now), CancellationToken.None);
+        await before.LinkAsync(new ConversationBoardLink("19:b", "Westmarsh Cohesion Board", "admin-1", Now), CancellationToken.None);
+        await before.UnlinkAsync("19:b", "admin-1", Now, CancellationToken.None);
 
-        // The read saw "not linked"; meanwhile the conversation was linked and the change committed.
-        cache.Changed("19:c");
-        cache.Offer("19:c", null, readStarted);
+        var after = new BoardDirectory(test.Factory());
 
-        Assert.False(cache.TryGet("19:c", out _));
-        cache.Offer("19:c", new ConversationBoardLink("19:c", "Safer Westmarsh Board", "admin-1", Now), cache.Generation);
-        Assert.True(cache.TryGet("19:c", out var link));
-        Assert.Equal("Safer Westmarsh Board", link!.BoardName);
+        Assert.Equal("Safer Westmarsh Board", (await after.FindLinkAsync("19:a", CancellationToken.None))?.BoardName);
+        Assert.Null(await after.FindLinkAsync("19:b", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Concurrent_link_changes_leave_memory_agreeing_with_the_database()
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var directory = new BoardDirectory(test.Factory());
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => i % 2 == 0
+            ? directory.LinkAsync(new ConversationBoardLink("19:c", $"Board {i}", "admin-1", Now), CancellationToken.None)
+            : directory.UnlinkAsync("19:c", "admin-1", Now, CancellationToken.None))));
+
+        var remembered = await directory.FindLinkAsync("19:c", CancellationToken.None);
+        var stored = await new BoardDirectory(test.Factory()).FindLinkAsync("19:c", CancellationToken.None);
+        Assert.Equal(stored?.BoardName, remembered?.BoardName);
     }
 
     [Theory]
