@@ -32,7 +32,9 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("BotFramework:Connector"));
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(MetadataHttpClient);
-        services.AddHttpClient(ConnectorHttpClient, client => client.Timeout = TimeSpan.FromSeconds(30));
+        // Every reply goes through this client; ConnectorClient logs its own retries and failures, so the factory's
+        // per-request logging handlers (a scope and two log checks on every reply) are left out.
+        services.AddHttpClient(ConnectorHttpClient, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.TryAddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>
             ChannelTokenValidator.CreateMetadataManager(
                 sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.OpenIdMetadataUrl,
