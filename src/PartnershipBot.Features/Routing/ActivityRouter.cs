@@ -34,8 +34,10 @@ public sealed partial class ActivityRouter(
         switch (activity.Type)
         {
             case ActivityTypes.Message when CardVerb(activity.Value) is { } verb:
-                // Action.Submit (the fallback of Action.Execute) arrives as a message carrying the card data.
-                return await RouteCardActionAsync(turn, verb, cancellationToken);
+                // Action.Submit (the fallback of Action.Execute) arrives as a message carrying the card data. It has
+                // no synchronous answer, so what the route would have shown on the card is delivered here.
+                await SubmitAnswers.DeliverAsync(turn, await RouteCardActionAsync(turn, verb, cancellationToken), cancellationToken);
+                return null;
             case ActivityTypes.Message:
                 await RouteMessageAsync(turn, cancellationToken);
                 return null;
@@ -135,7 +137,7 @@ public sealed partial class ActivityRouter(
             return null;
         }
 
-        foreach (var key in new[] { "verb", "action" })
+        foreach (var key in new[] { Protocol.Cards.AdaptiveCard.SubmitVerbKey, "action" })
         {
             if (data.TryGetProperty(key, out var verb) && verb.ValueKind == JsonValueKind.String && verb.GetString() is { Length: > 0 } text)
             {

@@ -173,20 +173,30 @@ public sealed class AdaptiveCard
     }
 
     /// <summary>
-    /// An Action.Execute (Universal Action) with a verb and data, sent as an adaptiveCard/action invoke.
+    /// An Action.Execute (Universal Action) with a verb and data, sent as an adaptiveCard/action invoke, with an
+    /// Action.Submit fallback (the verb in its data) for hosts without Universal Actions, as the Teams guidance asks.
     /// <paramref name="sendsInputs"/> false (associatedInputs "none") lets a button work while required inputs are empty.
     /// </summary>
     public AdaptiveCard Execute(string title, string verb, JsonObject data, bool sendsInputs = true)
     {
+        ArgumentNullException.ThrowIfNull(data);
         var action = new JsonObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb, ["data"] = data.DeepClone() };
+        var submitData = (JsonObject)data.DeepClone();
+        submitData[SubmitVerbKey] = verb;
+        var fallback = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submitData };
         if (!sendsInputs)
         {
             action["associatedInputs"] = "none";
+            fallback["associatedInputs"] = "none";
         }
 
+        action["fallback"] = fallback;
         actions.Add(action);
         return this;
     }
+
+    /// <summary>Where an Action.Submit fallback carries its Action.Execute's verb, in the submitted data.</summary>
+    public const string SubmitVerbKey = "verb";
 }
 
 /// <summary>JSON for cards.</summary>
