@@ -135,7 +135,7 @@ public sealed partial class ConnectorClient : IConnectorClient
                 response = await retry.ExecuteAsync(
                     async ct =>
                     {
-                        using var permit = await limiter.WaitAsync(tenantId, conversationKey, ct);
+                        await limiter.WaitAsync(tenantId, conversationKey, ct);
                         using var request = new HttpRequestMessage(method, uri);
                         if (payload is not null)
                         {

@@ -6,7 +6,7 @@ namespace PartnershipBot.Protocol.Connector;
 /// permit rather than fail, so a large fan-out simply runs at the ceiling. When Teams throttles anyway (a 429),
 /// <see cref="PauseFor"/> holds every caller until its Retry-After has passed.
 /// </summary>
-public sealed class ConnectorRateLimiter : IDisposable
+public sealed class ConnectorRateLimiter
 {
     // Requests leave a little after their slot and may be delayed on the way; the margin keeps that jitter from
     // putting 51 in Teams' second (20 ms still drew 45 429s on a loaded 2-core box; each 429 pauses every sender).
@@ -41,7 +41,7 @@ public sealed class ConnectorRateLimiter : IDisposable
     }
 
     /// <summary>Waits until a request to <paramref name="conversationId"/> may be sent.</summary>
-    public async ValueTask<IDisposable> WaitAsync(string? tenantId, string conversationId, CancellationToken cancellationToken)
+    public async ValueTask WaitAsync(string? tenantId, string conversationId, CancellationToken cancellationToken)
     {
         var wait = new DateTimeOffset(Interlocked.Read(ref pausedUntilTicks), TimeSpan.Zero) - time.GetUtcNow();
         if (wait > TimeSpan.Zero)
@@ -53,22 +53,5 @@ public sealed class ConnectorRateLimiter : IDisposable
         await conversations.WaitAsync(conversationId, cancellationToken);
         // The tenant's window last, nearest the send, so the slot it records is when the request leaves.
         await tenants.WaitAsync(tenantId ?? string.Empty, cancellationToken);
-        return NoLease.Instance;
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        // Nothing to release: the windows hold no timers or handles. Kept so callers' lifetimes need not change.
-    }
-
-    // A slot, once its time has come, is spent: there is nothing to hand back.
-    private sealed class NoLease : IDisposable
-    {
-        public static readonly NoLease Instance = new();
-
-        public void Dispose()
-        {
-        }
     }
 }

@@ -25,7 +25,6 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         http.Dispose();
-        limiter.Dispose();
         await connector.DisposeAsync();
     }
 

@@ -13,41 +13,41 @@ public sealed class ConnectorRateLimiterTests
     public async Task WaitAsync_BeyondTheTenantCeiling_WaitsUntilTheOldestRequestIsASecondOld()
     {
         var time = new FakeTimeProvider();
-        using var limiter = new ConnectorRateLimiter(perTenantPerSecond: 2, time: time);
-        using var first = await limiter.WaitAsync("tenant", "a:chat-1", CancellationToken.None);
-        using var second = await limiter.WaitAsync("tenant", "a:chat-2", CancellationToken.None);
+        var limiter = new ConnectorRateLimiter(perTenantPerSecond: 2, time: time);
+        await limiter.WaitAsync("tenant", "a:chat-1", CancellationToken.None);
+        await limiter.WaitAsync("tenant", "a:chat-2", CancellationToken.None);
 
         var third = limiter.WaitAsync("tenant", "a:chat-3", CancellationToken.None).AsTask();
-        using var otherTenant = await limiter.WaitAsync("other-tenant", "a:chat-4", CancellationToken.None);
+        await limiter.WaitAsync("other-tenant", "a:chat-4", CancellationToken.None);
         time.Advance(TimeSpan.FromSeconds(1));
         var heldAtOneSecond = third.IsCompleted;
         time.Advance(TimeSpan.FromMilliseconds(60));
 
         Assert.False(heldAtOneSecond);
-        using var released = await third.WaitAsync(TimeSpan.FromSeconds(10));
+        await third.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task WaitAsync_RequestsSpreadOverMoreThanASecond_AreNotHeld()
     {
         var time = new FakeTimeProvider();
-        using var limiter = new ConnectorRateLimiter(perTenantPerSecond: 2, time: time);
-        using var first = await limiter.WaitAsync("tenant", "a:chat-1", CancellationToken.None);
+        var limiter = new ConnectorRateLimiter(perTenantPerSecond: 2, time: time);
+        await limiter.WaitAsync("tenant", "a:chat-1", CancellationToken.None);
         time.Advance(TimeSpan.FromMilliseconds(600));
-        using var second = await limiter.WaitAsync("tenant", "a:chat-2", CancellationToken.None);
+        await limiter.WaitAsync("tenant", "a:chat-2", CancellationToken.None);
         time.Advance(TimeSpan.FromMilliseconds(600));
 
         var third = limiter.WaitAsync("tenant", "a:chat-3", CancellationToken.None).AsTask();
 
         Assert.True(third.IsCompleted);
-        (await third).Dispose();
+        await third;
     }
 
     [Fact]
     public async Task WaitAsync_AnEighthSendToOneConversationInASecond_WaitsForTheFirstToLeaveTheWindow()
     {
         var time = new FakeTimeProvider();
-        using var limiter = new ConnectorRateLimiter(time: time);
+        var limiter = new ConnectorRateLimiter(time: time);
         await SendAsync(limiter, "a:busy", 7);
 
         var eighth = limiter.WaitAsync("tenant", "a:busy", CancellationToken.None).AsTask();
@@ -58,14 +58,14 @@ public sealed class ConnectorRateLimiterTests
 
         Assert.True(another.IsCompleted);
         Assert.False(heldAtOneSecond);
-        (await eighth.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        await eighth.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task WaitAsync_ASixtyFirstSendToOneConversationIn30Seconds_WaitsUntilTheFirstIs30SecondsOld()
     {
         var time = new FakeTimeProvider();
-        using var limiter = new ConnectorRateLimiter(time: time);
+        var limiter = new ConnectorRateLimiter(time: time);
         for (var second = 0; second < 10; second++)
         {
             await SendAsync(limiter, "a:busy", 6);
@@ -79,14 +79,14 @@ public sealed class ConnectorRateLimiterTests
         time.Advance(TimeSpan.FromMilliseconds(60));
 
         Assert.False(heldAt30Seconds);
-        (await next.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        await next.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task WaitAsync_AConversationBackAfterItsWindowsWereSweptAway_IsCountedAfresh_AndStillLimited()
     {
         var time = new FakeTimeProvider();
-        using var limiter = new ConnectorRateLimiter(time: time);
+        var limiter = new ConnectorRateLimiter(time: time);
         await SendAsync(limiter, "a:returning", 7);
 
         // Long enough idle for a sweep to drop its windows (the other conversation's send triggers the sweep).
@@ -97,7 +97,7 @@ public sealed class ConnectorRateLimiterTests
 
         Assert.False(eighth.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1.1));
-        (await eighth.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        await eighth.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     private static async Task SendAsync(ConnectorRateLimiter limiter, string conversation, int count)
@@ -106,7 +106,7 @@ public sealed class ConnectorRateLimiterTests
         {
             var permit = limiter.WaitAsync("tenant", conversation, CancellationToken.None);
             Assert.True(permit.IsCompleted, $"send {i + 1} to {conversation} was held");
-            (await permit).Dispose();
+            await permit;
         }
     }
 }
