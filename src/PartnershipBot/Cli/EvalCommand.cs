@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Evaluation;
@@ -5,9 +6,11 @@ using PartnershipBot.Features.TermsOfReference.Evaluation;
 namespace PartnershipBot.Cli;
 
 /// <summary>
-/// <c>eval [--gold FILE] [--tor-dir DIR] [--verbose]</c>: runs a gold question set against the ToRs and
-/// prints accuracy, answerable right, honest unknowns and confident-wrong. Items whose doc is "ALL" are
-/// asked with every ToR loaded; the others with their own ToR only.
+/// <c>eval [--gold FILE --tor-dir DIR]... [--verbose] [--per-document] [--calibrate]</c>: runs gold question sets
+/// against their ToRs and prints accuracy, answerable right, honest unknowns and confident-wrong. Items whose doc
+/// is "ALL" are asked with every ToR of their set loaded; the others with their own ToR only. With several sets a
+/// line per set comes first and the total last. <c>--calibrate</c> fits the answer-or-decline weights on every
+/// item and prints them with each document's score when it is left out of the fit.
 /// </summary>
 public sealed class EvalCommand : IAdminCommand
 {
@@ -15,16 +18,53 @@ public sealed class EvalCommand : IAdminCommand
     public string Verb => "eval";
 
     /// <inheritdoc />
-    public string Summary => "eval [--gold FILE] [--tor-dir DIR] [--verbose]: score the ToR answers against a gold question set";
+    public string Summary => "eval [--gold FILE --tor-dir DIR]... [--verbose] [--per-document] [--calibrate]: score the ToR answers against gold question sets";
 
     /// <inheritdoc />
     public async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var options = new CommandArguments(args, "verbose");
+        var options = new CommandArguments(args, "verbose", "per-document", "calibrate", "explain");
         var samples = Path.Combine(AppContext.BaseDirectory, "samples");
-        var goldPath = options.Get("gold") ?? Path.Combine(samples, "eval", "seed-qa.jsonl");
-        var torDirectory = options.Get("tor-dir") ?? Path.Combine(samples, "tor");
+        var golds = options.GetAll("gold") is { Count: > 0 } g ? g : [Path.Combine(samples, "eval", "seed-qa.jsonl")];
+        var torDirectories = options.GetAll("tor-dir") is { Count: > 0 } t ? t : [Path.Combine(samples, "tor")];
+        if (golds.Count != torDirectories.Count)
+        {
+            throw new CommandLineException("Give one --tor-dir for each --gold, in the same order.");
+        }
+
+        var results = new List<(ScoredAnswer Result, AnswerCandidate? Candidate)>();
+        for (var i = 0; i < golds.Count; i++)
+        {
+            var set = await EvaluateAsync(golds[i], torDirectories[i], cancellationToken);
+            await ReportAsync(console, set, options.Has("verbose"), options.Has("explain"));
+            if (golds.Count > 1)
+            {
+                await console.Out.WriteLineAsync($"{Path.GetFileName(Path.GetDirectoryName(golds[i]))}/{Path.GetFileName(golds[i])}: {EvaluationScore.Summarise([.. set.Select(s => s.Result)])}");
+            }
+
+            results.AddRange(set);
+        }
+
+        if (options.Has("per-document"))
+        {
+            foreach (var document in results.GroupBy(r => r.Result.Item.Doc))
+            {
+                await console.Out.WriteLineAsync($"  {document.Key,-60} {EvaluationScore.Summarise([.. document.Select(d => d.Result)])}");
+            }
+        }
+
+        if (options.Has("calibrate"))
+        {
+            await CalibrateAsync(console, results);
+        }
+
+        await console.Out.WriteLineAsync(EvaluationScore.Summarise([.. results.Select(r => r.Result)]));
+        return 0;
+    }
+
+    private static async Task<List<(ScoredAnswer Result, AnswerCandidate? Candidate)>> EvaluateAsync(string goldPath, string torDirectory, CancellationToken cancellationToken)
+    {
         if (!File.Exists(goldPath) || !Directory.Exists(torDirectory))
         {
             throw new CommandLineException($"Need a gold file ({goldPath}) and a ToR directory ({torDirectory}).");
@@ -37,17 +77,62 @@ public sealed class EvalCommand : IAdminCommand
         var files = gold.Select(g => g.Doc).Where(d => d != "ALL").Distinct().Select(d => Path.Combine(torDirectory, d)).ToList();
         var all = await TorLoading.LoadFilesAsync(files, cancellationToken);
         var single = files.Zip(all.Boards).ToDictionary(p => Path.GetFileName(p.First), p => new TorLibrary([p.Second]));
-        var results = gold.Select(item => EvaluationScore.Score(item, (item.Doc == "ALL" ? all : single[item.Doc]).Ask(item.Question))).ToList();
-        foreach (var result in results.Where(r => !r.Right || options.Has("verbose")))
+        return [.. gold.Select(item =>
+        {
+            var (answer, candidate) = (item.Doc == "ALL" ? all : single[item.Doc]).Consider(item.Question);
+            return (EvaluationScore.Score(item, answer), candidate);
+        })];
+    }
+
+    private static async Task ReportAsync(CommandConsole console, IEnumerable<(ScoredAnswer Result, AnswerCandidate? Candidate)> set, bool verbose, bool explain)
+    {
+        foreach (var (result, candidate) in set.Where(r => !r.Result.Right || verbose))
         {
             var label = result.Right ? "ok" : result.ConfidentWrong ? "CONFIDENT-WRONG" : "missed";
+            var confidence = candidate is null ? string.Empty : $"; confidence={candidate.Confidence.ToString("F2", CultureInfo.InvariantCulture)}";
             await console.Out.WriteLineAsync($"{label} {result.Item.Id} [{result.Item.Kind}] {result.Item.Question}");
-            await console.Out.WriteLineAsync($"    must contain: {string.Join(" | ", result.Item.MustContain)}; answered={result.Answer.Answered}");
+            await console.Out.WriteLineAsync($"    must contain: {string.Join(" | ", result.Item.MustContain)}; answered={result.Answer.Answered}{confidence}");
             await console.Out.WriteLineAsync($"    {result.Answer.Answer.Replace("\n", "\n    ", StringComparison.Ordinal)}");
-        }
+            if (!result.Answer.Answered && candidate?.Settled is { } settled)
+            {
+                // What it would have said: tells a ranking miss from a cautious decision.
+                var wouldBeRight = EvaluationScore.Score(result.Item, settled).Right;
+                await console.Out.WriteLineAsync($"    would have answered ({(wouldBeRight ? "right" : "wrong")}): {settled.Answer.Replace("\n", "\n    ", StringComparison.Ordinal)}");
+            }
 
-        await console.Out.WriteLineAsync(EvaluationScore.Summarise(results));
-        return 0;
+            if (explain && candidate?.Ranking is { } ranking)
+            {
+                await console.Out.WriteLineAsync($"    topic={result.Answer.Topic} status={ranking.TopicStatus} unknown={ranking.UnknownShare:F2}");
+                foreach (var r in ranking.Passages.Take(4))
+                {
+                    var text = r.Passage.Text.Length > 90 ? r.Passage.Text[..90] : r.Passage.Text;
+                    await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"      {r.Score:F2} lex={r.Lexical:F2} cov={r.Coverage:F2} settles={r.Settles} sec={r.InSection} fits={r.Fits} holder={r.Holder} top={r.TopEvidence} dense={r.Dense:F2} | {text}"));
+                }
+            }
+        }
+    }
+
+    private static async Task CalibrateAsync(CommandConsole console, List<(ScoredAnswer Result, AnswerCandidate? Candidate)> results)
+    {
+        // Only single-board answers go through the decision; a set's "which board?" items do not.
+        var samples = results
+            .Where(r => r.Candidate is { Settled: not null, Confidence: > 0 })
+            .Select(r => new CalibrationSample(r.Result.Item.Doc, r.Candidate!.Features,
+                EvaluationScore.Score(r.Result.Item, r.Candidate.Settled!).Right && r.Result.Item.Answerable, r.Result.Item.Answerable))
+            .ToList();
+        var weights = Calibration.Fit(samples);
+        var invariant = CultureInfo.InvariantCulture;
+        await console.Out.WriteLineAsync($"calibration over {samples.Count} items; the best passage answers {samples.Count(s => s.AnswerIsRight)} of {samples.Count(s => s.Answerable)} answerable");
+        await console.Out.WriteLineAsync("weights: [" + string.Join(", ", weights.Select(w => w.ToString("F3", invariant))) + "]  (" + string.Join(", ", AnswerDecision.FeatureNames) + ")");
+        foreach (var threshold in new[] { 0.5, 0.6, 0.7, 0.8 })
+        {
+            var (right, wrong) = Calibration.Score(samples, s => Calibration.Predict(s.Features, weights), threshold);
+            var lodo = Calibration.LeaveOneDocumentOut(samples, threshold);
+            var worst = lodo.OrderBy(d => (double)d.Right / d.Count).First();
+            await console.Out.WriteLineAsync(string.Create(invariant,
+                $"threshold {threshold:F1}: fitted {right}/{samples.Count} right, {wrong} confident-wrong; left out in turn {lodo.Sum(d => d.Right)}/{samples.Count} right, {lodo.Sum(d => d.ConfidentWrong)} confident-wrong; worst document {worst.Document} {worst.Right}/{worst.Count}"));
+        }
     }
 }
 

@@ -58,5 +58,5 @@ public static class AnswerText
         _ => "this question",
     };
 
-    private static TorCitation Cite(TorPassage passage) => new(passage.Section, passage.Text);
+    private static TorCitation Cite(TorPassage passage) => new(passage.Section, passage.Quote);
 }

@@ -36,6 +36,8 @@ public enum ExpectedAnswer
     HowMuch,
     /// <summary>"How long are meetings?": a length of time.</summary>
     Duration,
+    /// <summary>"How many ...?", "how big ...?": a number or share.</summary>
+    HowMany,
 }
 
 /// <summary>How the bot reads a member's question.</summary>
@@ -55,4 +57,14 @@ public sealed record QuestionAnalysis(
     ExpectedAnswer Expected,
     bool AcrossBoards,
     bool ListAll,
-    IReadOnlyList<string> Keys);
+    IReadOnlyList<string> Keys)
+{
+    /// <summary>True when the answer is a list ("which councils ...?", "who are the members?"), so a list passage fits best.</summary>
+    public bool WantsList { get; init; }
+
+    /// <summary>True for "who is the current chair?", "what is the name of ...": only a named person answers it.</summary>
+    public bool AsksForCurrentHolder { get; init; }
+
+    /// <summary>The post a "who is the ...?" question asks about ("strategic performance manager"), when it names one.</summary>
+    public string? Post { get; init; }
+}

@@ -18,7 +18,7 @@ public static partial class QuestionAnalyzer
     [
         (Topic.Adoption, R(@"\b(?:when|date)\b.*\b(?:terms of reference|tor|it)\b.*\b(?:agreed|approved|adopted|signed|ratified)\b|\b(?:agreed|approved|adopted|signed|ratified)\b.*\bterms of reference\b.*\bwhen\b")),
         (Topic.Review, R(@"\b(?:terms of reference|tor|these terms)\b.*\breview\w*|\breview\w*\b.*\b(?:terms of reference|tor)\b")),
-        (Topic.Quorum, R(@"\bquor(?:um|ate)\b|\bhow many (?:of us|members|people|councillors|reps|representatives|partners)\b.*\b(?:need|needs|have|must)\b.*\b(?:there|present|attend\w*|decide|decision|vote|quorate)\b|\bminimum (?:number|attendance)\b")),
+        (Topic.Quorum, R(@"\bquor(?:um|ate|acy)\b|\bhow many (?:of us|members|people|councillors|reps|representatives|partners)\b.*\b(?:need|needs|have|must)\b.*\b(?:there|present|attend\w*|decide|decision|vote|quorate)\b|\bminimum (?:number|attendance)\b")),
         (Topic.Substitutes, R(@"\bsubstitut\w*|\bdeputi[sz]\w*|\bsend (?:someone|somebody|a colleague|a deputy|my (?:deputy|colleague|rep\w*))\b|\bdeputy\b(?![- ]chair)|\bproxy\b|\bstand[- ]in\b|\binstead of me\b|\bin my place\b|\balternate\b")),
         (Topic.ConflictsOfInterest, R(@"\bconflicts? of interests?\b|\bdeclar\w*\b.*\binterests?\b|\binterests?\b.*\bdeclar\w*|\bpecuniary\b|\bconflicted\b")),
         (Topic.ViceChair, R(@"\bvice[- ]?chair|\bdeputy chair|\bvice[- ]?chairman")),
@@ -29,7 +29,7 @@ public static partial class QuestionAnalyzer
         (Topic.PapersDeadline, R(@"\b(?:papers?|agendas?|reports?|documents)\b.*\b(?:before|advance|ahead|in by|due|deadline|circulat\w*|sent out|come out|go out|need to be in|get them|late)\b|\b(?:papers?|agendas?)\b.*\b(?:sent|issued|distributed|published|go out|released)\b|\b(?:deadline|notice)\b.*\b(?:papers?|agendas?)\b|\bsend\w* out (?:the )?(?:papers?|agendas?)\b|\blate (?:papers?|reports?|items?)\b|\btable\b.*\blate\b|\b(?:how far ahead|how much notice|how far in advance)\b")),
         (Topic.Membership, R(@"\b(?:must|should|have to|need to|expected to|required to)\s+(?:\w+\s+)?attend\b")),
         (Topic.ScheduleMonths, R(@"\b(?:which|what) months?\b|\bmonths?\b.*\bmeet\w*|\bmeeting dates\b|\bdates? of (?:the )?meetings\b")),
-        (Topic.Frequency, R(@"\bhow (?:often|frequently)\b.*\bmeet\w*|\bhow many (?:times|meetings)\b|\bmeet\w*\b.*\b(?:how often|frequency)\b|\bfrequency of (?:the )?meetings\b|\bmeet\w*\s+(?:weekly|fortnightly|monthly|quarterly|annually|yearly|every|once|twice|\w+ times)")),
+        (Topic.Frequency, R(@"\bhow (?:often|frequently)\b.*\b(?:meet\w*|held|take place|convene\w*|sit)\b|\bhow many (?:times|meetings)\b|\bmeet\w*\b.*\b(?:how often|frequency)\b|\bfrequency of (?:the )?meetings\b|\bmeet\w*\s+(?:weekly|fortnightly|monthly|quarterly|annually|yearly|every|once|twice|\w+ times)")),
         (Topic.PublicAccess, R(@"\bpublic\b(?! health)(?! sector).*\b(?:attend|come|open|watch|observe|access|allowed|admitted|join|sit in|see)\b|\b(?:attend|come|watch|observe|open|closed)\b.*\bpublic\b(?! health)|\bin public\b|\bpress\b|\bobservers?\b|\bopen meetings?\b|\bmeetings? (?:open|closed)\b")),
         (Topic.Secretariat, R(@"\bsecretariat\b|\badmin\w*\b|\bclerks?\b|\bminute[- ]tak\w*|\bwho (?:services|supports|organises|organizes)\b|\bservicing\b")),
         (Topic.DecisionMaking, R(@"\bvot(?:e|es|ing)\b|\bconsensus\b|\bmajority\b|\bcasting\b|\bhow (?:are|is|do|does)\b.*\b(?:decisions?|decide)\b|\bdecisions? (?:are|is) (?:made|taken|reached)\b")),
@@ -41,7 +41,13 @@ public static partial class QuestionAnalyzer
     ];
 
     /// <summary>Analyses <paramref name="question"/>; <paramref name="vocabulary"/> is the documents' words, for typo correction.</summary>
-    public static QuestionAnalysis Analyze(string question, IReadOnlySet<string> vocabulary)
+    /// <param name="question">As asked.</param>
+    /// <param name="vocabulary">The documents' words.</param>
+    /// <param name="boardWords">
+    /// Keys of the board's own name, once the board is known: "how often is the scrutiny board held?" is about
+    /// frequency, not scrutiny, so the name's words are left out when deciding the topic.
+    /// </param>
+    public static QuestionAnalysis Analyze(string question, IReadOnlySet<string> vocabulary, IReadOnlySet<string>? boardWords = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(vocabulary);
@@ -51,7 +57,8 @@ public static partial class QuestionAnalyzer
             corrected = phrase.Replace(corrected, meaning);
         }
 
-        var topic = Intents.FirstOrDefault(i => i.Pattern.IsMatch(corrected)).Topic;
+        var forTopic = boardWords is null ? corrected : WordToken().Replace(corrected, m => boardWords.Contains(Words.Key(m.Value.ToLowerInvariant())) && !KnownQuestionWords.Contains(m.Value.ToLowerInvariant()) ? "board" : m.Value);
+        var topic = Intents.FirstOrDefault(i => i.Pattern.IsMatch(forTopic)).Topic;
         if (topic == Topic.Purpose && LegislationOnly().IsMatch(corrected))
         {
             topic = Topic.General;
@@ -80,9 +87,15 @@ public static partial class QuestionAnalyzer
             : Who().IsMatch(corrected) ? ExpectedAnswer.Who
             : WherePlace().IsMatch(corrected) ? ExpectedAnswer.Where
             : WhatDay().IsMatch(corrected) ? ExpectedAnswer.Day
-            : WhatTime().IsMatch(corrected) ? ExpectedAnswer.Time : ExpectedAnswer.Any;
+            : WhatTime().IsMatch(corrected) ? ExpectedAnswer.Time
+            : HowMany().IsMatch(corrected) ? ExpectedAnswer.HowMany : ExpectedAnswer.Any;
         var keys = Words.Keys(corrected).Where(k => !Lexicon.IsStop(k)).Distinct().ToList();
-        return new QuestionAnalysis(question, corrected, topic, aspect, expected, AcrossBoards().IsMatch(corrected), ListAll().IsMatch(corrected), keys);
+        return new QuestionAnalysis(question, corrected, topic, aspect, expected, AcrossBoards().IsMatch(corrected), ListAll().IsMatch(corrected), keys)
+        {
+            WantsList = WantsList().IsMatch(corrected),
+            AsksForCurrentHolder = CurrentHolder().IsMatch(corrected),
+            Post = topic is Topic.General or Topic.Secretariat && RoleHolder.PostAskedAbout(corrected) is { } post && PostLike().IsMatch(post) ? post : null,
+        };
     }
 
     /// <summary>Replaces each unknown word by the document word one edit away ("substitue" → "substitute").</summary>
@@ -112,7 +125,7 @@ public static partial class QuestionAnalyzer
     {
         "chairs", "chaired", "chair", "quorum", "quorate", "substitute", "substitutes", "secretariat", "minutes", "papers",
         "agenda", "meeting", "meetings", "often", "public", "members", "member", "membership", "funding", "money",
-        "budget", "accountable", "report", "reports", "decisions", "decide", "consensus", "voting", "declare",
+        "budget", "accountable", "report", "reports", "meet", "meets", "held", "hold", "decisions", "decide", "consensus", "voting", "declare",
         "interest", "interests", "conflict", "purpose", "boards", "months", "deadline", "deputy", "admin", "where",
     };
 
@@ -125,7 +138,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex WordToken();
 
-    [GeneratedRegex(@"\b(?:how (?:is|are|do|does|will)\b.*\b(?:chosen|choose|elected|elect|appointed|appoint|selected|select|picked|decided)|who (?:chooses|elects|appoints|selects|picks)|\bchosen\b|\belected\b|\bappointed\b)", Options)]
+    [GeneratedRegex(@"\b(?:how (?:is|are|do|does|will)\b.*\b(?:chosen|choose|elected|elect|appointed|appoint|selected|select|picked|decided)|who (?:chooses|elects|appoints|selects|picks)|\b(?:get|gets|pick|picks|choose|chooses|find|finds) (?:its|their|a|the) (?:new )?(?:chair|vice)|\bchosen\b|\belected\b|\bappointed\b)", Options)]
     private static partial Regex HowChosen();
 
     [GeneratedRegex(@"\b(?:fixed|reviewed|review|term|how long|rotate\w*|permanent|re-?elect\w*|each year|annually)\b", Options)]
@@ -163,6 +176,20 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"\b(?:list|all (?:the )?members|who are (?:the |all )?(?:the )?members\b(?! of)|full membership|everyone on)", Options)]
     private static partial Regex ListAll();
+
+    // A post is a noun phrase naming a role, not "in charge", "on the board" or "responsible for".
+    [GeneratedRegex(@"^(?!(?:in |on |responsible|involved|allowed|able|eligible|entitled|members?\b|invited|expected|going|there|here))[a-z][a-z -]*[a-z]$", Options)]
+    private static partial Regex PostLike();
+
+    [GeneratedRegex(@"\b(?:current|currently|at the moment|right now|name of|named|called)\b", Options)]
+    private static partial Regex CurrentHolder();
+
+    [GeneratedRegex(@"\bhow many\b|\bhow big\b|\bwhat size\b|\bnumber of\b", Options)]
+    private static partial Regex HowMany();
+
+    // "Which councils ...?", "what organisations ...?", "who are the ...?": the answer is a list of names.
+    [GeneratedRegex(@"\b(?:which|what) (?:\w+ )?(?:councils|organisations|organizations|agencies|bodies|members|partners|groups|officers|people|sectors|services|areas|authorities|representatives|roles|items|topics|documents|papers|priorities|objectives|aims|pillars|districts|boroughs)\b|\bwho (?:are|sits|attends|comes)\b|\blist\b|\bwhat are the\b|\bwho else\b", Options)]
+    private static partial Regex WantsList();
 
     [GeneratedRegex(@"\blegislation\b|\bact\b.*\bunder\b", Options)]
     private static partial Regex LegislationOnly();

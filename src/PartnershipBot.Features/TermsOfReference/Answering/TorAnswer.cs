@@ -20,4 +20,9 @@ public sealed record TorAnswer(string Question, bool Answered, string Answer, st
     /// <remarks>Not part of the <c>ask --json</c> contract, whose fields are fixed.</remarks>
     [System.Text.Json.Serialization.JsonIgnore]
     public Model.Topic Topic { get; init; }
+
+    /// <summary>The decision's confidence that the answer is right (0 for declines).</summary>
+    /// <remarks>Not part of the <c>ask --json</c> contract.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double Confidence { get; init; }
 }

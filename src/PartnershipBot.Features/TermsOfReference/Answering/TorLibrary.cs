@@ -12,11 +12,18 @@ public sealed partial class TorLibrary
 {
     private readonly List<TermsOfReferenceModel> models;
     private readonly HashSet<string> vocabulary;
+    private readonly Func<TermsOfReferenceModel, string, Func<TorPassage, double?>?>? similarity;
 
     /// <summary>Creates a library over <paramref name="boards"/>.</summary>
-    public TorLibrary(IEnumerable<TermsOfReferenceModel> boards)
+    /// <param name="boards">The boards' models.</param>
+    /// <param name="similarity">
+    /// Given a board and a question, the dense similarity of each passage to it (null when embeddings are off
+    /// or not ready): the answerer then ranks lexically.
+    /// </param>
+    public TorLibrary(IEnumerable<TermsOfReferenceModel> boards, Func<TermsOfReferenceModel, string, Func<TorPassage, double?>?>? similarity = null)
     {
         ArgumentNullException.ThrowIfNull(boards);
+        this.similarity = similarity;
         models = [.. boards];
         vocabulary = new HashSet<string>(models.SelectMany(m => m.Vocabulary), StringComparer.Ordinal);
     }
@@ -40,8 +47,21 @@ public sealed partial class TorLibrary
     }
 
     /// <summary>Answers <paramref name="question"/>; <paramref name="conversationBoard"/> is used when the question names no board.</summary>
-    public TorAnswer Ask(string question, string? conversationBoard = null)
+    public TorAnswer Ask(string question, string? conversationBoard = null) => Consider(question, conversationBoard).Answer;
+
+    /// <summary>
+    /// The answer with, when one board's ToR was consulted, what the answerer weighed (for calibration and
+    /// diagnostics); the candidate is null when the bot asked which board, answered across boards or did not understand.
+    /// </summary>
+    public (TorAnswer Answer, AnswerCandidate? Candidate) Consider(string question, string? conversationBoard = null)
     {
+        var answer = AskWithCandidate(question, conversationBoard, out var candidate);
+        return (answer, candidate);
+    }
+
+    private TorAnswer AskWithCandidate(string question, string? conversationBoard, out AnswerCandidate? candidate)
+    {
+        candidate = null;
         ArgumentNullException.ThrowIfNull(question);
         if (models.Count == 0)
         {
@@ -49,7 +69,10 @@ public sealed partial class TorLibrary
         }
 
         var analysis = QuestionAnalyzer.Analyze(ExpandAcronyms(question), vocabulary) with { Question = question };
-        if (analysis.Topic == Topic.General && !analysis.AcrossBoards && !analysis.Keys.Any(k => models.Any(m => m.Contains(k) || m.HeadingKeys.Contains(k))))
+        // A question on something no ToR mentions ("is there parking at the venue?") is answered "they don't cover
+        // it" below; only text that is not a question at all is not understood.
+        if (analysis.Topic == Topic.General && !analysis.AcrossBoards && !QuestionLike().IsMatch(question)
+            && !analysis.Keys.Any(k => models.Any(m => m.Contains(k) || m.HeadingKeys.Contains(k))))
         {
             return new TorAnswer(question, false, NotUnderstood, string.Empty, []);
         }
@@ -67,7 +90,10 @@ public sealed partial class TorLibrary
             return new TorAnswer(question, false, $"Which board do you mean? I have the Terms of Reference of:\n{names}\nAsk again naming the board.", string.Empty, []);
         }
 
-        return TorAnswerer.Answer(board, analysis) with { Topic = analysis.Topic };
+        // Read again knowing the board, so the words of its name do not decide the topic.
+        analysis = QuestionAnalyzer.Analyze(ExpandAcronyms(question), vocabulary, board.Identity.AliasKeys) with { Question = question };
+        candidate = TorAnswerer.Consider(board, analysis, similarity is null ? null : similarity(board, analysis.Corrected));
+        return candidate.Decided with { Topic = analysis.Topic };
     }
 
     /// <summary>"How many CCG representatives?" → "... Clinical Commissioning Group ...", when the documents use the name, not the acronym.</summary>
@@ -77,6 +103,9 @@ public sealed partial class TorLibrary
         return vocabulary.Contains(token) ? match.Value
             : models.Select(m => m.Acronyms.GetValueOrDefault(token)).FirstOrDefault(name => name is not null) ?? match.Value;
     });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\?\s*$|^\s*(?:who|what|whats|when|where|which|why|how|is|are|can|could|do|does|did|will|would|should|must|may|has|have)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
+    private static partial System.Text.RegularExpressions.Regex QuestionLike();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z]{2,6}s?\b")]
     private static partial System.Text.RegularExpressions.Regex AcronymToken();

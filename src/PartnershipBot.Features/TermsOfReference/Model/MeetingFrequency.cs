@@ -56,7 +56,7 @@ public sealed partial record MeetingFrequency(double? PerYear, IReadOnlyList<int
         }
 
         var word = RateWord().Match(text);
-        return word.Success ? word.Groups[1].Value.ToLowerInvariant().Replace("-", string.Empty, StringComparison.Ordinal) switch
+        return word.Success ? word.Groups[1].Value.ToLowerInvariant().Replace("-", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal) switch
         {
             "weekly" => 52,
             "fortnightly" => 26,
@@ -67,6 +67,9 @@ public sealed partial record MeetingFrequency(double? PerYear, IReadOnlyList<int
             "sixmonthly" or "biannually" or "twiceayear" or "twiceyearly" => 2,
             "annually" or "yearly" or "onceayear" => 1,
             "twice" => 2,
+            "onceaweek" or "everyweek" => 52,
+            "onceamonth" or "everymonth" => 12,
+            "twiceamonth" => 24,
             _ => null,
         } : null;
     }
@@ -80,6 +83,6 @@ public sealed partial record MeetingFrequency(double? PerYear, IReadOnlyList<int
     [GeneratedRegex(@"\bevery\s+(" + NumberWords.Pattern + @"\s+)?(weeks?|months?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Every();
 
-    [GeneratedRegex(@"\b(weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|twice a year|twice yearly|annually|yearly|once a year)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|twice a year|twice yearly|annually|yearly|once a year|once a week|every week|once a month|every month|twice a month)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RateWord();
 }

@@ -28,6 +28,9 @@ public sealed partial record QuorumRule(double? Fraction, bool PlusOne, int? Fix
         return PlusOne ? (int)Math.Floor(share + 1e-9) + 1 : (int)Math.Ceiling(share - 1e-9);
     }
 
+    /// <summary>The rule as written with a worked example, for the answer's lead.</summary>
+    public string Describe() => $"{Text.Trim().TrimEnd('.')}. For example, with 12 eligible members that is {Needed(12)}.";
+
     /// <summary>Reads a quorum rule from ToR wording; null when the wording gives no computable rule.</summary>
     public static QuorumRule? Parse(string text)
     {

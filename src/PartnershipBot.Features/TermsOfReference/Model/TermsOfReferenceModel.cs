@@ -96,7 +96,7 @@ public sealed partial class TermsOfReferenceModel
         return acronyms;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][a-z]+){1,5}\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+(?:the\s+)?|for\s+(?:the\s+)?)?[A-Z][a-z]+){1,5}\b")]
     private static partial System.Text.RegularExpressions.Regex CapitalisedName();
 
     /// <summary>The typed rule from the best stated clause that yields one.</summary>
@@ -141,7 +141,7 @@ public sealed partial class TermsOfReferenceModel
     {
         foreach (var passage in Passages)
         {
-            var cues = TopicCues.Settles(topic, passage.Text);
+            var cues = TopicCues.Settles(topic, InTopicContext(topic, passage));
             if (cues > 0)
             {
                 settleScores[(topic, passage.Id)] = cues;
@@ -156,7 +156,7 @@ public sealed partial class TermsOfReferenceModel
             .ThenBy(x => x.Passage.IsList ? 1 : 0)
             .Select(x => x.Passage)
             .ToList();
-        var stated = settling.Where(p => Sentences(p.Text).Any(s => (TopicCues.Settles(topic, s) > 0 || topic == Topic.Purpose) && !TopicCues.IsDeferred(s))).ToList();
+        var stated = settling.Where(p => Sentences(InTopicContext(topic, p)).Any(s => (TopicCues.Settles(topic, s) > 0 || topic == Topic.Purpose) && !TopicCues.IsDeferred(s))).ToList();
         if (stated.Count > 0)
         {
             return new TorFact(topic, FactStatus.Stated, stated);
@@ -164,6 +164,18 @@ public sealed partial class TermsOfReferenceModel
 
         var mentions = settling.Concat(Passages.Where(p => !p.IsList && TopicCues.Mentions(topic, p.Text))).Distinct().ToList();
         return new TorFact(topic, mentions.Count > 0 ? FactStatus.Deferred : FactStatus.NotStated, mentions);
+    }
+
+    /// <summary>
+    /// The passage read with its own heading when that heading names the topic: in "F. When is a meeting quorate?"
+    /// followed by "When 3 Partnership Members are present." the answer settles the quorum only with its heading.
+    /// </summary>
+    private static string InTopicContext(Topic topic, TorPassage passage)
+    {
+        var headings = passage.Anchor.HeadingPath;
+        return headings.Count > 0 && !passage.Text.Contains(headings[^1], StringComparison.Ordinal) && TopicCues.Mentions(topic, headings[^1])
+            ? headings[^1].TrimEnd('?', ':', '.') + ": " + passage.Text
+            : passage.Text;
     }
 
     /// <summary>A clause under a heading about the topic ("Membership", "Financial Arrangements") counts for more.</summary>

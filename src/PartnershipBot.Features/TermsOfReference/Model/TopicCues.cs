@@ -18,8 +18,9 @@ public static partial class TopicCues
     {
         [Topic.Chair] = [ChairHolder(), ChairHolderBy(), ChairFromPool(), ChairInSignature(), ChairLabel(), ChairChosen(), ChairTerm()],
         [Topic.ViceChair] = [ViceHolder(), ViceFromPool(), ViceChosen(), ViceShared(), ViceLabel()],
-        [Topic.Quorum] = [R(@"\bquor(?:um|ate)\b[^.]{0,80}\b(?:\d|half|third|quarter|majority|members|one|two|three|four|five|six|seven|eight)")],
+        [Topic.Quorum] = [R(@"\bquor(?:um|ate|acy)\b[^.]{0,80}\b(?:\d|half|third|quarter|majority|members|one|two|three|four|five|six|seven|eight)")],
         [Topic.Frequency] = [R(@"\b(?:meet(?:s|ing|ings)?|convene[sd]?)\b[^.]{0,80}\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|annually|yearly|twice|once|\w+\s+times|every\s+(?:\w+\s+)?(?:weeks?|months?))"),
+            R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|quarterly|annual|regular)\b[^.]{0,40}\bmeetings?\b|\b(?:once|twice|\w+ times) (?:a|per|each|every) (?:week|month|year|quarter)\b"),
             R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly)\s+meetings?\b")],
         [Topic.ScheduleMonths] = [R(@"\bmeet(?:s|ing|ings)?\b[^.]{0,120}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.]{0,40}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")],
         [Topic.PapersDeadline] = [R(@"\b(?:papers?|agendas?|reports?|documents?|information)\b[^.]{0,140}\b(?:days?|weeks?|hours?)\b[^.]{0,30}\b(?:(?:before|prior to|in advance of|ahead of)\b[^.]{0,30}\bmeetings?\b|in advance\b|beforehand\b)"),
@@ -47,7 +48,7 @@ public static partial class TopicCues
     {
         [Topic.Chair] = [R(NotVice + @"\bchair(?:s|man|person|ed)?\b")],
         [Topic.ViceChair] = [R(@"\bvice[- ]?chairs?\b|\bdeputy chair")],
-        [Topic.Quorum] = [R(@"\bquor(?:um|ate)\b")],
+        [Topic.Quorum] = [R(@"\bquor(?:um|ate|acy)\b")],
         [Topic.Frequency] = [R(@"\bfrequency\b|\bhow often\b|\bforward plan of meetings\b")],
         [Topic.ScheduleMonths] = [R(@"\b(?:dates?|schedule|calendar|forward plan) of (?:the )?meetings\b")],
         [Topic.PapersDeadline] = [R(@"\b(?:papers?|agendas?)\b[^.]{0,60}\b(?:circulat\w*|sent|issued|published|distribut\w*)")],
@@ -82,7 +83,9 @@ public static partial class TopicCues
 
     private static Regex R(string pattern) => new(pattern, Options);
 
-    [GeneratedRegex(NotVice + @"\bchair(?:man|person|woman)?\b(?! of the)[^.;]{0,40}?\b(?:will be|shall be|is|to be)\s+(?!" + Chosen + @")\w", Options)]
+    // "The Chair will be ...", "The Chair of the Board is ...": the copula right after the post (and its "of the ..."),
+    // so "the Chair feels need to be read" names nobody.
+    [GeneratedRegex(NotVice + @"\bchair(?:man|person|woman)?\b(?:\s+(?:of|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w&-]+){0,4}?)?\s+(?:will be|shall be|is|to be|would be)\s+(?!" + Chosen + @")\w", Options)]
     private static partial Regex ChairHolder();
 
     [GeneratedRegex(NotVice + @"\b(?:chaired by|chair (?:will be |shall be |is )?held by|(?:act|operate|serve)s? as (?:the )?chair)\b|\bwho (?:will|shall|is to) chair\b", Options)]
@@ -109,7 +112,7 @@ public static partial class TopicCues
     [GeneratedRegex(NotVice + @"\bchair(?:man|person|woman)?\b[^.]{0,80}\b(?:annually|each year|every (?:\w+ )?years?|term of office|for a (?:\w+[- ](?:year|month)s?[- ])?(?:period|term)|\w+[- ]years?[- ]term|reviewed|rotat\w*)", Options)]
     private static partial Regex ChairTerm();
 
-    [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.;]{0,40}?\b(?:will be|shall be|is|are)\s+(?!" + Chosen + @")\w", Options)]
+    [GeneratedRegex(@"\bvice[- ]?chairs?\b(?:\s+(?:of|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w&-]+){0,4}?)?\s+(?:will be|shall be|is|are|to be|would be)\s+(?!" + Chosen + @")\w", Options)]
     private static partial Regex ViceHolder();
 
     [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated|elected)(?: by [^.,;]{1,40})? from\b|\b(?:elect|select|appoint|choose|nominate)\w* (?:a |an |the |its |their )?(?:own )?vice[- ]?chairs? from\b|\b(?:act|operate|serve)s? as (?:the )?vice[- ]?chair\b", Options)]

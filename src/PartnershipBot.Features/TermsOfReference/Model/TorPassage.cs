@@ -10,21 +10,40 @@ namespace PartnershipBot.Features.TermsOfReference.Model;
 public sealed class TorPassage
 {
     /// <summary>Creates a passage anchored at <paramref name="anchor"/> covering <paramref name="clauses"/>.</summary>
-    public TorPassage(int id, TorClause anchor, IReadOnlyList<TorClause> clauses)
+    /// <param name="id">Position among the document's passages.</param>
+    /// <param name="anchor">The clause cited.</param>
+    /// <param name="clauses">The anchor and, for a list, its items.</param>
+    /// <param name="sentence">One sentence of the anchor, when the passage is that sentence rather than the whole clause.</param>
+    public TorPassage(int id, TorClause anchor, IReadOnlyList<TorClause> clauses, string? sentence = null)
     {
         ArgumentNullException.ThrowIfNull(anchor);
         ArgumentNullException.ThrowIfNull(clauses);
         Id = id;
         Anchor = anchor;
         Clauses = clauses;
-        Text = clauses.Count == 1 ? anchor.Text
-            : anchor.Text.TrimEnd(':') + ": " + string.Join("; ", clauses.Skip(1).Select(c => c.Text.TrimEnd(';', '.', ',')));
+        var lead = anchor.Text.TrimEnd(':');
+        var items = clauses.Skip(1).Select(c => c.Text.TrimEnd(';', '.', ',')).ToList();
+        Text = sentence ?? (clauses.Count == 1 ? anchor.Text : lead + ": " + string.Join("; ", items));
+        // Bullets stay bullets when quoted: a member reads a list as a list.
+        Quote = clauses.Count == 1 ? Text : lead + ":\n" + string.Join("\n", items.Select(i => "• " + i));
         var keys = Words.Keys(Text);
         Keys = [.. keys];
+        WordCount = keys.Count;
         var content = keys.Where(k => !Lexicon.IsStop(k)).ToList();
         Bigrams = [.. content.Zip(content.Skip(1), (a, b) => a + " " + b)];
-        HeadingKeys = [.. Words.Keys(string.Join(' ', anchor.HeadingPath.Append(anchor.Kind == ClauseKind.Heading ? anchor.Text : string.Empty)))];
+        // An inline label ("3. Quoracy: As a minimum four ...") is a heading for every sentence of its clause.
+        var label = InlineLabel(anchor.Text);
+        HeadingKeys = [.. Words.Keys(string.Join(' ', anchor.HeadingPath.Append(anchor.Kind == ClauseKind.Heading ? anchor.Text : label)))];
     }
+
+    /// <summary>The text as a member should read it: a list's items as bullets.</summary>
+    public string Quote { get; }
+
+    /// <summary>Number of words (for length normalisation in retrieval).</summary>
+    public int WordCount { get; }
+
+    /// <summary>True when the passage is one sentence of a longer clause.</summary>
+    public bool IsSentence => Clauses.Count == 1 && Text.Length < Anchor.Text.Length;
 
     /// <summary>Position among the document's passages.</summary>
     public int Id { get; }
@@ -56,6 +75,19 @@ public sealed class TorPassage
     /// <summary>True when this passage is a list with its introduction.</summary>
     public bool IsList => Clauses.Count > 1;
 
+    /// <summary>The label before a colon that opens a clause ("Quoracy" in "Quoracy: As a minimum ..."), or empty.</summary>
+    private static string InlineLabel(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon > 60 || colon == text.Length - 1)
+        {
+            return string.Empty;
+        }
+
+        var label = text[..colon];
+        return char.IsUpper(label[0]) && label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 ? label : string.Empty;
+    }
+
     /// <summary>Builds the passages of a document: every clause, plus each lead-in or heading with its items.</summary>
     public static List<TorPassage> Build(TorDocument document)
     {
@@ -65,13 +97,28 @@ public sealed class TorPassage
         foreach (var clause in document.Clauses)
         {
             var items = children[clause.Index].ToList();
-            // A lead-in on its own says nothing ("Sources of funding are:"): it is only quoted with its items.
-            if (clause.Kind != ClauseKind.Heading && !(clause.IsLeadIn && items.Count > 0))
+            if (clause.Kind != ClauseKind.Heading)
             {
-                passages.Add(new TorPassage(passages.Count, clause, [clause]));
+                // Each sentence is its own passage, so an answer quotes the sentence that answers. A lead-in on its
+                // own says nothing ("Sources of funding are:"): it is only quoted with its items.
+                var sentences = SentenceSplitter.Split(clause.Text);
+                if (clause.IsLeadIn && items.Count > 0)
+                {
+                    sentences.RemoveAt(sentences.Count - 1);
+                }
+                else if (sentences.Count == 1)
+                {
+                    sentences.Clear();
+                    passages.Add(new TorPassage(passages.Count, clause, [clause]));
+                }
+
+                foreach (var sentence in sentences)
+                {
+                    passages.Add(new TorPassage(passages.Count, clause, [clause], sentence));
+                }
             }
 
-            if (items.Count > 0 && (clause.IsLeadIn || clause.Kind == ClauseKind.Heading))
+            if (items.Count > 0)
             {
                 passages.Add(new TorPassage(passages.Count, clause, [clause, .. items]));
             }

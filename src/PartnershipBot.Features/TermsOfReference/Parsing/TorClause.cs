@@ -38,7 +38,9 @@ public sealed record TorClause(
     {
         get
         {
-            var path = HeadingPath.Count == 0 ? "Preamble" : string.Join(" › ", HeadingPath);
+            // A heading cites itself under its parents; only text above every heading is the "Preamble".
+            IEnumerable<string> headings = Kind == ClauseKind.Heading ? [.. HeadingPath, Text] : HeadingPath;
+            var path = headings.Any() ? string.Join(" › ", headings) : "Preamble";
             return Number is null || Kind == ClauseKind.Heading ? path : $"{path} › clause {Number}";
         }
     }

@@ -22,8 +22,9 @@ public static partial class TorTextParser
         for (var i = 0; i < lines.Count; i++)
         {
             var raw = lines[i];
-            if (string.IsNullOrWhiteSpace(raw))
+            if (string.IsNullOrWhiteSpace(raw) || (state.Clauses.Count < 3 && ProvenanceLine().IsMatch(raw)) || GapMarker().IsMatch(raw))
             {
+                // A "Source: https://..." line above the text records where it was taken from; it is not a clause.
                 state.LastLineBlank = true;
                 continue;
             }
@@ -81,6 +82,13 @@ public static partial class TorTextParser
 
         if (bullet || (number is not null && number.Length == 1 && char.IsLetter(number[0])) || IsUnbulletedListLine(lines, i, line, state))
         {
+            // "... representation from" followed by bullets introduces them even without a colon.
+            if (state.LeadIn is null && state.Clauses.Count > 0 && state.Clauses[^1] is { Kind: ClauseKind.Paragraph } previous
+                && !".;!?".Contains(previous.Text[^1], StringComparison.Ordinal))
+            {
+                state.LeadIn = previous.Index;
+            }
+
             state.Add(ClauseKind.ListItem, line, number, state.CurrentParent);
             return;
         }
@@ -169,6 +177,13 @@ public static partial class TorTextParser
                 && char.IsUpper(line[0]) && !line.StartsWith("To ", StringComparison.Ordinal) && !line.EndsWith(';') && !line.EndsWith(',')
                 && !(line.EndsWith(':') && words.Length > 3);
             return numberedHeading ? number.Count(c => c == '.') + 1 : 0;
+        }
+
+        // "C. Who can attend the meetings?" heads its answer in a question-and-answer ToR; so does "G. What paperwork
+        // is sent out prior to meetings." when its siblings are questions.
+        if ((line.EndsWith('?') || QuestionLabel().IsMatch(line)) && words.Length <= 14 && char.IsUpper(line[0]))
+        {
+            return 4;
         }
 
         // "Chair:", "Statutory members:" label a section; "The Partnership believes that:" introduces one.
@@ -318,6 +333,16 @@ public static partial class TorTextParser
             return Clauses.Count - 1;
         }
     }
+
+    // "[...]" or "[... the rest of the page is not available ...]": an editor's mark for missing text, not a clause.
+    [GeneratedRegex(@"^\s*\[\s*(?:\.\.\.|…)[^\]]*\]\s*$", RegexOptions.NonBacktracking)]
+    private static partial Regex GapMarker();
+
+    [GeneratedRegex(@"^\s*Source:\s*https?://\S+(?:\s+\([^)]*\))?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ProvenanceLine();
+
+    [GeneratedRegex(@"^[A-Z][.)]\s+(?:Who|What|When|Where|Which|How|Why|Can|Do|Does|Is|Are)\b", RegexOptions.NonBacktracking)]
+    private static partial Regex QuestionLabel();
 
     [GeneratedRegex(@"^(?:The|This|These|Those|It|We|Our|Members|Each|All|A|An)\b")]
     private static partial Regex SentenceOpening();

@@ -48,6 +48,7 @@ public static class Lexicon
         ["admin"] = ["secretariat", "support", "servic"],
         ["answer"] = ["accountabl", "report"],
         ["accountabl"] = ["report", "answer"],
+        ["report"] = ["accountabl", "report"],
         ["meet"] = ["meet"],
         ["decid"] = ["decid", "vote"],
         ["attend"] = ["attend", "invit", "present"],
@@ -79,6 +80,6 @@ public static class Lexicon
     [
         ("set up", "established"), ("sign off", "approve"), ("signs off", "approves"), ("signed off", "approved"),
         ("final say", "final decision"), ("answer to", "accountable to"), ("in my place", "substitute"),
-        ("heads up", "heads"), ("sit on", "member of"), ("paid for", "funded"), ("in charge of", "leads"),
+        ("heads up", "heads"), ("a yr", "a year"), ("per yr", "per year"), ("sit on", "member of"), ("paid for", "funded"), ("in charge of", "leads"),
     ];
 }

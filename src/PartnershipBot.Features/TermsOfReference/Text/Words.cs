@@ -16,7 +16,7 @@ public static class Words
         ["membership"] = "member", ["representativ"] = "represent", ["decision"] = "decid", ["decis"] = "decid",
         ["administr"] = "admin", ["administrativ"] = "admin", ["accountabl"] = "accountabl", ["accountability"] = "accountabl",
         ["answerabl"] = "accountabl", ["chang"] = "amend", ["revision"] = "amend", ["revis"] = "amend", ["election"] = "elect",
-        ["quorat"] = "quorum", ["seat"] = "sit", ["definition"] = "defin", ["resolut"] = "resolv", ["resolution"] = "resolv", ["fund"] = "fund",
+        ["quorat"] = "quorum", ["quoracy"] = "quorum", ["seat"] = "sit", ["definition"] = "defin", ["resolut"] = "resolv", ["resolution"] = "resolv", ["fund"] = "fund",
         ["monei"] = "fund", ["money"] = "fund", ["minut"] = "minute", ["substitution"] = "substitut", ["finance"] = "financ",
         ["financi"] = "financ", ["meet"] = "meet", ["met"] = "meet", ["agenda"] = "paper", ["agendum"] = "paper",
         ["approval"] = "approv", ["children"] = "child", ["held"] = "hold",
@@ -48,7 +48,30 @@ public static class Words
         }
 
         Flush(tokens, current);
-        return tokens;
+        return JoinHyphenated(text, tokens);
+    }
+
+    /// <summary>"sub-group" is also "subgroup", "co-ordinator" also "coordinator": members write compounds both ways.</summary>
+    private static List<string> JoinHyphenated(string text, List<string> tokens)
+    {
+        if (!text.Contains('-', StringComparison.Ordinal))
+        {
+            return tokens;
+        }
+
+        var lower = text.ToLowerInvariant();
+        var joined = new List<string>(tokens.Count + 2);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            joined.Add(tokens[i]);
+            if (i + 1 < tokens.Count && tokens[i].All(char.IsLetter) && tokens[i + 1].All(char.IsLetter)
+                && lower.Contains(tokens[i] + "-" + tokens[i + 1], StringComparison.Ordinal))
+            {
+                joined.Add(tokens[i] + tokens[i + 1]);
+            }
+        }
+
+        return joined;
     }
 
     /// <summary>The comparable form of a token: stemmed, then folded to its synonym group's form.</summary>

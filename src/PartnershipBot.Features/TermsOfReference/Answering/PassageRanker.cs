@@ -1,0 +1,109 @@
+using PartnershipBot.Features.TermsOfReference.Model;
+
+namespace PartnershipBot.Features.TermsOfReference.Answering;
+
+/// <summary>One passage scored against a question, with the evidence the answer-or-decline decision reads.</summary>
+/// <param name="Passage">The passage.</param>
+/// <param name="Lexical">Normalised BM25 of the question's words (about 1 for a full match).</param>
+/// <param name="Settles">True when the passage settles the question's topic by the topic's own cues.</param>
+/// <param name="InSection">True when the passage sits under a heading about the topic.</param>
+/// <param name="Fits">True when the passage has the shape of answer the question asks for (a who, a number, a rate).</param>
+/// <param name="Holder">For chair questions, true when it names the holder, how they are chosen or their term, as asked.</param>
+/// <param name="Deferred">True when the passage defers the point ("to be confirmed").</param>
+/// <param name="Dense">Cosine similarity of the sentence embeddings, or null when embeddings are off.</param>
+/// <param name="Score">The ranking score.</param>
+public sealed record RankedPassage(TorPassage Passage, double Lexical, bool Settles, bool InSection, bool Fits, bool Holder, bool Deferred, double? Dense, double Score)
+{
+    /// <summary>Share of the question's weighted words the passage or its headings hold, whatever its length.</summary>
+    public double Coverage { get; init; }
+
+    /// <summary>True when the model holds this passage as its best evidence for the question's topic.</summary>
+    public bool TopEvidence { get; init; }
+}
+
+/// <summary>A question's ranking with what it says about the question as a whole.</summary>
+/// <param name="Passages">Best first.</param>
+/// <param name="UnknownShare">Share of the question's weight in words the document never uses.</param>
+/// <param name="TopicStatus">Whether the ToR settles the question's topic (null for questions on no modelled topic).</param>
+public sealed record Ranking(IReadOnlyList<RankedPassage> Passages, double UnknownShare, FactStatus? TopicStatus);
+
+/// <summary>
+/// Ranks a board's passages for a question: lexical match first, then the topic's settling cues, the
+/// section, and whether the passage has the shape of answer asked for; with embeddings on, the dense
+/// similarity is added. One ranking serves every topic, so a new topic needs cues, not new code.
+/// </summary>
+public static class PassageRanker
+{
+    /// <summary>Weight of the dense similarity, measured against lexical-only on the dev set.</summary>
+    public const double DenseWeight = 1.5;
+
+    /// <summary>Passages of <paramref name="model"/> ranked for <paramref name="question"/>, best first.</summary>
+    /// <param name="model">The board's model.</param>
+    /// <param name="question">The analysed question.</param>
+    /// <param name="similarity">Dense similarity of a passage to the question, or null when not available.</param>
+    public static Ranking Rank(TermsOfReferenceModel model, QuestionAnalysis question, Func<TorPassage, double?>? similarity = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(question);
+        var soft = new HashSet<string>(model.Identity.AliasKeys, StringComparer.Ordinal);
+        soft.UnionWith(question.Keys.Where(BoardIdentity.IsBodyNoun));
+        var scorer = new LexicalScorer(model, question.Keys, soft);
+        var topic = question.Topic;
+        var wantsList = question.ListAll || question.WantsList;
+        // The model's best evidence for the topic (ordered by its cues and section) is a strong candidate.
+        var topFacts = topic != Topic.General && model.Facts[topic] is { Status: FactStatus.Stated } fact ? fact.Evidence.Take(2).ToHashSet() : [];
+        var ranked = new List<RankedPassage>();
+        foreach (var passage in model.Passages)
+        {
+            if (passage.IsBareLeadIn)
+            {
+                continue;
+            }
+
+            var lexical = scorer.Score(passage);
+            var settles = topic != Topic.General && model.SettleScore(topic, passage) > 0;
+            var inSection = topic != Topic.General && TermsOfReferenceModel.SectionBonus(topic, passage) > 0;
+            var fits = AnswerShape.Fits(question.Expected, passage.Text);
+            var holder = IsChairAnswer(question, passage.Text);
+            var topEvidence = topFacts.Contains(passage);
+            var deferred = TopicCues.IsDeferred(passage.Text);
+            var dense = similarity?.Invoke(passage);
+            var score = lexical
+                + (settles ? 0.6 : 0) + (topEvidence ? 0.4 : 0) + (inSection ? 0.25 : 0) + (fits ? 0.25 : 0) + (holder ? 0.5 : 0)
+                + (wantsList && passage.IsList ? 0.3 : 0) - (passage.IsList && !wantsList ? 0.15 : 0)
+                + (dense is { } d ? DenseWeight * d : 0);
+            if (lexical > 0 || settles || dense is not null)
+            {
+                ranked.Add(new RankedPassage(passage, lexical, settles, inSection, fits, holder, deferred, dense, score) { Coverage = scorer.Coverage(passage), TopEvidence = topEvidence });
+            }
+        }
+
+        ranked.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : a.Passage.Id.CompareTo(b.Passage.Id));
+        return new Ranking(ranked, scorer.UnknownShare, topic == Topic.General ? null : model.Facts[topic].Status);
+    }
+
+    /// <summary>For chair and vice-chair questions: does the text say what was asked (holder, how chosen, or term)?</summary>
+    private static bool IsChairAnswer(QuestionAnalysis question, string text)
+    {
+        if (question.Post is { } post)
+        {
+            return RoleHolder.Names(post, text);
+        }
+
+        if (question.Topic is not (Topic.Chair or Topic.ViceChair))
+        {
+            return false;
+        }
+
+        return question.ChairAspect switch
+        {
+            ChairAspect.HowChosen => TopicCues.SaysHowChosen(question.Topic, text) || TopicCues.NamesHolder(question.Topic, text),
+            ChairAspect.Term => TopicCues.GivesTerm(text),
+            // "Who is the chair?" needs the holder (a person or a post); "who is the current chair?" a name. The rule
+            // that elects them does not say who they are.
+            ChairAspect.Who when question.AsksForCurrentHolder => TopicCues.NamesHolder(question.Topic, text) && AnswerShape.NamesPerson(text),
+            ChairAspect.Who => TopicCues.NamesHolder(question.Topic, text),
+            _ => TopicCues.Mentions(question.Topic, text),
+        };
+    }
+}
