@@ -24,7 +24,7 @@ public sealed class EvalCommand : IAdminCommand
     public async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var options = new CommandArguments(args, "verbose", "per-document", "calibrate", "explain");
+        var options = new CommandArguments(args, "verbose", "per-document", "calibrate", "explain", "quick");
         var samples = Path.Combine(AppContext.BaseDirectory, "samples");
         var golds = options.GetAll("gold") is { Count: > 0 } g ? g : [Path.Combine(samples, "eval", "seed-qa.jsonl")];
         var torDirectories = options.GetAll("tor-dir") is { Count: > 0 } t ? t : [Path.Combine(samples, "tor")];
@@ -56,7 +56,7 @@ public sealed class EvalCommand : IAdminCommand
 
         if (options.Has("calibrate"))
         {
-            await CalibrateAsync(console, results);
+            await CalibrateAsync(console, results, options.Has("quick"));
         }
 
         await console.Out.WriteLineAsync(EvaluationScore.Summarise([.. results.Select(r => r.Result)]));
@@ -113,7 +113,7 @@ public sealed class EvalCommand : IAdminCommand
         }
     }
 
-    private static async Task CalibrateAsync(CommandConsole console, List<(ScoredAnswer Result, AnswerCandidate? Candidate)> results)
+    private static async Task CalibrateAsync(CommandConsole console, List<(ScoredAnswer Result, AnswerCandidate? Candidate)> results, bool quick)
     {
         // Only single-board answers go through the decision; a set's "which board?" items do not.
         var samples = results
@@ -125,6 +125,14 @@ public sealed class EvalCommand : IAdminCommand
         var invariant = CultureInfo.InvariantCulture;
         await console.Out.WriteLineAsync($"calibration over {samples.Count} items; the best passage answers {samples.Count(s => s.AnswerIsRight)} of {samples.Count(s => s.Answerable)} answerable");
         await console.Out.WriteLineAsync("weights: [" + string.Join(", ", weights.Select(w => w.ToString("F3", invariant))) + "]  (" + string.Join(", ", AnswerDecision.FeatureNames) + ")");
+        var outside = results.Count(r => r.Candidate is not { Settled: not null, Confidence: > 0 } && r.Result.Right);
+        var (fittedRight, fittedWrong) = Calibration.Score(samples, s => Calibration.Predict(s.Features, weights), AnswerDecision.Threshold);
+        await console.Out.WriteLineAsync($"overall with these weights: {fittedRight + outside}/{results.Count} right, {fittedWrong + results.Count(r => r.Candidate is not { Settled: not null, Confidence: > 0 } && r.Result.ConfidentWrong)} confident-wrong");
+        if (quick)
+        {
+            return;
+        }
+
         foreach (var threshold in new[] { 0.5, 0.6, 0.7, 0.8 })
         {
             var (right, wrong) = Calibration.Score(samples, s => Calibration.Predict(s.Features, weights), threshold);

@@ -16,7 +16,7 @@ public static class AnswerDecision
          "coverage", "unknown-words", "topic-stated", "topic-not-stated", "settles-and-fits", "top-evidence"];
 
     /// <summary>Fitted weights without embeddings (see <c>eval --calibrate</c>).</summary>
-    public static readonly double[] LexicalWeights = [-1.265, 1.007, 0.188, 0.309, -0.020, -0.087, 0.000, -0.210, 0.946, 1.080, 0.000, -0.617, 1.154, -0.282, 0.707, -1.214, 0.168, 0.312];
+    public static readonly double[] LexicalWeights = [-1.032, 1.002, 0.221, 0.231, -0.025, 0.176, 0.000, -0.214, 1.021, 1.012, 0.000, -0.516, 0.987, -0.473, 0.577, -1.338, 0.199, 0.424];
 
     /// <summary>Fitted weights with embeddings on.</summary>
     public static readonly double[] DenseWeights = [-2.344, 1.091, 1.324, 0.632, 0.902, 0.204, -0.834, -0.337, 1.031, 1.246, 0.000, -0.152, 0, 0, 0, 0, 0, 0];

@@ -71,7 +71,8 @@ public static partial class AnswerShape
     [GeneratedRegex(@"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|half|third|thirds|quarter|majority|all)\b|%", Options)]
     private static partial Regex Count();
 
-    [GeneratedRegex(@"\b(?:at|in) (?:the )?[A-Z][a-z]+|\b(?:venue|online|virtual\w*|Microsoft Teams|centre|center|hall|offices?|room|town hall|civic|club|library|premises|location)\b")]
+    // A venue: "at St Ambrose's Social Club", "in the Council Chamber", "online via Microsoft Teams".
+    [GeneratedRegex(@"\bat (?:the )?[A-Z][a-z]+|\b(?:venue|online|virtual\w*|Microsoft Teams|Zoom|centre|center|hall|offices|room|town hall|civic|club|library|premises|location|chamber|chambers|building|house|station|school)\b")]
     private static partial Regex PlaceLike();
 
     [GeneratedRegex(@"\b(?:times|each meeting|every meeting|regularly|weekly|fortnightly|monthly|bi-?monthly|quarterly|annually|yearly|biennially|every (?:\w+ )?(?:years?|months?|weeks?)|each year|per year|a year|per annum|\d+ ?-?monthly|six-?weekly)\b", Options)]

@@ -79,7 +79,9 @@ public static partial class QuestionAnalyzer
 
         var aspect = HowChosen().IsMatch(corrected) ? ChairAspect.HowChosen
             : Term().IsMatch(corrected) ? ChairAspect.Term
-            : Who().IsMatch(corrected) || !YesNo().IsMatch(corrected) ? ChairAspect.Who : ChairAspect.Other;
+            // "Who chairs it?" and a bare "chair of the board?" ask for the holder; "who steps in if the chair is away?"
+            // and "what if both chairs miss a meeting?" ask about a situation.
+            : (Who().IsMatch(corrected) || corrected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4) && !Conditional().IsMatch(corrected) ? ChairAspect.Who : ChairAspect.Other;
         var expected = HowMuch().IsMatch(corrected) ? ExpectedAnswer.HowMuch
             : HowLong().IsMatch(corrected) ? ExpectedAnswer.Duration
             : HowOften().IsMatch(corrected) ? ExpectedAnswer.HowOften
@@ -94,7 +96,7 @@ public static partial class QuestionAnalyzer
         {
             WantsList = WantsList().IsMatch(corrected),
             AsksForCurrentHolder = CurrentHolder().IsMatch(corrected),
-            Post = topic is Topic.General or Topic.Secretariat && RoleHolder.PostAskedAbout(corrected) is { } post && PostLike().IsMatch(post) ? post : null,
+            Post = topic is Topic.General or Topic.Secretariat && RoleHolder.PostAskedAbout(corrected) is { } post && PostLike().IsMatch(post) && !post.Split(' ').Any(w => w.EndsWith("ing", StringComparison.Ordinal)) ? post : null,
         };
     }
 
@@ -168,6 +170,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^\s*where (?:are|is|do|does|will)\b.*\b(?:meet\w*|held|take place|happen)\b", Options)]
     private static partial Regex WherePlace();
 
+    [GeneratedRegex(@"\b(?:if|unless|absence|absent|away|unable|can't|cannot|miss|misses|steps? in|takes? over)\b", Options)]
+    private static partial Regex Conditional();
+
     [GeneratedRegex(@"^\s*who\b|\bwho(?:'s| is| are)\b", Options)]
     private static partial Regex Who();
 
@@ -178,7 +183,7 @@ public static partial class QuestionAnalyzer
     private static partial Regex ListAll();
 
     // A post is a noun phrase naming a role, not "in charge", "on the board" or "responsible for".
-    [GeneratedRegex(@"^(?!(?:in |on |responsible|involved|allowed|able|eligible|entitled|members?\b|invited|expected|going|there|here))[a-z][a-z -]*[a-z]$", Options)]
+    [GeneratedRegex(@"^(?!(?:in |on |responsible|involved|allowed|able|eligible|entitled|members?\b|invited|expected|going|there|here|sub|board|group|committee|partnership))(?:[a-z-]+ ){0,3}[a-z-]*[a-z]$", Options)]
     private static partial Regex PostLike();
 
     [GeneratedRegex(@"\b(?:current|currently|at the moment|right now|name of|named|called)\b", Options)]

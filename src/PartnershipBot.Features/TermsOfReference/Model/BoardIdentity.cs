@@ -16,16 +16,24 @@ namespace PartnershipBot.Features.TermsOfReference.Model;
 /// <param name="Clause">The clause the title came from.</param>
 public sealed partial record BoardIdentity(string Name, string Title, string? Locality, IReadOnlySet<string> AliasKeys, TorClause? Clause)
 {
-    private static readonly string[] BodyNouns = ["board", "partnership", "group", "pag", "committee", "forum", "panel", "executive", "network", "alliance", "assembly", "commission", "trust"];
+    private static readonly string[] BodyNouns = ["board", "partnership", "group", "pag", "committee", "forum", "panel", "executive", "network", "alliance", "assembly", "commission", "trust", "subgroup", "subcommittee", "hub"];
 
     /// <summary>Reads the identity from a parsed document; <paramref name="fallbackName"/> when no title is found.</summary>
     public static BoardIdentity From(TorDocument document, string fallbackName)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var (title, clause) = FindTitle(document);
-        title ??= fallbackName;
+        var (title, clause, score) = FindTitle(document);
+        // Never the file name when the text names the body: a title that names a body, else the body the text names
+        // most, else the document's own bare label ("Districts Terms of Reference"), else a tidied file name.
+        if (title is null || score <= 2)
+        {
+            title = MostNamedBody(document) ?? title ?? TidyFileName(fallbackName);
+        }
+
         var locality = FindLocality(document, title);
-        var name = locality is null || title.Contains(locality.Split(' ')[0], StringComparison.OrdinalIgnoreCase) ? title : $"{locality.Split(' ')[0]} {title}";
+        // "Community Safety Partnership" needs its place to be told apart; "Orbis Public Law Joint Committee" does not.
+        var name = locality is null || title.Contains(locality.Split(' ')[0], StringComparison.OrdinalIgnoreCase) || !StartsGeneric(title)
+            ? title : $"{locality.Split(' ')[0]} {title}";
         var aliases = new HashSet<string>(Words.Keys(name).Where(k => !Lexicon.IsStop(k)), StringComparer.Ordinal);
         if (locality is not null)
         {
@@ -40,29 +48,94 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
         return new BoardIdentity(name, title, locality, aliases, clause);
     }
 
-    private static (string? Title, TorClause? Clause) FindTitle(TorDocument document)
+    private static readonly HashSet<string> GenericOpeners = new(StringComparer.OrdinalIgnoreCase)
     {
-        (string Title, TorClause Clause, int Score)? best = null;
+        "community", "communities", "safer", "safety", "stronger", "local", "strategic", "strategy", "health", "wellbeing", "children",
+        "childrens", "adults", "adult", "youth", "cohesion", "partnership", "board", "district", "districts", "domestic", "neighbourhood",
+        "neighbourhoods", "joint", "executive", "crime", "town", "city", "county", "borough", "safeguarding", "the", "lsp", "csp", "pag",
+    };
+
+    private static bool StartsGeneric(string title) => GenericOpeners.Contains(title.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);
+
+    /// <summary>"07_kitchener-safe-healthy-committee.txt" → "Kitchener Safe Healthy Committee": the last resort, never shown raw.</summary>
+    private static string TidyFileName(string fileName)
+    {
+        var words = Regex.Replace(fileName, @"^[\d_\-\s]+", string.Empty).Replace('_', ' ').Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var tidy = string.Join(' ', words.Select(w => w.Length <= 3 && w.Any(char.IsDigit) ? w.ToUpperInvariant() : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(w)));
+        return tidy.Length > 0 ? tidy : fileName;
+    }
+
+    /// <summary>The capitalised body name ("Leyland Town Deal Board") the text uses most, when its title names none.</summary>
+    private static string? MostNamedBody(TorDocument document)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var clause in document.Clauses)
+        {
+            foreach (Match match in NamedBody().Matches(clause.Text))
+            {
+                var name = Regex.Replace(match.Value, @"^The\s+", string.Empty);
+                if (name.Split(' ').Length < 2)
+                {
+                    continue;
+                }
+
+                counts[name] = counts.GetValueOrDefault(name) + 1 + (clause.Index < 5 ? 1 : 0);
+            }
+        }
+
+        return counts.Count == 0 ? null : counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Length).First().Key;
+    }
+
+    [GeneratedRegex(@"\b(?:The\s+)?[A-Z][\w&]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&]*){0,6}\s+(?:Board|Partnership|Group|Sub-Group|Subgroup|Committee|Sub-Committee|Forum|Panel|Executive|Network|Alliance|Assembly|Commission)s?\b")]
+    private static partial Regex NamedBody();
+
+    private static (string? Title, TorClause? Clause, double Score) FindTitle(TorDocument document)
+    {
+        (string Title, TorClause Clause, double Score)? best = null;
         // Title lines are often run together with "Terms of Reference" and a version line, so the first few
         // clauses count whatever the parser made of them.
         foreach (var clause in document.Clauses.Where(c => c.Kind is ClauseKind.Heading or ClauseKind.Paragraph || c.Index < 4))
         {
-            var text = clause.Text;
+            // "SHCAC - 2014-04-03 - Policy I-125 - Safe & Healthy Community Advisory Committee - Terms of Reference":
+            // the part that names a body.
+            var text = clause.Text.Split([" - ", " – ", " — "], StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } parts
+                && parts.FirstOrDefault(p => HasBodyNoun(p) && IsTitleCase(Regex.Replace(p, @"\bTerms of Reference\b", string.Empty, RegexOptions.IgnoreCase))) is { } named
+                ? named.Trim()
+                : clause.Text;
+            var trailingTitle = TitleAfterTermsOfReference().Match(text);
             var explicitTitle = TitleBeforeTermsOfReference().Match(text);
-            int score;
+            double score;
             string candidate;
             if (explicitTitle.Success && HasBodyNoun(explicitTitle.Groups[1].Value) && IsTitleCase(explicitTitle.Groups[1].Value))
             {
                 candidate = explicitTitle.Groups[1].Value;
                 score = 6;
             }
+            else if (explicitTitle.Success && clause.Index < 3 && IsTitleCase(explicitTitle.Groups[1].Value) && !explicitTitle.Groups[1].Value.Contains(" - ", StringComparison.Ordinal))
+            {
+                // "Districts Terms of Reference": the document's own label for the body, even without "board" or "group".
+                candidate = explicitTitle.Groups[1].Value;
+                score = 2;
+            }
+            else if (trailingTitle.Success && HasBodyNoun(trailingTitle.Groups[1].Value) && IsTitleCase(trailingTitle.Groups[1].Value))
+            {
+                // "Terms of Reference for Strategic Partnerships" may head a series: a body's own name on an early line wins.
+                candidate = trailingTitle.Groups[1].Value;
+                score = 3.5;
+            }
             else if (clause.Index < 12 && text.Split(' ').Length <= 12 && HasBodyNoun(text) && !text.Contains(':', StringComparison.Ordinal)
                 && !text.StartsWith("Terms of Reference", StringComparison.OrdinalIgnoreCase) && !text.EndsWith('.'))
             {
                 candidate = text;
-                score = 4 - (clause.Index / 4);
+                score = 4 - (clause.Index / 4.0);
             }
             else
+            {
+                continue;
+            }
+
+            // A bare "Board" or "Terms of Reference" names nothing.
+            if (Tidy(candidate).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < (score == 2 ? 1 : 2))
             {
                 continue;
             }
@@ -73,7 +146,7 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
             }
         }
 
-        return best is null ? (null, null) : (best.Value.Title, best.Value.Clause);
+        return best is null ? (null, null, 0) : (best.Value.Title, best.Value.Clause, best.Value.Score);
     }
 
     private static bool IsTitleCase(string text)
@@ -143,13 +216,16 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
         }
     }
 
-    [GeneratedRegex(@"^(.{3,90}?)\s+(?:\(?DRAFT\)?\s+)?Terms of Reference\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^Terms of Reference\s*(?:[–:-]|for(?: the)?)\s*(.{3,90})$", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleAfterTermsOfReference();
+
+    [GeneratedRegex(@"^(.{3,90}?)\s+(?:\(?DRAFT\)?\s+)?Terms of References?\b", RegexOptions.IgnoreCase)]
     private static partial Regex TitleBeforeTermsOfReference();
 
     [GeneratedRegex(@"^\s*(?:Appendix|Annex|Schedule)\s+\w+\s*[:–-]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex AppendixLabel();
 
-    [GeneratedRegex(@"\b(?:Proposed|Draft|Revised|Terms of Reference(?: for(?: the)?)?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:Proposed|Draft|Revised|Terms of References?(?: for(?: the)?)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TitleNoise();
 
     [GeneratedRegex(@"\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}\s*$")]

@@ -77,7 +77,7 @@ public sealed partial record MeetingFrequency(double? PerYear, IReadOnlyList<int
     [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")]
     private static partial Regex MonthName();
 
-    [GeneratedRegex(@"\b(" + NumberWords.Pattern + @")\s+times\s+(?:a|per|each|every)\s+(?:year|annum)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(" + NumberWords.Pattern + @")\s+(?:times|occasions|meetings)\s+(?:a|per|each|every|in a)\s+(?:year|annum)", RegexOptions.IgnoreCase)]
     private static partial Regex TimesPerYear();
 
     [GeneratedRegex(@"\bevery\s+(" + NumberWords.Pattern + @"\s+)?(weeks?|months?)\b", RegexOptions.IgnoreCase)]

@@ -19,7 +19,7 @@ public static partial class TopicCues
         [Topic.Chair] = [ChairHolder(), ChairHolderBy(), ChairFromPool(), ChairInSignature(), ChairLabel(), ChairChosen(), ChairTerm()],
         [Topic.ViceChair] = [ViceHolder(), ViceFromPool(), ViceChosen(), ViceShared(), ViceLabel()],
         [Topic.Quorum] = [R(@"\bquor(?:um|ate|acy)\b[^.]{0,80}\b(?:\d|half|third|quarter|majority|members|one|two|three|four|five|six|seven|eight)")],
-        [Topic.Frequency] = [R(@"\b(?:meet(?:s|ing|ings)?|convene[sd]?)\b[^.]{0,80}\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|annually|yearly|twice|once|\w+\s+times|every\s+(?:\w+\s+)?(?:weeks?|months?))"),
+        [Topic.Frequency] = [R(@"\b(?:meet(?:s|ing|ings)?|convene[sd]?|occur(?:s|ring)?|held|take place|takes place|sits?)\b[^.]{0,80}\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|annually|yearly|twice|once|\w+\s+times|\w+\s+occasions|every\s+(?:\w+\s+)?(?:weeks?|months?))"),
             R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|quarterly|annual|regular)\b[^.]{0,40}\bmeetings?\b|\b(?:once|twice|\w+ times) (?:a|per|each|every) (?:week|month|year|quarter)\b"),
             R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly)\s+meetings?\b")],
         [Topic.ScheduleMonths] = [R(@"\bmeet(?:s|ing|ings)?\b[^.]{0,120}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.]{0,40}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")],

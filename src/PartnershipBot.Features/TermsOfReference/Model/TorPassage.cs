@@ -101,7 +101,7 @@ public sealed class TorPassage
             {
                 // Each sentence is its own passage, so an answer quotes the sentence that answers. A lead-in on its
                 // own says nothing ("Sources of funding are:"): it is only quoted with its items.
-                var sentences = SentenceSplitter.Split(clause.Text);
+                var sentences = SentenceSplitter.MergeFragments(SentenceSplitter.Split(clause.Text));
                 if (clause.IsLeadIn && items.Count > 0)
                 {
                     sentences.RemoveAt(sentences.Count - 1);

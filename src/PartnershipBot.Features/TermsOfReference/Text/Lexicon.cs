@@ -65,6 +65,11 @@ public static class Lexicon
         ["pay"] = ["cost", "meet", "fund"],
         ["extra"] = ["addition", "extraordinary", "special"],
         ["call"] = ["conven", "request", "summon"],
+        ["big"] = ["composition", "member", "size", "number"],
+        ["size"] = ["composition", "member", "number"],
+        ["info"] = ["inform", "report"],
+        ["pass"] = ["report", "inform"],
+        ["venu"] = ["venu", "location", "hold"],
         ["day"] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
     };
 

@@ -43,6 +43,40 @@ public static class SentenceSplitter
         return sentences;
     }
 
+    /// <summary>Joins a one- or two-word "sentence" ("Agenda.") to the one after it: it labels, it does not say.</summary>
+    public static List<string> MergeFragments(List<string> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var merged = new List<string>(sentences.Count);
+        string? pending = null;
+        foreach (var sentence in sentences)
+        {
+            var text = pending is null ? sentence : pending + " " + sentence;
+            if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2)
+            {
+                pending = text;
+                continue;
+            }
+
+            merged.Add(text);
+            pending = null;
+        }
+
+        if (pending is not null)
+        {
+            if (merged.Count > 0)
+            {
+                merged[^1] += " " + pending;
+            }
+            else
+            {
+                merged.Add(pending);
+            }
+        }
+
+        return merged;
+    }
+
     private static bool StartsSentence(char c) => char.IsUpper(c) || char.IsDigit(c) || c is '“' or '"' or '(' or '‘' or '\'';
 
     private static int NextNonSpace(string text, int from)
