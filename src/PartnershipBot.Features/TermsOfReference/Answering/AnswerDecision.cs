@@ -16,7 +16,7 @@ public static class AnswerDecision
          "coverage", "unknown-words", "topic-stated", "topic-not-stated", "settles-and-fits", "top-evidence"];
 
     /// <summary>Fitted weights without embeddings (see <c>eval --calibrate</c>).</summary>
-    public static readonly double[] LexicalWeights = [-1.032, 1.002, 0.221, 0.231, -0.025, 0.176, 0.000, -0.214, 1.021, 1.012, 0.000, -0.516, 0.987, -0.473, 0.577, -1.338, 0.199, 0.424];
+    public static readonly double[] LexicalWeights = [-0.952, 0.966, 0.226, 0.352, -0.022, 0.577, 0.000, -0.218, 1.120, 0.905, 0.000, -0.471, 0.945, -0.541, 0.552, -1.335, 0.206, 0.605];
 
     /// <summary>Fitted weights with embeddings on.</summary>
     public static readonly double[] DenseWeights = [-2.344, 1.091, 1.324, 0.632, 0.902, 0.204, -0.834, -0.337, 1.031, 1.246, 0.000, -0.152, 0, 0, 0, 0, 0, 0];

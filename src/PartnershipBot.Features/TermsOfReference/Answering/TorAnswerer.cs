@@ -55,8 +55,20 @@ public static class TorAnswerer
         }
 
         var chosen = new List<TorPassage> { best.Passage };
+        // A sentence often needs its neighbour ("... is used to commission services. The PCT commissions ..."): quote
+        // the better-matching sentence beside it in the same clause, so the answer is at most two sentences of it.
+        if (best.Passage.IsSentence)
+        {
+            var neighbour = ranking.Where(r => r.Passage.Anchor == best.Passage.Anchor && Math.Abs(r.Passage.Id - best.Passage.Id) == 1)
+                .OrderByDescending(r => r.Score).FirstOrDefault();
+            if (neighbour is not null && neighbour.Score >= best.Score * 0.5)
+            {
+                chosen.Add(neighbour.Passage);
+            }
+        }
+
         var runnerUp = ranking.Skip(1).FirstOrDefault(r => !r.Passage.Clauses.Intersect(best.Passage.Clauses).Any() && !best.Passage.Clauses.Intersect(r.Passage.Clauses).Any());
-        if (runnerUp is not null && runnerUp.Score >= best.Score * 0.9 && runnerUp.Fits)
+        if (runnerUp is not null && runnerUp.Score >= best.Score * 0.9 && runnerUp.Fits && !chosen.Contains(runnerUp.Passage))
         {
             chosen.Add(runnerUp.Passage);
         }
