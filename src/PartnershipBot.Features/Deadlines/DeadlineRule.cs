@@ -68,6 +68,8 @@ public sealed partial record DeadlineRule(DeadlineKind Kind, NoticePeriod Period
             DurationUnit.WorkingDays => calendar.AddWorkingDays(meeting, sign * Period.Amount),
             DurationUnit.Weeks => meeting.PlusDays(sign * 7 * Period.Amount),
             DurationUnit.ClearDays => meeting.PlusDays(sign * (Period.Amount + 1)),
+            DurationUnit.ClearWorkingDays => calendar.AddWorkingDays(meeting, sign * (Period.Amount + 1)),
+            DurationUnit.Months => meeting.PlusMonths(sign * Period.Amount),
             _ => meeting.PlusDays(sign * Period.Amount),
         };
         return Period.BeforeMeeting ? calendar.OnOrBefore(date) : date;

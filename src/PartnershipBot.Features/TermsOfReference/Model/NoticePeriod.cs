@@ -14,6 +14,10 @@ public enum DurationUnit
     ClearDays,
     /// <summary>Seven calendar days each.</summary>
     Weeks,
+    /// <summary>Calendar months ("one calendar month").</summary>
+    Months,
+    /// <summary>Working days excluding both the day sent and the meeting day ("five clear working days").</summary>
+    ClearWorkingDays,
 }
 
 /// <summary>
@@ -32,8 +36,10 @@ public sealed partial record NoticePeriod(int Amount, DurationUnit Unit, bool Be
         var unit = Unit switch
         {
             DurationUnit.WorkingDays => "working day",
+            DurationUnit.ClearWorkingDays => "clear working day",
             DurationUnit.ClearDays => "clear day",
             DurationUnit.Weeks => "week",
+            DurationUnit.Months => "calendar month",
             _ => "calendar day",
         };
         return $"{Amount} {unit}{(Amount == 1 ? string.Empty : "s")} {(BeforeMeeting ? "before" : "after")} the meeting";
@@ -44,19 +50,31 @@ public sealed partial record NoticePeriod(int Amount, DurationUnit Unit, bool Be
     {
         ArgumentNullException.ThrowIfNull(text);
         var match = Period().Match(text);
-        if (!match.Success || NumberWords.Parse(match.Groups["n"].Value) is not { } amount)
+        var number = match.Groups["n"].Value.ToLowerInvariant();
+        if (!match.Success || (number is "a" or "an" ? 1 : NumberWords.Parse(number)) is not { } amount)
         {
             return null;
         }
 
         var qualifier = match.Groups["q"].Value.ToLowerInvariant();
-        var unit = match.Groups["u"].Value.StartsWith("week", StringComparison.OrdinalIgnoreCase) ? DurationUnit.Weeks
-            : qualifier.StartsWith("working", StringComparison.Ordinal) || qualifier.StartsWith("business", StringComparison.Ordinal) ? DurationUnit.WorkingDays
-            : qualifier.StartsWith("clear", StringComparison.Ordinal) ? DurationUnit.ClearDays
-            : DurationUnit.CalendarDays;
-        return new NoticePeriod(amount, unit, beforeMeeting, match.Value);
+        var clear = qualifier.Contains("clear", StringComparison.Ordinal);
+        var working = qualifier.Contains("working", StringComparison.Ordinal) || qualifier.Contains("business", StringComparison.Ordinal);
+        var unitWord = match.Groups["u"].Value.ToLowerInvariant();
+        var (count, unit) = unitWord switch
+        {
+            _ when unitWord.StartsWith("fortnight", StringComparison.Ordinal) => (amount * 2, DurationUnit.Weeks),
+            _ when unitWord.StartsWith("week", StringComparison.Ordinal) => (amount, DurationUnit.Weeks),
+            _ when unitWord.StartsWith("month", StringComparison.Ordinal) => (amount, DurationUnit.Months),
+            _ when clear && working => (amount, DurationUnit.ClearWorkingDays),
+            _ when working => (amount, DurationUnit.WorkingDays),
+            _ when clear => (amount, DurationUnit.ClearDays),
+            _ => (amount, DurationUnit.CalendarDays),
+        };
+        return new NoticePeriod(count, unit, beforeMeeting, match.Value);
     }
 
-    [GeneratedRegex(@"\b(?<n>" + NumberWords.Pattern + @")\s*(?:\(\d+\)\s*)?(?<q>clear\s+|working\s+|business\s+|calendar\s+)?(?<u>days?|weeks?)\b", RegexOptions.IgnoreCase)]
+    // "at least three working days", "not less than five clear working days", "ten (10) days", "one calendar month",
+    // "a week", "a fortnight".
+    [GeneratedRegex(@"\b(?<n>" + NumberWords.Pattern + @"|an?)\s*(?:\(\d+\)\s*)?(?<q>(?:(?:clear|working|business|calendar)\s+){0,2})(?<u>days?|weeks?|months?|fortnights?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Period();
 }
