@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ITermsDocumentStore, TermsDocumentStore>();
         services.TryAddSingleton<IReminderOutbox, ReminderOutbox>();
         services.TryAddSingleton<IBoardDirectory, BoardDirectory>();
+        services.TryAddSingleton<IBoardTenancy, BoardTenantStore>();
         services.TryAddSingleton<IDeclarationRegister, DeclarationRegister>();
         services.TryAddSingleton<IDeclarationItemStore, DeclarationItemStore>();
         services.TryAddSingleton<IMeetingStore, MeetingStore>();

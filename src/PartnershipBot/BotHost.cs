@@ -33,6 +33,8 @@ public static partial class BotHost
         builder.Services.AddPartnershipBotStorage(builder.Configuration);
         builder.Services.AddPartnershipBotCalendar(builder.Configuration);
         builder.Services.AddPartnershipBotFeatures();
+        // Local mode: after binding, the addresses Kestrel really listens on must all be loopback (not just --urls).
+        builder.Services.AddHostedService<LocalModeBindingCheck>();
         builder.Services.AddHostedService<ReminderDispatchService>();
         builder.Services.AddHostedService<CalendarSyncService>();
         // Benchmarks and tools compose the real host and swap an outside dependency (e.g. the Entra token).
@@ -43,9 +45,6 @@ public static partial class BotHost
             {
                 options.Admins.Add(admin);
             }
-
-            // Local mode is loopback-only and for trying the bot: its single user may set everything up.
-            options.EveryoneIsAdmin = string.IsNullOrWhiteSpace(builder.Configuration["MicrosoftAppId"]);
         });
 
         builder.Services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection("Reminders"));

@@ -20,7 +20,17 @@ catch (InvalidOperationException ex)
     return 1;
 }
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (PartnershipBot.Protocol.Hosting.LocalModeRefusedException ex)
+{
+    // Local mode found listening beyond loopback once bound: the same refusal as at build time.
+    await Console.Error.WriteLineAsync($"PartnershipBot did not start: {ex.Message}");
+    return 1;
+}
+
 return 0;
 
 /// <summary>Entry point marker for WebApplicationFactory-based tests.</summary>

@@ -25,6 +25,12 @@ public sealed class LoopbackConnector : IAsyncDisposable
     /// <summary>Members returned by pagedmembers (split into pages by the bot's page size) and by members/{id}.</summary>
     public IList<ChannelAccount> Roster { get; } = [];
 
+    /// <summary>The most members one roster page holds, whatever page size the bot asks for (Teams may return fewer).</summary>
+    public int MaxPageSize { get; set; } = 500;
+
+    /// <summary>When true, every roster page carries a continuation token, as a looping or hostile roster would.</summary>
+    public bool EndlessRoster { get; set; }
+
     /// <summary>Starts the connector.</summary>
     public static async Task<LoopbackConnector> StartAsync()
     {
@@ -130,12 +136,12 @@ public sealed class LoopbackConnector : IAsyncDisposable
 
     private async Task WriteMembersPageAsync(HttpContext context)
     {
-        var size = int.Parse(context.Request.Query["pageSize"].ToString() is { Length: > 0 } s ? s : "50", System.Globalization.CultureInfo.InvariantCulture);
+        var size = Math.Min(MaxPageSize, int.Parse(context.Request.Query["pageSize"].ToString() is { Length: > 0 } s ? s : "50", System.Globalization.CultureInfo.InvariantCulture));
         var start = int.TryParse(context.Request.Query["continuationToken"], out var token) ? token : 0;
         var page = new PagedMembersResult
         {
             Members = Roster.Skip(start).Take(size).ToList(),
-            ContinuationToken = start + size < Roster.Count ? (start + size).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            ContinuationToken = EndlessRoster ? "0" : start + size < Roster.Count ? (start + size).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
         };
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(JsonSerializer.Serialize(page, ProtocolJsonContext.Default.PagedMembersResult));

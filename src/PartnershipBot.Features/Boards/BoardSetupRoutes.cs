@@ -29,7 +29,7 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
     /// <summary>"This board is in Scotland": from then on its deadlines and meeting dates use Scotland's bank holidays.</summary>
     private async Task<InvokeResponse?> NationAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
         if (board is null)
         {
             return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then say which nation it is in.", cancellationToken);
@@ -52,15 +52,24 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
     private async Task<InvokeResponse?> LinkAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var name = LinkCommand().Match(turn.Text).Groups["board"].Value.Trim().TrimEnd('.', '!');
-        var boards = await library.GetAsync(cancellationToken);
-        var board = boards.Find(name) ?? boards.Resolve(TermsOfReference.Answering.QuestionAnalyzer.Analyze(name, new HashSet<string>()));
+        // Only the boards of this tenant and those no tenant has claimed yet: another council's boards are not even
+        // named. The name is read against every board, so one naming another council's board never lands on a
+        // look-alike of this tenant's.
+        var all = await library.GetAsync(cancellationToken);
+        var boards = await permissions.LibraryForAsync(turn, withUnclaimed: true, cancellationToken);
+        var meant = all.Boards.Count == 0 ? null : all.Find(name) ?? all.Resolve(TermsOfReference.Answering.QuestionAnalyzer.Analyze(name, new HashSet<string>()));
+        var board = meant is null ? null : boards.Find(meant.Identity.Name);
         if (board is null)
         {
             var known = string.Join("\n", boards.Boards.Select(b => $"- {b.Identity.Name}"));
-            return await turn.ReplyMarkdownAsync($"I don't know a board called \"{name}\". The boards I have Terms of Reference for are:\n\n{known}\n\nSay \"link this to\" and one of these names.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(boards.Boards.Count == 0
+                ? $"I don't know a board called \"{name}\", and no board's Terms of Reference are set up for your organisation yet. An admin can link a conversation to a board."
+                : $"I don't know a board called \"{name}\". The boards I have Terms of Reference for are:\n\n{known}\n\nSay \"link this to\" and one of these names.", cancellationToken);
         }
 
-        if (!await permissions.MaySetUpAsync(turn, board.Identity.Name, cancellationToken))
+        // The first link claims an unclaimed board for this tenant (admins only); a board of another tenant is refused.
+        if (!await permissions.ClaimForTurnAsync(turn, board.Identity.Name, cancellationToken)
+            || !await permissions.MaySetUpAsync(turn, board.Identity.Name, cancellationToken))
         {
             return await turn.ReplyMarkdownAsync("Only an admin or the board's secretariat can link a conversation to a board.", cancellationToken);
         }
@@ -90,7 +99,8 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
 
     private async Task<InvokeResponse?> WhichAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var link = await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        var link = await permissions.LinkedAsync(turn, cancellationToken) is null ? null
+            : await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
         return await turn.ReplyMarkdownAsync(link is null
             ? "This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\"."
             : string.Create(CultureInfo.InvariantCulture, $"This conversation belongs to the **{link.BoardName}** (linked {link.LinkedAt:d MMM yyyy})."), cancellationToken);

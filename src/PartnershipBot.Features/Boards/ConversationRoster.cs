@@ -24,7 +24,16 @@ public sealed record RosterResult(IReadOnlyList<PersonRecord> People, string? Fa
 /// <summary>Reads a conversation's whole roster through the Connector, page by page.</summary>
 public static class ConversationRoster
 {
-    private const int PageSize = 100;
+    // Teams' largest page: fewer calls, which matters because roster reads share each conversation's Connector
+    // limit (60 calls in 30 s) and must fit in one turn.
+    private const int PageSize = 500;
+
+    /// <summary>
+    /// Pages read at most: Teams' largest team (25,000 people) fits in 50 pages of 500, and 60 is what the Connector
+    /// limit allows in one 30 s window. A roster that goes on past this (a looping or hostile continuation token) is
+    /// reported as a failure, not followed for ever.
+    /// </summary>
+    public const int MaxPages = 60;
 
     /// <summary>Everyone in the turn's conversation; guests, anonymous and other-tenant people are marked as guests.</summary>
     public static async Task<RosterResult> ReadAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -40,8 +49,14 @@ public static class ConversationRoster
         var people = new List<PersonRecord>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? continuation = null;
+        var pages = 0;
         do
         {
+            if (++pages > MaxPages)
+            {
+                return new RosterResult(people, $"the roster ran past {MaxPages} pages");
+            }
+
             var page = await turn.Connector.GetPagedMembersAsync(serviceUrl, conversationId, PageSize, continuation, cancellationToken);
             if (!page.Succeeded || page.Value is null)
             {

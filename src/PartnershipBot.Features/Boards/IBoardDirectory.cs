@@ -28,18 +28,6 @@ public sealed record ConversationBoardLink(string ConversationId, string BoardNa
 /// <param name="IsGuest">True for guests and external users.</param>
 public sealed record PersonRecord(string PersonId, string? TeamsId, string? Name, string? Email, bool IsGuest);
 
-/// <summary>Lookups every feature makes on the directory.</summary>
-public static class BoardDirectoryExtensions
-{
-    /// <summary>The name of the board the turn's conversation is linked to, or null.</summary>
-    public static async Task<string?> LinkedBoardAsync(this IBoardDirectory directory, Protocol.Hosting.ITurnContext turn, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(directory);
-        ArgumentNullException.ThrowIfNull(turn);
-        return (await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken))?.BoardName;
-    }
-}
-
 /// <summary>One entry of the audit log: who changed what, when.</summary>
 /// <param name="At">When.</param>
 /// <param name="Actor">Who (Entra object id, or "cli").</param>

@@ -48,7 +48,7 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardP
     {
         var data = CardActionData.Of(turn);
         var cardBoard = CardActionData.Text(data, "board");
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
         if (cardBoard is null || CardActionData.Text(data, "roster") is not { } cardRoster)
         {
             return Card(MemberCards.OutOfDate("This card is missing the board it was made for."));
@@ -125,7 +125,7 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardP
     /// </summary>
     private async Task<(string? Board, RosterResult? Roster, InvokeResponse? Reply)> BoardAndRosterAsync(ITurnContext turn, string consequence, CancellationToken cancellationToken)
     {
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
         if (board is null)
         {
             return (null, null, await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then import its members.", cancellationToken));

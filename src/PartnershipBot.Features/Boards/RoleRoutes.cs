@@ -28,7 +28,7 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         var role = ParseRole(match.Groups["role"].Value);
         var removing = match.Groups["remove"].Success;
         var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
         if (board is null)
         {
             return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then give people roles here.", cancellationToken);

@@ -21,7 +21,6 @@ public sealed partial class DeclarationAgendaRoutes(
     IMeetingStore meetings,
     DeclarationMembers members,
     DeclarationScheduler scheduler,
-    IBoardDirectory directory,
     BoardPermissions permissions,
     BoardWorkingDays workingDays,
     TimeProvider time) : IFeatureRoutes
@@ -40,7 +39,7 @@ public sealed partial class DeclarationAgendaRoutes(
     {
         var match = AddCommand().Match(turn.Text);
         var title = match.Groups["item"].Value.Trim();
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
         if (board is null)
         {
             return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose meeting you mean. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);

@@ -14,7 +14,6 @@ namespace PartnershipBot.Features.Declarations;
 public sealed class DeclarationCardActions(
     IDeclarationRegister register,
     IDeclarationItemStore items,
-    DeclarationMembers members,
     DeclarationTally tally,
     DeclarationScheduler scheduler,
     BoardPermissions permissions,
@@ -36,31 +35,40 @@ public sealed class DeclarationCardActions(
         }
 
         // Teams always sends the Entra id with an authenticated activity; without it nobody can be held to a declaration.
-        if (turn.Activity.From?.AadObjectId is not { Length: > 0 } personId)
+        if (BoardPermissions.EntraIdOf(turn) is not { } personId)
         {
             return InvokeResponse.Message("I can't tell who you are from this message, so I can't record a declaration.");
         }
 
+        // The item's board, in the actor's own tenant; a card from another organisation's board does nothing here.
+        if (await permissions.AccessAsync(turn, item.BoardName, cancellationToken) is not { } access)
+        {
+            return InvokeResponse.Message(NotYourBoard);
+        }
+
         return VerbOf(turn) switch
         {
-            DeclarationCards.SubmitVerb => await SubmitAsync(turn, item, personId, cancellationToken),
-            DeclarationCards.ViewVerb => await ViewAsync(turn, item, personId, cancellationToken),
-            DeclarationCards.ChairVerb => await ChairAsync(turn, item, note: null, cancellationToken),
-            DeclarationCards.ChaseVerb => await ChaseAsync(turn, item, cancellationToken),
+            DeclarationCards.SubmitVerb => await SubmitAsync(turn, item, personId, access, cancellationToken),
+            DeclarationCards.ViewVerb => await ViewAsync(item, personId, access, cancellationToken),
+            DeclarationCards.ChairVerb => await ChairAsync(item, access, note: null, cancellationToken),
+            DeclarationCards.ChaseVerb => await ChaseAsync(item, access, cancellationToken),
             _ => InvokeResponse.Error(400, "UnknownAction", "This card is out of date. Please ask again for a new one."),
         };
     }
 
-    private async Task<InvokeResponse> SubmitAsync(ITurnContext turn, DeclarationItem item, string personId, CancellationToken cancellationToken)
+    /// <summary>What anyone outside the item's board's tenant is told (the same for every card, so it reveals nothing).</summary>
+    public const string NotYourBoard = "This card is for a board I can't show you here, so nothing was changed.";
+
+    private async Task<InvokeResponse> SubmitAsync(ITurnContext turn, DeclarationItem item, string personId, BoardAccess access, CancellationToken cancellationToken)
     {
-        if (!await members.IsMemberAsync(item.BoardName, personId, cancellationToken))
+        if (!access.IsVotingMember)
         {
             return InvokeResponse.Message($"Only members of the {item.BoardName} can declare on this item.");
         }
 
         var data = CardActionData.Of(turn);
         var answer = DeclarationAnswer.Read(CardActionData.Text(data, "interest"), CardActionData.Text(data, "nature"));
-        var mayChair = await permissions.MayRunMeetingsAsync(turn, item.BoardName, cancellationToken);
+        var mayChair = access.MayRunMeetings;
         if (answer.Problem is not null)
         {
             var unchanged = await tally.StatusAsync(item, cancellationToken);
@@ -75,24 +83,31 @@ public sealed class DeclarationCardActions(
         return InvokeResponse.Card(DeclarationCards.Personal(status, personId, mayChair, stored: stored).ToElement());
     }
 
-    /// <summary>The refresh: a member sees their own answer; the chair's team their view; anyone else the counts.</summary>
-    private async Task<InvokeResponse> ViewAsync(ITurnContext turn, DeclarationItem item, string personId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The refresh: a member sees their own answer; the chair's team their view; others in the board's own
+    /// conversations (or holding another role) the counts; anyone else nothing.
+    /// </summary>
+    private async Task<InvokeResponse> ViewAsync(DeclarationItem item, string personId, BoardAccess access, CancellationToken cancellationToken)
     {
-        var status = await tally.StatusAsync(item, cancellationToken);
-        var mayChair = await permissions.MayRunMeetingsAsync(turn, item.BoardName, cancellationToken);
-        if (await members.IsMemberAsync(item.BoardName, personId, cancellationToken))
+        if (!access.SeesBoardDetails && !access.MayRunMeetings)
         {
-            return InvokeResponse.Card(DeclarationCards.Personal(status, personId, mayChair).ToElement());
+            return InvokeResponse.Message($"Only the {item.BoardName}'s members and officers can see where declarations stand.");
         }
 
-        return mayChair
-            ? await ChairAsync(turn, item, note: null, cancellationToken)
+        var status = await tally.StatusAsync(item, cancellationToken);
+        if (access.IsVotingMember)
+        {
+            return InvokeResponse.Card(DeclarationCards.Personal(status, personId, access.MayRunMeetings).ToElement());
+        }
+
+        return access.MayRunMeetings
+            ? await ChairAsync(item, access, note: null, cancellationToken)
             : InvokeResponse.Card(DeclarationCards.ReadOnly(status, $"Only members of the {item.BoardName} declare on this item.").ToElement());
     }
 
-    private async Task<InvokeResponse> ChairAsync(ITurnContext turn, DeclarationItem item, string? note, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> ChairAsync(DeclarationItem item, BoardAccess access, string? note, CancellationToken cancellationToken)
     {
-        if (!await permissions.MayRunMeetingsAsync(turn, item.BoardName, cancellationToken))
+        if (!access.MayRunMeetings)
         {
             return InvokeResponse.Message("Only the chair, vice-chair or secretariat can see who has declared.");
         }
@@ -103,9 +118,9 @@ public sealed class DeclarationCardActions(
     }
 
     /// <summary>Re-sends the card to members who have not declared, in a new round so the outbox takes it as new.</summary>
-    private async Task<InvokeResponse> ChaseAsync(ITurnContext turn, DeclarationItem item, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> ChaseAsync(DeclarationItem item, BoardAccess access, CancellationToken cancellationToken)
     {
-        if (!await permissions.MayRunMeetingsAsync(turn, item.BoardName, cancellationToken))
+        if (!access.MayRunMeetings)
         {
             return InvokeResponse.Message("Only the chair, vice-chair or secretariat can chase declarations.");
         }
@@ -113,26 +128,20 @@ public sealed class DeclarationCardActions(
         var status = await tally.StatusAsync(item, cancellationToken);
         if (status.Outstanding.Count == 0)
         {
-            return await ChairAsync(turn, item, "Everyone has declared: nobody to chase.", cancellationToken);
+            return await ChairAsync(item, access, "Everyone has declared: nobody to chase.", cancellationToken);
         }
 
         var round = await items.NextSendRoundAsync(item.ItemId, cancellationToken);
         var queued = await scheduler.QueueRoundAsync(item, status.Outstanding, round, cancellationToken);
-        return await ChairAsync(turn, item, $"Chased {queued} outstanding: {string.Join(", ", status.Outstanding.Select(status.NameOf))}.", cancellationToken);
+        return await ChairAsync(item, access, $"Chased {queued} outstanding: {string.Join(", ", status.Outstanding.Select(status.NameOf))}.", cancellationToken);
     }
 
-    /// <summary>The item the card is for: by id; cards posted before items were stored name the board and title instead.</summary>
-    private async Task<DeclarationItem?> ItemOfAsync(JsonElement data, CancellationToken cancellationToken)
-    {
-        if (CardActionData.Text(data, "itemId") is { Length: > 0 } itemId)
-        {
-            return await items.FindAsync(itemId, cancellationToken);
-        }
-
-        return CardActionData.Text(data, "board") is { Length: > 0 } board && CardActionData.Text(data, "item") is { Length: > 0 } title
-            ? await items.FindByTitleAsync(board, title, time.GetUtcNow(), cancellationToken)
-            : null;
-    }
+    /// <summary>
+    /// The item the card is for, by its id only. (Cards from before items were stored named the board and title; a
+    /// guessable title is no key, so those cards are out of date.)
+    /// </summary>
+    private async Task<DeclarationItem?> ItemOfAsync(JsonElement data, CancellationToken cancellationToken) =>
+        CardActionData.Text(data, "itemId") is { Length: > 0 } itemId ? await items.FindAsync(itemId, cancellationToken) : null;
 
     /// <summary>The verb of the action: Action.Execute carries it in <c>value.action.verb</c>; the Action.Submit fallback in <c>value.verb</c>.</summary>
     private static string? VerbOf(ITurnContext turn)

@@ -19,7 +19,6 @@ public sealed partial class DeclarationRoutes(
     DeclarationMembers members,
     DeclarationTally tally,
     DeclarationScheduler scheduler,
-    IBoardDirectory directory,
     BoardPermissions permissions,
     ITorLibrarySource library,
     TimeProvider time) : IFeatureRoutes
@@ -39,7 +38,7 @@ public sealed partial class DeclarationRoutes(
     private async Task<InvokeResponse?> OpenAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var title = Unquote(OpenCommand().Match(turn.Text).Groups["item"].Value);
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
         if (board is null)
         {
             return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose register to use. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);
@@ -69,7 +68,7 @@ public sealed partial class DeclarationRoutes(
     private async Task<InvokeResponse?> ChairViewAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var title = Unquote(ChairCommand().Match(turn.Text).Groups["item"].Value);
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
         if (board is null)
         {
             return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose register to use.", cancellationToken);
@@ -100,11 +99,17 @@ public sealed partial class DeclarationRoutes(
         var match = QuorumCommand().Match(turn.Text);
         var title = Unquote(match.Groups["item"].Value);
         var count = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
         var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
         if (board is null || model is null)
         {
             return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board with Terms of Reference, so I don't know which quorum rule applies.", cancellationToken);
+        }
+
+        // It names who withdraws and why: the chair's information, as in the chair's view.
+        if (!await permissions.MayRunMeetingsAsync(turn, board, cancellationToken))
+        {
+            return await turn.ReplyMarkdownAsync("Only the chair, vice-chair or secretariat can check the quorum after withdrawals.", cancellationToken);
         }
 
         if (model.Quorum is not { } rule)
@@ -127,7 +132,7 @@ public sealed partial class DeclarationRoutes(
     /// <summary>"declarations" on its own (the manifest's command): how declarations work here, and the ToR's rule.</summary>
     private async Task<InvokeResponse?> AboutAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
         var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
         var rule = model?.Facts[TermsOfReference.Model.Topic.ConflictsOfInterest] is { Status: TermsOfReference.Model.FactStatus.Stated } fact
             ? $"\n\nThe {board} Terms of Reference say: “{fact.Text}”"

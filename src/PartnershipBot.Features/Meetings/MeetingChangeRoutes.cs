@@ -16,7 +16,7 @@ namespace PartnershipBot.Features.Meetings;
 /// deadlines and reminders follow.
 /// </summary>
 public sealed partial class MeetingChangeRoutes(
-    MeetingBooking booking, IMeetingStore meetings, IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, IMeetingStore meetings, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
 {
     private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("H:mm");
 
@@ -93,7 +93,7 @@ public sealed partial class MeetingChangeRoutes(
     /// <summary>The linked board's upcoming meeting on the date typed, when the sender may change it; otherwise why not.</summary>
     private async Task<(MeetingRecord? Meeting, string? Problem)> FindMeetingAsync(ITurnContext turn, string dateText, CancellationToken cancellationToken)
     {
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
         if (board is null || (await library.GetAsync(cancellationToken)).Find(board) is null)
         {
             return (null, "This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\" first.");

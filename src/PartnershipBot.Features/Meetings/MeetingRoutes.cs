@@ -19,7 +19,7 @@ namespace PartnershipBot.Features.Meetings;
 /// links when Graph is configured, the bot's own calendar otherwise) and queues their reminders.
 /// </summary>
 public sealed partial class MeetingRoutes(
-    MeetingBooking booking, IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
 {
     private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
@@ -104,7 +104,7 @@ public sealed partial class MeetingRoutes(
     /// <summary>The linked board's ToR when the sender may run its meetings; otherwise a refusal for people.</summary>
     private async Task<(TermsOfReferenceModel? Board, string? Refusal)> AuthoriseAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var name = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var name = await permissions.LinkedBoardAsync(turn, cancellationToken);
         var model = name is null ? null : (await library.GetAsync(cancellationToken)).Find(name);
         if (name is null || model is null)
         {

@@ -16,7 +16,7 @@ namespace PartnershipBot.Features.Meetings;
 /// "what's due?", the deadlines of the coming meetings in UK working days.
 /// </summary>
 public sealed partial class NextMeetingRoutes(
-    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, IBoardDirectory directory, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, IBoardDirectory directory, BoardPermissions permissions, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
 {
     /// <inheritdoc />
     public void Register(RouteTable routes)
@@ -30,10 +30,10 @@ public sealed partial class NextMeetingRoutes(
 
     private async Task<InvokeResponse?> NextAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var boards = await library.GetAsync(cancellationToken);
-        // A board named in the question wins over the conversation's board.
+        // Only the asker's tenant's boards; a board named in the question wins over the conversation's board.
+        var boards = await permissions.LibraryForAsync(turn, withUnclaimed: false, cancellationToken);
         var named = boards.BoardNamedIn(turn.Text);
-        var linked = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var linked = await permissions.LinkedBoardAsync(turn, cancellationToken);
         var model = named ?? (linked is null ? null : boards.Find(linked));
         if (model is null)
         {
@@ -41,6 +41,12 @@ public sealed partial class NextMeetingRoutes(
         }
 
         var board = model.Identity.Name;
+        // Dates and Teams links are for the board's people and its own conversations, not everyone in the tenant.
+        if ((await permissions.AccessAsync(turn, board, cancellationToken))?.SeesBoardDetails != true)
+        {
+            return await turn.ReplyMarkdownAsync(NotForYou(board), cancellationToken);
+        }
+
         var now = time.GetUtcNow();
         BookedMeeting? next;
         string source;
@@ -61,21 +67,23 @@ public sealed partial class NextMeetingRoutes(
 
         var deadlines = DeadlinesOf(model, next.Meeting, await workingDays.ForAsync(board, cancellationToken));
         var papers = deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Papers);
-        var absent = (await apologies.ForMeetingAsync(next.Meeting.MeetingId, cancellationToken)).Count;
+        var received = await apologies.ForMeetingAsync(next.Meeting.MeetingId, cancellationToken);
+        var absent = received.Count;
         var text = $"The next meeting of the **{board}** is on {MeetingTimes.Describe(next.Meeting.StartsAt, next.Meeting.EndsAt)}."
             + (next.JoinUrl is null ? string.Empty : $"\n\nJoin on Teams: {next.JoinUrl}")
             + (papers is null ? string.Empty : $"\n\nPapers are due by **{MeetingTimes.LongDate.Format(papers.Date)}** ({papers.Rule}).")
             + (absent == 0 ? string.Empty : absent == 1 ? "\n\n1 apology received so far." : $"\n\n{absent} apologies received so far.")
-            + (absent == 0 ? string.Empty : await QuorumForecastAsync(model, absent, cancellationToken))
+            + (absent == 0 ? string.Empty : await QuorumForecastAsync(model, received, cancellationToken))
             + $"\n\n_From {source}._";
         return await turn.ReplyMarkdownAsync(text, cancellationToken);
     }
 
     /// <summary>
     /// " Quorum forecast: 14 members, quorum 8; 2 apologies leave 12 expected: quorate." when the ToR's quorum rule
-    /// and the board's voting members are known; otherwise nothing.
+    /// and the board's voting members are known; otherwise nothing. Only voting members' apologies count: the
+    /// secretariat's (or anyone else's) absence takes nobody from the quorum.
     /// </summary>
-    private async Task<string> QuorumForecastAsync(TermsOfReferenceModel model, int absent, CancellationToken cancellationToken)
+    private async Task<string> QuorumForecastAsync(TermsOfReferenceModel model, IReadOnlyList<MeetingApology> received, CancellationToken cancellationToken)
     {
         var voting = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var role in new[] { BoardRole.Member, BoardRole.Chair, BoardRole.ViceChair })
@@ -83,7 +91,8 @@ public sealed partial class NextMeetingRoutes(
             voting.UnionWith((await directory.HoldersAsync(model.Identity.Name, role, cancellationToken)).Select(p => p.PersonId));
         }
 
-        if (model.Quorum is not { } rule || voting.Count == 0)
+        var absent = received.Select(a => a.PersonId).Where(voting.Contains).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        if (model.Quorum is not { } rule || voting.Count == 0 || absent == 0)
         {
             return string.Empty;
         }
@@ -117,11 +126,14 @@ public sealed partial class NextMeetingRoutes(
         return (new BookedMeeting(meeting, entry.JoinUrl, []), calendar.Describe(board));
     }
 
+    private static string NotForYou(string board) =>
+        $"The {board}'s meeting dates and links are shared with its members and in its own channel. Ask there, or ask its secretariat.";
+
     /// <summary>The paper and minutes deadlines of the board's next scheduled meetings.</summary>
     private async Task<InvokeResponse?> WhatsDueAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
-        var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
+        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
+        var model = board is null ? null : (await permissions.LibraryForAsync(turn, withUnclaimed: false, cancellationToken)).Find(board);
         if (board is null || model is null)
         {
             return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose deadlines you mean.", cancellationToken);

@@ -14,7 +14,7 @@ namespace PartnershipBot.Features.Meetings;
 /// any other reminder rather than from inside the turn.
 /// </summary>
 public sealed partial class PapersReminderRoutes(
-    MeetingReminders reminders, IMeetingStore meetings, IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
+    MeetingReminders reminders, IMeetingStore meetings, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
 {
     /// <inheritdoc />
     public void Register(RouteTable routes)
@@ -27,7 +27,7 @@ public sealed partial class PapersReminderRoutes(
 
     private async Task<InvokeResponse?> RemindAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var board = await directory.LinkedBoardAsync(turn, cancellationToken);
+        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
         var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
         if (board is null || model is null || turn.Activity.Conversation?.Id is not { } conversationId)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Routing;
@@ -24,6 +25,7 @@ public sealed class ReminderActions(
     DeadlineReminderViews views,
     SecretariatNotices secretariat,
     ITorLibrarySource library,
+    BoardPermissions permissions,
     BoardWorkingDays workingDays,
     TimeProvider time) : IFeatureRoutes
 {
@@ -44,9 +46,16 @@ public sealed class ReminderActions(
         }
 
         // Teams sends the Entra id with every authenticated activity; without it nobody can be held to an answer.
-        if (turn.Activity.From?.AadObjectId is not { Length: > 0 } personId)
+        if (BoardPermissions.EntraIdOf(turn) is not { } personId)
         {
             return InvokeResponse.Message("I can't tell who you are from this message, so I can't record that.");
+        }
+
+        // Only the board's own people, in its own tenant, answer its reminders (everyone in local mode): a forged
+        // invoke with another board's reminder id changes nothing.
+        if (await permissions.AccessAsync(turn, payload.BoardName, cancellationToken) is not { } access || !(access.HoldsRole || permissions.IsLocalMode))
+        {
+            return InvokeResponse.Message($"Only the people of the board this reminder is for can answer it, so nothing was changed.");
         }
 
         var verb = VerbOf(turn);
@@ -57,7 +66,7 @@ public sealed class ReminderActions(
             return InvokeResponse.Error(400, "UnknownAction", "This card is out of date. Say \"what's due?\" for the current deadlines.");
         }
 
-        var person = new Actor(personId, turn.Activity.From.Name is { Length: > 0 } name ? name : null);
+        var person = new Actor(personId, turn.Activity.From?.Name is { Length: > 0 } name ? name : null);
         var note = verb switch
         {
             ReminderCards.DoneVerb => await RecordAsync(reminder, person, ReminderAction.Done, null, cancellationToken),

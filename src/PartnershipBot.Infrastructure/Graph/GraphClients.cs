@@ -3,6 +3,7 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
+using PartnershipBot.Protocol.Authentication;
 
 namespace PartnershipBot.Infrastructure.Graph;
 
@@ -29,8 +30,8 @@ public static class GraphClients
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var graph = configuration.GetSection("Graph");
-        var appId = configuration["MicrosoftAppId"];
-        var tenant = graph["TenantId"] ?? configuration["MicrosoftAppTenantId"];
+        var appId = BotFrameworkOptions.AppIdIn(configuration);
+        var tenant = graph["TenantId"] ?? BotFrameworkOptions.AppTenantIdIn(configuration);
         if (!string.IsNullOrWhiteSpace(graph["ClientSecret"]))
         {
             var client = graph["ClientId"] ?? appId;

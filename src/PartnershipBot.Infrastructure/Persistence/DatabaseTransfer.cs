@@ -16,6 +16,7 @@ public static class DatabaseTransfer
     [
         "boards", "terms_documents", "people", "board_roles", "conversation_boards", "conversation_references",
         "meetings", "reminders", "declarations", "audit_log", "pending_uploads", "meeting_apologies", "reminder_responses",
+        "board_tenants",
     ];
 
     private static readonly HashSet<string> BinaryColumns = ["content"];

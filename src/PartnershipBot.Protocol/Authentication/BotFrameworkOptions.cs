@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace PartnershipBot.Protocol.Authentication;
 
 /// <summary>
@@ -31,6 +33,23 @@ public sealed class BotFrameworkOptions
     /// <summary><c>BotFramework:AllowedTenants</c>: when non-empty, activities from other tenants are refused.</summary>
     public IList<string> AllowedTenants { get; } = [];
 
-    /// <summary>True when no app id is configured (local mode).</summary>
+    /// <summary>True when no app id is configured (local mode). The single source of truth for "local mode".</summary>
     public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>
+    /// The bot's app id as configured: <c>BotFramework:MicrosoftAppId</c> when set, else the root
+    /// <c>MicrosoftAppId</c>. Everything that needs the app id (channel auth, local mode, admin rights, the Graph
+    /// client id default) reads it through here, so the two spellings can never disagree.
+    /// </summary>
+    public static string? AppIdIn(IConfiguration configuration) => FirstSet(configuration, "MicrosoftAppId");
+
+    /// <summary>The bot's home tenant, read the same way as <see cref="AppIdIn"/>.</summary>
+    public static string? AppTenantIdIn(IConfiguration configuration) => FirstSet(configuration, "MicrosoftAppTenantId");
+
+    private static string? FirstSet(IConfiguration configuration, string key)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[$"BotFramework:{key}"] is { } inSection && !string.IsNullOrWhiteSpace(inSection) ? inSection.Trim()
+            : configuration[key] is { } atRoot && !string.IsNullOrWhiteSpace(atRoot) ? atRoot.Trim() : null;
+    }
 }

@@ -109,7 +109,12 @@ public sealed class ChannelTokenValidator
     {
         ArgumentNullException.ThrowIfNull(auth);
         ArgumentNullException.ThrowIfNull(activity);
-        if (string.IsNullOrEmpty(activity.ChannelId) || !auth.Endorsements.Contains(activity.ChannelId))
+        if (CheckChannel(activity) is { } wrongChannel)
+        {
+            return wrongChannel;
+        }
+
+        if (!auth.Endorsements.Contains(activity.ChannelId!))
         {
             return "signing key is not endorsed for the activity's channel";
         }
@@ -122,10 +127,32 @@ public sealed class ChannelTokenValidator
         return CheckTenant(activity);
     }
 
-    /// <summary>Null when the tenant allow-list (if any) admits the activity's tenant, else the reason.</summary>
+    /// <summary>The one channel the bot serves. Other channels (webchat, directline) have no tenant and no Entra ids.</summary>
+    public const string TeamsChannel = "msteams";
+
+    /// <summary>
+    /// Null when the activity comes from Teams, else the reason: only <c>msteams</c> is served, however the signing key
+    /// is endorsed, because tenants and Entra object ids (which every permission rests on) are Teams' alone.
+    /// </summary>
+    public static string? CheckChannel(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return string.Equals(activity.ChannelId, TeamsChannel, StringComparison.Ordinal) ? null : "only the msteams channel is served";
+    }
+
+    /// <summary>
+    /// Null when the tenant allow-list (if any) admits the activity's tenant, else the reason. An activity whose two
+    /// statements of its tenant (conversation and channelData) disagree is refused whatever the list says.
+    /// </summary>
     public string? CheckTenant(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Conversation?.TenantId is { Length: > 0 } conversationTenant && activity.ChannelData?.Tenant?.Id is { Length: > 0 } dataTenant
+            && !string.Equals(conversationTenant, dataTenant, StringComparison.OrdinalIgnoreCase))
+        {
+            return "conversation.tenantId and channelData.tenant.id disagree";
+        }
+
         if (options.AllowedTenants.Count == 0)
         {
             return null;

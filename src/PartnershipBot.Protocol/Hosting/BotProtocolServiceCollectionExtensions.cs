@@ -28,7 +28,13 @@ public static class BotProtocolServiceCollectionExtensions
     {
         services.AddOptions<BotFrameworkOptions>()
             .Bind(configuration)
-            .Bind(configuration.GetSection("BotFramework"));
+            .Bind(configuration.GetSection("BotFramework"))
+            // One rule for the identity (and so for local mode) wherever it is read: see BotFrameworkOptions.AppIdIn.
+            .PostConfigure(options =>
+            {
+                options.MicrosoftAppId = BotFrameworkOptions.AppIdIn(configuration);
+                options.MicrosoftAppTenantId = BotFrameworkOptions.AppTenantIdIn(configuration);
+            });
         services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("BotFramework:Connector"));
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(MetadataHttpClient);

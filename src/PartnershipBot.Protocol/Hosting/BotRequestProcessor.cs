@@ -27,6 +27,9 @@ public sealed partial class BotRequestProcessor(
     /// <summary>How long one turn may run, independent of the HTTP request (Teams may retry a slow one).</summary>
     public static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(60);
 
+    // The headers proxies add (standard and de facto); their presence alone marks a relayed request.
+    private static readonly string[] ForwardedHeaders = ["Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP", "X-Original-For"];
+
     private static readonly HashSet<string> KnownTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate, ActivityTypes.Invoke,
@@ -48,6 +51,14 @@ public sealed partial class BotRequestProcessor(
             if (!IsLoopbackConnection(context.Connection))
             {
                 LogRejected(logger, "local mode accepts only loopback callers");
+                return Results.Unauthorized();
+            }
+
+            // A request relayed by a proxy on this machine arrives from loopback but comes from elsewhere: local mode
+            // has no auth, so anything that says it was forwarded is refused.
+            if (ForwardedHeaders.Any(request.Headers.ContainsKey))
+            {
+                LogRejected(logger, "local mode refuses forwarded requests (X-Forwarded-*, Forwarded)");
                 return Results.Unauthorized();
             }
         }
@@ -158,6 +169,11 @@ public sealed partial class BotRequestProcessor(
 
     private string? CheckLocalActivity(Activity activity)
     {
+        if (ChannelTokenValidator.CheckChannel(activity) is { } wrongChannel)
+        {
+            return wrongChannel;
+        }
+
         // Without channel auth the serviceUrl is caller-chosen: only let replies go back to this machine.
         if (activity.ServiceUrl is null || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || !ChannelTokenValidator.IsLoopback(serviceUrl))
         {

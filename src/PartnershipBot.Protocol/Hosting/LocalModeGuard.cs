@@ -22,7 +22,7 @@ public static class LocalModeGuard
         var exposed = listenUrls.Where(url => !IsLoopbackUrl(url)).ToList();
         if (exposed.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new LocalModeRefusedException(
                 $"MicrosoftAppId is empty, so channel authentication is off (local mode), but the bot would listen on {string.Join(", ", exposed)}. " +
                 "Local mode is allowed only on loopback addresses (e.g. --urls http://localhost:3978). Set MicrosoftAppId (and its credentials) to serve other addresses.");
         }
@@ -41,5 +41,26 @@ public static class LocalModeGuard
 
         return string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
             || (IPAddress.TryParse(uri.DnsSafeHost, out var ip) && IPAddress.IsLoopback(ip));
+    }
+}
+
+/// <summary>Local mode would serve beyond loopback: the host refuses to start (the message says why and what to set).</summary>
+public sealed class LocalModeRefusedException : InvalidOperationException
+{
+    /// <summary>Creates the refusal.</summary>
+    public LocalModeRefusedException()
+    {
+    }
+
+    /// <summary>Creates the refusal with its reason.</summary>
+    public LocalModeRefusedException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the refusal with its reason and cause.</summary>
+    public LocalModeRefusedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
     }
 }

@@ -19,7 +19,7 @@ public sealed class LocalModeGuardTests
     [InlineData("http://bot.example.org:3978")]
     public void EnsureSafe_LocalModeOnOtherAddresses_RefusesAndSaysWhy(string url)
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => LocalModeGuard.EnsureSafe(new BotFrameworkOptions(), ["http://localhost:3978", url]));
+        var ex = Assert.Throws<LocalModeRefusedException>(() => LocalModeGuard.EnsureSafe(new BotFrameworkOptions(), ["http://localhost:3978", url]));
 
         Assert.Contains("MicrosoftAppId", ex.Message, StringComparison.Ordinal);
         Assert.Contains(url, ex.Message, StringComparison.Ordinal);

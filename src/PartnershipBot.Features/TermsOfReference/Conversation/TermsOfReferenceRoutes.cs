@@ -14,7 +14,7 @@ namespace PartnershipBot.Features.TermsOfReference.Conversation;
 /// asked about, so "and what's the quorum?" needs no board name the second time. A conversation linked to a
 /// board (board set-up) always uses that board unless the question names another.
 /// </summary>
-public sealed class TermsOfReferenceRoutes(ITorLibrarySource library, IBoardDirectory directory) : IFeatureRoutes
+public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardDirectory directory) : IFeatureRoutes
 {
     // A conversation not linked to a board carries over the last board it asked about (a convenience: bounded).
     private readonly PerConversation<string> conversationBoards = new(10_000);
@@ -29,24 +29,38 @@ public sealed class TermsOfReferenceRoutes(ITorLibrarySource library, IBoardDire
 
     private async Task<Protocol.Schema.InvokeResponse?> AnswerAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var boards = await library.GetAsync(cancellationToken);
+        // Only the boards of the asker's tenant: another council's board is neither answered nor named.
+        var boards = await permissions.LibraryForAsync(turn, withUnclaimed: false, cancellationToken);
+        if (boards.Boards.Count == 0)
+        {
+            return await turn.ReplyMarkdownAsync(NoBoardsReply, cancellationToken);
+        }
+
         var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
-        var link = await directory.FindLinkAsync(conversationId, cancellationToken);
-        var conversationBoard = link?.BoardName ?? (conversationBoards.TryGet(conversationId, out var lastAsked) ? lastAsked : null);
+        var linked = await permissions.LinkedBoardAsync(turn, cancellationToken);
+        var conversationBoard = linked ?? (conversationBoards.TryGet(conversationId, out var lastAsked) ? lastAsked : null);
         var answer = boards.Ask(turn.Text.Trim(), conversationBoard);
         if (answer.Board.Length > 0 && boards.Find(answer.Board) is not null)
         {
             conversationBoards.Set(conversationId, answer.Board);
         }
 
-        return await turn.ReplyMarkdownAsync(Format(answer) + await HoldersAsync(answer, cancellationToken), cancellationToken);
+        return await turn.ReplyMarkdownAsync(Format(answer) + await HoldersAsync(turn, boards, answer, cancellationToken), cancellationToken);
     }
 
-    /// <summary>For "who is the chair?": the people holding the role in the bot's records, beside the ToR's rule.</summary>
-    private async Task<string> HoldersAsync(TorAnswer answer, CancellationToken cancellationToken)
+    /// <summary>What someone hears when no board's ToR is open to their tenant yet.</summary>
+    public const string NoBoardsReply =
+        "I don't have any board's Terms of Reference for your organisation yet. An admin can link this conversation to a board (\"link this to <board>\"), or the secretariat can send me the ToR.";
+
+    /// <summary>
+    /// For "who is the chair?": the people holding the role in the bot's records, beside the ToR's rule. People's
+    /// names go only to the board's own people and its linked conversations; anyone else in the tenant gets the ToR alone.
+    /// </summary>
+    private async Task<string> HoldersAsync(ITurnContext turn, TorLibrary boards, TorAnswer answer, CancellationToken cancellationToken)
     {
         var (board, topic) = (answer.Board, answer.Topic);
-        if (board.Length == 0 || topic is not (Topic.Chair or Topic.ViceChair or Topic.Secretariat))
+        if (board.Length == 0 || topic is not (Topic.Chair or Topic.ViceChair or Topic.Secretariat) || boards.Find(board) is null
+            || (await permissions.AccessAsync(turn, board, cancellationToken))?.SeesBoardDetails != true)
         {
             return string.Empty;
         }

@@ -54,7 +54,7 @@ public sealed partial class TorUploadRoutes(
         }
 
         var board = model.Identity.Name;
-        if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
+        if (BoardPermissions.EntraIdOf(turn) is null || !await permissions.MaySetUpOrClaimAsync(turn, board, cancellationToken))
         {
             return await turn.ReplyMarkdownAsync($"Only an admin or the secretariat of the {board} can add a new version of its Terms of Reference.", cancellationToken);
         }
@@ -116,13 +116,15 @@ public sealed partial class TorUploadRoutes(
                 "It was already kept or discarded, or it waited too long and was cleared. To add a new version, send the file again.")));
         }
 
-        if (!string.Equals(found.UploadedBy, BoardPermissions.PersonOf(turn), StringComparison.OrdinalIgnoreCase))
+        if (BoardPermissions.EntraIdOf(turn) is not { } person || !string.Equals(found.UploadedBy, person, StringComparison.OrdinalIgnoreCase))
         {
             return (null, Card(TorUploadCards.CannotUse("Only the person who sent this file can keep or discard it",
                 "Nothing was changed. If you have a newer version, send it to me yourself.")));
         }
 
-        if (!await permissions.MaySetUpAsync(turn, found.BoardName, cancellationToken))
+        // Keeping a board's first ToR from Teams claims it for the uploader's tenant; another tenant's board is refused.
+        if (!await permissions.MaySetUpOrClaimAsync(turn, found.BoardName, cancellationToken)
+            || !await permissions.ClaimForTurnAsync(turn, found.BoardName, cancellationToken))
         {
             return (null, Card(TorUploadCards.CannotUse("You can no longer change this board's Terms of Reference",
                 $"Only an admin or the secretariat of the {found.BoardName} can add a new version. Nothing was stored.")));
