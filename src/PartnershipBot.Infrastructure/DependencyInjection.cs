@@ -39,7 +39,12 @@ public static class DependencyInjection
         var seed = configuration["TermsOfReference:SeedDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "samples", "tor");
         services.TryAddSingleton(new TorLibrarySourceOptions(string.IsNullOrWhiteSpace(seed) ? null : seed));
         services.TryAddSingleton<ITorLibrarySource, StoredTorLibrarySource>();
-        services.AddHttpClient(TorIngestion.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+        var downloads = TorDownloadOptions.From(configuration);
+        services.TryAddSingleton(downloads);
+        // No logging handlers: they would write the pre-authorised download URL (a credential) to the log.
+        services.AddHttpClient(TorIngestion.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
+            .ConfigurePrimaryHttpMessageHandler(() => SafeDownloadHandler.Create(downloads))
+            .RemoveAllLoggers();
         services.TryAddSingleton<ITorIngestion, TorIngestion>();
         services.TryAddSingleton<IPendingUploadStore, PendingUploadStore>();
         return services;

@@ -16,6 +16,13 @@ public sealed class BoardPermissions(IBoardDirectory directory, IOptions<BoardAd
         return turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? "unknown";
     }
 
+    /// <summary>True when the person is an admin (who may set up any board, including one not stored yet).</summary>
+    public bool IsAdmin(ITurnContext turn)
+    {
+        var options = admins.Value;
+        return options.EveryoneIsAdmin || options.Admins.Contains(PersonOf(turn), StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>True when the person may set the board up (link, roles).</summary>
     public Task<bool> MaySetUpAsync(ITurnContext turn, string boardName, CancellationToken cancellationToken) =>
         HasAnyRoleAsync(turn, boardName, [BoardRole.Secretariat], cancellationToken);
