@@ -95,6 +95,6 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         _ => "a member",
     };
 
-    [GeneratedRegex(@"^\s*(?:(?:make|set|add)\s+<at>(?<name>[^<]+)</at>\s+(?:as\s+)?(?:the\s+|a\s+)?|(?<remove>remove)\s+<at>(?<name>[^<]+)</at>\s+(?:as|from)\s+(?:the\s+|a\s+)?)(?<role>chair(?:person)?|vice[- ]?chair|deputy[- ]chair|secretariat|secretary|member)\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:make|set|add)\s+<at>(?<name>[^<]+)</at>\s+(?:as\s+)?(?:the\s+|a\s+)?|(?<remove>remove)\s+<at>(?<name>[^<]+)</at>\s+(?:as|from)\s+(?:the\s+|a\s+)?)(?<role>chair(?:person)?|vice[- ]?chair|deputy[- ]chair|secretariat|secretary|member)\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RoleCommand();
 }

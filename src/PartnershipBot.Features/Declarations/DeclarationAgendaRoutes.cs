@@ -96,6 +96,6 @@ public sealed partial class DeclarationAgendaRoutes(
             && date.Day == day && date.Month == month && (year is null || date.Year == year));
     }
 
-    [GeneratedRegex(@"^\s*(?:please\s+)?add\s+[""'“‘]?(?<item>.+?)[""'”’]?\s+as\s+an?\s+financial\s+decision\s+(?:to|for|on)\s+(?:the\s+)?(?<date>(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+(?<year>\d{4}))?)\s+meeting\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:please\s+)?add\s+[""'“‘]?(?<item>.+?)[""'”’]?\s+as\s+an?\s+financial\s+decision\s+(?:to|for|on)\s+(?:the\s+)?(?<date>(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+(?<year>\d{4}))?)\s+meeting\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex AddCommand();
 }
