@@ -99,7 +99,8 @@ public sealed partial class ActivityRouter(
         var route = routes.FindCardAction(verb);
         if (route is null)
         {
-            LogUnknownVerb(logger, verb);
+            var logged = LogText.Clean(verb);
+            LogUnknownVerb(logger, logged);
             return InvokeResponse.Error(400, "UnknownAction", "This card is out of date. Please ask again for a new one.");
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Features.TermsOfReference.Model;
 
@@ -114,7 +115,8 @@ public sealed partial class TorIngestion(
     private InvalidDataException Refused(Uri url, string reason)
     {
         // The host only: the query of a Teams download link is a bearer credential.
-        LogDownloadRefused(logger, url.IsAbsoluteUri ? url.Host : "(relative)", reason);
+        var (host, why) = (LogText.Clean(url.IsAbsoluteUri ? url.Host : "(relative)"), LogText.Clean(reason));
+        LogDownloadRefused(logger, host, why);
         return new InvalidDataException(DownloadFailedMessage);
     }
 
