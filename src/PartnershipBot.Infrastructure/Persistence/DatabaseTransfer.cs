@@ -16,10 +16,11 @@ public static class DatabaseTransfer
     [
         "boards", "terms_documents", "people", "board_roles", "conversation_boards", "conversation_references",
         "meetings", "reminders", "declarations", "audit_log", "pending_uploads", "meeting_apologies", "reminder_responses",
+        "register_checkpoints",
     ];
 
     private static readonly HashSet<string> BinaryColumns = ["content"];
-    private static readonly HashSet<string> IdentityTables = ["declarations", "audit_log"];
+    private static readonly HashSet<string> IdentityTables = ["declarations", "audit_log", "register_checkpoints"];
 
     /// <summary>Writes every table's rows as JSON.</summary>
     public static async Task<int> ExportAsync(IDatabase database, Stream output, DateTimeOffset now, CancellationToken cancellationToken)
