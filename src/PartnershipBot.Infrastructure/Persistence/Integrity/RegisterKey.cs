@@ -48,6 +48,12 @@ public sealed class RegisterKey
     {
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
+        // App Service leaves an unresolved Key Vault reference as its literal text: that is no secret.
+        if (trimmed.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"{source} is an unresolved Key Vault reference: create the secret (README, Deploying to a tenant) and restart.");
+        }
+
         var buffer = new byte[trimmed.Length];
         if (Convert.TryFromBase64String(trimmed, buffer, out var written) && written >= MinimumBytes)
         {
