@@ -126,6 +126,8 @@ var baseSettings = [
   // /home is the App Service persistent share: the SQLite file survives restarts and redeploys.
   { name: 'Storage__DataDirectory', value: '/home/data' }
   { name: 'Graph__OrganizerMailbox', value: organizerMailbox }
+  // The declarations register's key: a secret created once, by hand, never by a template (a redeploy must not change it).
+  { name: 'Declarations__RegisterKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=register-key)' }
 ]
 var adminSettings = [for (id, i) in adminObjectIds: { name: 'PartnershipBot__Admins__${i}', value: id }]
 var tenantSettings = [for (id, i) in (empty(allowedTenantIds) ? [tenantId] : allowedTenantIds): { name: 'BotFramework__AllowedTenants__${i}', value: id }]

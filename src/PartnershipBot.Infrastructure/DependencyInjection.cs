@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Declarations;
@@ -10,6 +11,7 @@ using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Infrastructure.Documents;
 using PartnershipBot.Infrastructure.Graph;
 using PartnershipBot.Infrastructure.Persistence;
+using PartnershipBot.Infrastructure.Persistence.Integrity;
 
 namespace PartnershipBot.Infrastructure;
 
@@ -26,7 +28,8 @@ public static class DependencyInjection
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IDatabase>(provider => CreateDatabase(configuration, provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IDatabase>(provider => CreateDatabase(
+            configuration, provider.GetRequiredService<TimeProvider>(), provider.GetService<ILoggerFactory>()?.CreateLogger("PartnershipBot.Register")));
         services.TryAddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.TryAddSingleton<ITermsDocumentStore, TermsDocumentStore>();
         services.TryAddSingleton<IReminderOutbox, ReminderOutbox>();
@@ -40,7 +43,12 @@ public static class DependencyInjection
         var seed = configuration["TermsOfReference:SeedDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "samples", "tor");
         services.TryAddSingleton(new TorLibrarySourceOptions(string.IsNullOrWhiteSpace(seed) ? null : seed));
         services.TryAddSingleton<ITorLibrarySource, StoredTorLibrarySource>();
-        services.AddHttpClient(TorIngestion.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+        var downloads = TorDownloadOptions.From(configuration);
+        services.TryAddSingleton(downloads);
+        // No logging handlers: they would write the pre-authorised download URL (a credential) to the log.
+        services.AddHttpClient(TorIngestion.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
+            .ConfigurePrimaryHttpMessageHandler(() => SafeDownloadHandler.Create(downloads))
+            .RemoveAllLoggers();
         services.TryAddSingleton<ITorIngestion, TorIngestion>();
         services.TryAddSingleton<IPendingUploadStore, PendingUploadStore>();
         return services;
@@ -67,8 +75,12 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The database the configuration names.</summary>
-    public static IDatabase CreateDatabase(IConfiguration configuration, TimeProvider time)
+    /// <summary>
+    /// The database the configuration names, with the register key from <c>Declarations:RegisterKey</c> (required on
+    /// PostgreSQL; with SQLite and none set, a key file is kept in the data directory) and checkpoints logged to <paramref name="log"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider is unknown, or PostgreSQL has no connection string or no register key.</exception>
+    public static IDatabase CreateDatabase(IConfiguration configuration, TimeProvider time, ILogger? log = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var providerName = configuration["Storage:Provider"] ?? nameof(StorageProvider.Sqlite);
@@ -80,12 +92,18 @@ public static class DependencyInjection
         if (provider == StorageProvider.Postgres)
         {
             var connectionString = configuration.GetConnectionString("PartnershipBot");
-            return string.IsNullOrWhiteSpace(connectionString)
-                ? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:PartnershipBot is empty.")
-                : new PostgresDatabase(connectionString, time);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:PartnershipBot is empty.");
+            }
+
+            // Several instances share one chain, so none may make up a key of its own.
+            var key = RegisterKey.FromConfiguration(configuration)
+                ?? throw new InvalidOperationException($"Storage:Provider is Postgres but {RegisterKey.ConfigurationKey} is empty: the declarations register and audit log are chained under it (keep it in Key Vault).");
+            return new PostgresDatabase(connectionString, time, key, log);
         }
 
         var dataDirectory = configuration["Storage:DataDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "data");
-        return new SqliteDatabase(Path.Combine(dataDirectory, "partnershipbot.db"), time);
+        return new SqliteDatabase(Path.Combine(dataDirectory, "partnershipbot.db"), time, RegisterKey.FromConfiguration(configuration), log);
     }
 }

@@ -10,6 +10,13 @@ namespace PartnershipBot.Testing;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private const string PostgresVariable = "PARTNERSHIPBOT_TEST_POSTGRES";
+
+    /// <summary>The register key the PostgreSQL test databases are chained under (PostgreSQL needs one configured).</summary>
+    public const string RegisterKeyText = "partnershipbot-tests-register-key-not-a-secret";
+
+    /// <summary><see cref="RegisterKeyText"/> as a key.</summary>
+    public static Infrastructure.Persistence.Integrity.RegisterKey RegisterKey { get; } =
+        Infrastructure.Persistence.Integrity.RegisterKey.FromText(RegisterKeyText, "tests");
     private readonly Func<ValueTask> cleanup;
 
     private TestDatabase(string provider, Func<IDatabase> factory, Func<ValueTask> cleanup)
@@ -69,7 +76,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ConnectionString;
-        return new TestDatabase(provider, () => new PostgresDatabase(connectionString), async () =>
+        return new TestDatabase(provider, () => new PostgresDatabase(connectionString, registerKey: RegisterKey), async () =>
         {
             NpgsqlConnection.ClearAllPools();
             await using var admin = new NpgsqlConnection(server);
@@ -78,7 +85,7 @@ public sealed class TestDatabase : IAsyncDisposable
             await drop.ExecuteNonQueryAsync();
         })
         {
-            Settings = new Dictionary<string, string> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:PartnershipBot"] = connectionString },
+            Settings = new Dictionary<string, string> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:PartnershipBot"] = connectionString, ["Declarations:RegisterKey"] = RegisterKeyText },
         };
     }
 

@@ -106,15 +106,15 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
             : string.Create(CultureInfo.InvariantCulture, $"This conversation belongs to the **{link.BoardName}** (linked {link.LinkedAt:d MMM yyyy})."), cancellationToken);
     }
 
-    [GeneratedRegex(@"^\s*link\s+(?:this|this\s+(?:chat|channel|conversation|team)|us|here)?\s*to\s+(?:the\s+)?(?<board>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*link\s+(?:this|this\s+(?:chat|channel|conversation|team)|us|here)?\s*to\s+(?:the\s+)?(?<board>.+)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex LinkCommand();
 
-    [GeneratedRegex(@"^\s*unlink(?:\s+(?:this|this\s+(?:chat|channel|conversation)|us|here))?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*unlink(?:\s+(?:this|this\s+(?:chat|channel|conversation)|us|here))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex UnlinkCommand();
 
-    [GeneratedRegex(@"^\s*(?:this\s+board\s+is\s+in|(?:set|change)\s+(?:the\s+)?(?:board'?s\s+)?nation\s+to|use)\s+(?:the\s+)?(?<nation>england(?:\s+and\s+wales)?|wales|scotland|scottish|northern\s+ireland|northern\s+irish)(?:\s+bank\s+holidays)?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:this\s+board\s+is\s+in|(?:set|change)\s+(?:the\s+)?(?:board'?s\s+)?nation\s+to|use)\s+(?:the\s+)?(?<nation>england(?:\s+and\s+wales)?|wales|scotland|scottish|northern\s+ireland|northern\s+irish)(?:\s+bank\s+holidays)?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex NationCommand();
 
-    [GeneratedRegex(@"^\s*(?:which|what)\s+board\s+is\s+(?:this|this\s+(?:chat|channel|conversation)|here)\s*\??\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:which|what)\s+board\s+is\s+(?:this|this\s+(?:chat|channel|conversation)|here)\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex WhichCommand();
 }

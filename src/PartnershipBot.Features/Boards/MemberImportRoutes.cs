@@ -184,9 +184,9 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardP
         return null;
     }
 
-    [GeneratedRegex(@"^\s*import\s+(?:the\s+)?(?:board\s+)?members(?:\s+from\s+(?:this|here)(?:\s+\w+)?)?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*import\s+(?:the\s+)?(?:board\s+)?members(?:\s+from\s+(?:this|here)(?:\s+\w+)?)?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ImportCommand();
 
-    [GeneratedRegex(@"^\s*import\s+(?:all|every)\s+(?:the\s+)?(?:board\s+)?members(?:\s+from\s+(?:this|here)(?:\s+\w+)?)?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*import\s+(?:all|every)\s+(?:the\s+)?(?:board\s+)?members(?:\s+from\s+(?:this|here)(?:\s+\w+)?)?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ImportAllCommand();
 }

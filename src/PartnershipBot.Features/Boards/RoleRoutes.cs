@@ -44,14 +44,14 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
             && (e.Mentioned?.Name == name || e.Text?.Contains(name, StringComparison.Ordinal) == true));
         if (mention?.Mentioned?.Id is not { } memberId || turn.Activity.ServiceUrl is not { } serviceUrl)
         {
-            return await turn.ReplyMarkdownAsync($"Please @mention the person, e.g. \"make @{name} the chair\".", cancellationToken);
+            return await turn.ReplyMarkdownAsync($"Please @mention the person, e.g. \"make @{MarkdownText.Escape(name)} the chair\".", cancellationToken);
         }
 
         // Teams mentions carry the Teams user id; the roster gives the Entra id roles are kept against.
         var member = await turn.Connector.GetMemberAsync(serviceUrl, conversationId, memberId, cancellationToken);
         if (!member.Succeeded || member.Value?.EntraObjectId is not { } personId)
         {
-            return await turn.ReplyMarkdownAsync($"I couldn't find {name} in this conversation's members, so I can't give them a role here.", cancellationToken);
+            return await turn.ReplyMarkdownAsync($"I couldn't find {MarkdownText.Escape(name)} in this conversation's members, so I can't give them a role here.", cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -61,12 +61,12 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         if (removing)
         {
             var removed = await directory.RemoveRoleAsync(board, personId, role, actor, now, cancellationToken);
-            return await turn.ReplyMarkdownAsync(removed ? $"{name} is no longer {roleName} of the {board}." : $"{name} wasn't {roleName} of the {board}.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(removed ? $"{MarkdownText.Escape(name)} is no longer {roleName} of the {board}." : $"{MarkdownText.Escape(name)} wasn't {roleName} of the {board}.", cancellationToken);
         }
 
         await directory.AssignRoleAsync(board, personId, role, actor, now, cancellationToken);
         var rule = await RuleAsync(board, role, cancellationToken);
-        return await turn.ReplyMarkdownAsync($"{name} is now {roleName} of the **{board}**.{rule}", cancellationToken);
+        return await turn.ReplyMarkdownAsync($"{MarkdownText.Escape(name)} is now {roleName} of the **{board}**.{rule}", cancellationToken);
     }
 
     private async Task<string> RuleAsync(string board, BoardRole role, CancellationToken cancellationToken)
@@ -95,6 +95,6 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         _ => "a member",
     };
 
-    [GeneratedRegex(@"^\s*(?:(?:make|set|add)\s+<at>(?<name>[^<]+)</at>\s+(?:as\s+)?(?:the\s+|a\s+)?|(?<remove>remove)\s+<at>(?<name>[^<]+)</at>\s+(?:as|from)\s+(?:the\s+|a\s+)?)(?<role>chair(?:person)?|vice[- ]?chair|deputy[- ]chair|secretariat|secretary|member)\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:make|set|add)\s+<at>(?<name>[^<]+)</at>\s+(?:as\s+)?(?:the\s+|a\s+)?|(?<remove>remove)\s+<at>(?<name>[^<]+)</at>\s+(?:as|from)\s+(?:the\s+|a\s+)?)(?<role>chair(?:person)?|vice[- ]?chair|deputy[- ]chair|secretariat|secretary|member)\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RoleCommand();
 }

@@ -75,12 +75,12 @@ public sealed partial record DeadlineRule(DeadlineKind Kind, NoticePeriod Period
         return Period.BeforeMeeting ? calendar.OnOrBefore(date) : date;
     }
 
-    [GeneratedRegex(@"\b(minutes|agendas?|papers?|reports?|documents?|information)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(minutes|agendas?|papers?|reports?|documents?|information)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex KindWords();
 
-    [GeneratedRegex(@"\b(?:within|after|following)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:within|after|following)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex AfterWords();
 
-    [GeneratedRegex(@"\b(?:before|prior to|in advance|ahead of)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:before|prior to|in advance|ahead of)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex BeforeWords();
 }

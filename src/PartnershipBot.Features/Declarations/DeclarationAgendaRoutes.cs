@@ -70,7 +70,7 @@ public sealed partial class DeclarationAgendaRoutes(
         }
         catch (OutsideHolidayDataException ex)
         {
-            return await turn.ReplyMarkdownAsync($"“{item.Title}” is on the {meetingDate} meeting, but I can't schedule its declaration cards: {ex.Message}", cancellationToken);
+            return await turn.ReplyMarkdownAsync($"“{MarkdownText.Escape(item.Title)}” is on the {meetingDate} meeting, but I can't schedule its declaration cards: {ex.Message}", cancellationToken);
         }
 
         var when = Instant.FromDateTimeOffset(due).InZone(MeetingTimes.London);
@@ -78,8 +78,8 @@ public sealed partial class DeclarationAgendaRoutes(
             ? "No members of this board are recorded, so no cards are queued: the secretariat can say \"import members\", then add the item again."
             : $"Declaration cards go to {people.Count} members in their chats with me on {MeetingTimes.LongDate.Format(when.Date)} at {when.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK time).";
         var opening = added
-            ? $"Added “{item.Title}” to the {meetingDate} meeting of the **{board}** as a financial decision."
-            : $"“{item.Title}” is already a financial decision on the {meetingDate} meeting of the **{board}**.";
+            ? $"Added “{MarkdownText.Escape(item.Title)}” to the {meetingDate} meeting of the **{board}** as a financial decision."
+            : $"“{MarkdownText.Escape(item.Title)}” is already a financial decision on the {meetingDate} meeting of the **{board}**.";
         return await turn.ReplyMarkdownAsync($"{opening} {sending} \"open declarations for {item.Title}\" sends them again when the item comes up.", cancellationToken);
     }
 
@@ -95,6 +95,6 @@ public sealed partial class DeclarationAgendaRoutes(
             && date.Day == day && date.Month == month && (year is null || date.Year == year));
     }
 
-    [GeneratedRegex(@"^\s*(?:please\s+)?add\s+[""'“‘]?(?<item>.+?)[""'”’]?\s+as\s+an?\s+financial\s+decision\s+(?:to|for|on)\s+(?:the\s+)?(?<date>(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+(?<year>\d{4}))?)\s+meeting\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:please\s+)?add\s+[""'“‘]?(?<item>.+?)[""'”’]?\s+as\s+an?\s+financial\s+decision\s+(?:to|for|on)\s+(?:the\s+)?(?<date>(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+(?<year>\d{4}))?)\s+meeting\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex AddCommand();
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using PartnershipBot.Protocol.Cards;
 using PartnershipBot.Features.Meetings;
+using PartnershipBot.Features.Routing;
 
 namespace PartnershipBot.Features.Declarations;
 
@@ -97,7 +98,7 @@ public static class DeclarationCards
         }
 
         card.Text(Counts(status));
-        var withdrawing = status.Withdrawing.Select(m => (status.NameOf(m), Describe(status.LatestOf(m.PersonId)!.Entry))).ToArray();
+        var withdrawing = status.Withdrawing.Select(m => (MarkdownText.EscapeForCard(status.NameOf(m)), Describe(status.LatestOf(m.PersonId)!.Entry))).ToArray();
         card.Text(withdrawing.Length == 0 ? "Must withdraw: nobody." : "Must withdraw:", withdrawing.Length == 0 ? null : "heading");
         if (withdrawing.Length > 0)
         {
@@ -118,7 +119,7 @@ public static class DeclarationCards
     private static AdaptiveCard Heading(string title, DeclarationStatus status, string style = "heading")
     {
         var item = status.Item;
-        var facts = new List<(string, string)> { ("Board", item.BoardName), ("Financial decision", item.Title) };
+        var facts = new List<(string, string)> { ("Board", item.BoardName), ("Financial decision", MarkdownText.EscapeForCard(item.Title)) };
         if (item.MeetingStartsAt is { } starts)
         {
             facts.Add(("Meeting", Instant.FromDateTimeOffset(starts).InZone(MeetingTimes.London).Date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)));
@@ -152,12 +153,12 @@ public static class DeclarationCards
         $"{status.NoInterest.Count} declared no interest · {status.Withdrawing.Count} declared an interest · {status.Outstanding.Count} outstanding";
 
     private static string Names(DeclarationStatus status, IReadOnlyList<Boards.PersonRecord> people) =>
-        people.Count == 0 ? "nobody" : string.Join(", ", people.Select(status.NameOf));
+        people.Count == 0 ? "nobody" : string.Join(", ", people.Select(p => MarkdownText.EscapeForCard(status.NameOf(p))));
 
     private static string Describe(DeclarationEntry entry) => entry.Interest switch
     {
-        InterestKind.Pecuniary => $"a financial interest: {entry.Nature}",
-        InterestKind.NonPecuniary => $"a personal interest: {entry.Nature}",
+        InterestKind.Pecuniary => $"a financial interest: {MarkdownText.EscapeForCard(entry.Nature)}",
+        InterestKind.NonPecuniary => $"a personal interest: {MarkdownText.EscapeForCard(entry.Nature)}",
         _ => "no interest",
     };
 

@@ -147,15 +147,15 @@ public sealed partial class DeclarationRoutes(
 
     private static string Unquote(string text) => text.Trim().Trim('"', '\'', '“', '”', '‘', '’').Trim();
 
-    [GeneratedRegex(@"^\s*(?:declarations?|declare(?:\s+an?)?\s+interests?)\s*[.!?]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:declarations?|declare(?:\s+an?)?\s+interests?)\s*[.!?]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex AboutCommand();
 
-    [GeneratedRegex(@"^\s*open\s+declarations?\s+(?:for|on)\s+(?<item>.+?)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*open\s+declarations?\s+(?:for|on)\s+(?<item>.+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex OpenCommand();
 
-    [GeneratedRegex(@"^\s*(?:show\s+(?:the\s+)?)?declarations?\s+(?:for|on)\s+(?<item>.+?)\s*\??\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:show\s+(?:the\s+)?)?declarations?\s+(?:for|on)\s+(?<item>.+?)\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ChairCommand();
 
-    [GeneratedRegex(@"^\s*(?:is\s+(?:it|the meeting)\s+)?quor(?:um|ate)\s+(?:check\s+)?(?:for|on)\s+(?<item>.+?)\s+with\s+(?<n>\d{1,3})\s+members\s*\??\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:is\s+(?:it|the meeting)\s+)?quor(?:um|ate)\s+(?:check\s+)?(?:for|on)\s+(?<item>.+?)\s+with\s+(?<n>\d{1,3})\s+members\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex QuorumCommand();
 }

@@ -29,18 +29,25 @@ public sealed record DeclarationEntry(string BoardName, string Item, string Pers
 /// <param name="Hash">This entry's hash over the previous hash and its own content.</param>
 public sealed record DeclarationRecord(long Sequence, DeclarationEntry Entry, string PreviousHash, string Hash);
 
-/// <summary>The result of checking the register's hash chain.</summary>
-/// <param name="Entries">Entries checked.</param>
-/// <param name="FirstBrokenSequence">The first entry whose hash or link does not match, or null when the chain is intact.</param>
-public sealed record RegisterVerification(int Entries, long? FirstBrokenSequence)
+/// <summary>The result of checking the register's and the audit log's keyed chains and their checkpoints.</summary>
+/// <param name="Entries">Declarations checked.</param>
+/// <param name="FirstBrokenSequence">The first declaration edited or following missing entries, or null.</param>
+/// <param name="Problems">Everything found wrong (edits, gaps, truncation, forged checkpoints), in both chains.</param>
+/// <param name="AuditEntries">Audit entries checked.</param>
+public sealed record RegisterVerification(int Entries, long? FirstBrokenSequence, IReadOnlyList<string>? Problems = null, int AuditEntries = 0)
 {
-    /// <summary>True when every entry's hash and link match.</summary>
-    public bool Intact => FirstBrokenSequence is null;
+    /// <summary>True when every entry's hash and link match and both chains reach their signed checkpoints.</summary>
+    public bool Intact => FirstBrokenSequence is null && (Problems?.Count ?? 0) == 0;
 }
 
+/// <summary>A head the operator expects (from a checkpoint in the log): the register had <paramref name="Entries"/> entries, the last hashing to <paramref name="Head"/>.</summary>
+/// <param name="Entries">Entries.</param>
+/// <param name="Head">The last one's hash.</param>
+public sealed record RegisterHead(long Entries, string Head);
+
 /// <summary>
-/// The conflict-of-interest register (port): append-only, each entry hashing the one before, so any later
-/// change to a stored declaration is detectable.
+/// The conflict-of-interest register (port): append-only, each entry hashing the one before under a key the database
+/// doesn't hold, so any later change to a stored declaration, or removal of the last ones, is detectable.
 /// </summary>
 public interface IDeclarationRegister
 {
@@ -53,6 +60,9 @@ public interface IDeclarationRegister
     /// <summary>The declarations for one agenda item (its title on its meeting), oldest first.</summary>
     Task<IReadOnlyList<DeclarationRecord>> ListForItemAsync(DeclarationItem item, CancellationToken cancellationToken);
 
-    /// <summary>Recomputes every hash and link.</summary>
+    /// <summary>Recomputes every keyed hash and link of the register and the audit log, and checks them against their checkpoints.</summary>
     Task<RegisterVerification> VerifyAsync(CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="VerifyAsync(CancellationToken)"/>, also checking the register reaches <paramref name="expected"/>.</summary>
+    Task<RegisterVerification> VerifyAsync(RegisterHead? expected, CancellationToken cancellationToken);
 }

@@ -129,9 +129,9 @@ public sealed partial class MeetingChangeRoutes(
         }
     }
 
-    [GeneratedRegex(@"^\s*(?:please\s+)?(?:move|reschedule)\s+the\s+(?:meeting\s+(?:on|of)\s+(?<from>[^.]+?)|(?<from>[^.]+?)\s+meeting)\s+to\s+(?<to>.+?)(?:\s+at\s+(?<at>\d{1,2}[:.]\d{2}))?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:please\s+)?(?:move|reschedule)\s+the\s+(?:meeting\s+(?:on|of)\s+(?<from>[^.]+?)|(?<from>[^.]+?)\s+meeting)\s+to\s+(?<to>.+?)(?:\s+at\s+(?<at>\d{1,2}[:.]\d{2}))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex MoveCommand();
 
-    [GeneratedRegex(@"^\s*(?:please\s+)?cancel\s+the\s+(?:meeting\s+(?:on|of)\s+(?<date>[^.]+?)|(?<date>[^.]+?)\s+meeting)\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:please\s+)?cancel\s+the\s+(?:meeting\s+(?:on|of)\s+(?<date>[^.]+?)|(?<date>[^.]+?)\s+meeting)\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex CancelCommand();
 }

@@ -197,6 +197,6 @@ public sealed partial class MeetingRoutes(
         _ => MeetingCards.MaxProposed,
     };
 
-    [GeneratedRegex(@"^\s*(?:please\s+)?(?:schedule|plan|book)\s+(?:(?:the\s+)?(?:next\s+)?(?<n>\d{1,2})?\s*meetings?|(?<year>next\s+year'?s\s+meetings|(?:the\s+)?meetings\s+for\s+(?:the\s+)?next\s+year|a\s+year\s+of\s+meetings))(?:\s+on\s+(?:the\s+)?(?:(?<nth>first|second|third|fourth)\s+)?(?<day>monday|tuesday|wednesday|thursday|friday)s?)?(?:\s+at\s+(?<at>\d{1,2}[:.]\d{2}))?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:please\s+)?(?:schedule|plan|book)\s+(?:(?:the\s+)?(?:next\s+)?(?<n>\d{1,2})?\s*meetings?|(?<year>next\s+year'?s\s+meetings|(?:the\s+)?meetings\s+for\s+(?:the\s+)?next\s+year|a\s+year\s+of\s+meetings))(?:\s+on\s+(?:the\s+)?(?:(?<nth>first|second|third|fourth)\s+)?(?<day>monday|tuesday|wednesday|thursday|friday)s?)?(?:\s+at\s+(?<at>\d{1,2}[:.]\d{2}))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ScheduleCommand();
 }

@@ -55,9 +55,9 @@ public static partial class MeetingTimes
         return null;
     }
 
-    [GeneratedRegex(@"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Weekday();
 
-    [GeneratedRegex(@"\b(\d{1,2})(?:st|nd|rd|th)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(\d{1,2})(?:st|nd|rd|th)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Ordinal();
 }

@@ -171,9 +171,9 @@ public sealed partial class NextMeetingRoutes(
         }
     }
 
-    [GeneratedRegex(@"^\s*what('?s| is)\s+(?:due|coming up)\b|\bwhat\s+deadlines\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*what('?s| is)\s+(?:due|coming up)\b|\bwhat\s+deadlines\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex WhatsDue();
 
-    [GeneratedRegex(@"\b(next|upcoming)\s+(board\s+)?meeting\b|\bwhen\s+(is|are)\s+(we|the\s+board)\s+(next\s+)?meeting\b|\bwhen\s+(?:does|do|will)\s+.{0,80}\bnext\s+meet\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(next|upcoming)\s+(board\s+)?meeting\b|\bwhen\s+(is|are)\s+(we|the\s+board)\s+(next\s+)?meeting\b|\bwhen\s+(?:does|do|will)\s+.{0,80}\bnext\s+meet\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex NextMeetingQuestion();
 }

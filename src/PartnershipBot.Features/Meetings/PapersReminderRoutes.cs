@@ -66,6 +66,6 @@ public sealed partial class PapersReminderRoutes(
         }, cancellationToken);
     }
 
-    [GeneratedRegex(@"^\s*(?:please\s+)?(?:remind|chase)\s+(?:everyone|everybody|all|members|the\s+board)\s+(?:about|of|for)\s+(?:the\s+)?papers\s+(?:for|before)\s+the\s+next\s+meeting\s*(?:now)?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:please\s+)?(?:remind|chase)\s+(?:everyone|everybody|all|members|the\s+board)\s+(?:about|of|for)\s+(?:the\s+)?papers\s+(?:for|before)\s+the\s+next\s+meeting\s*(?:now)?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RemindCommand();
 }

@@ -99,12 +99,12 @@ public static partial class ScheduleProposer
         return date;
     }
 
-    [GeneratedRegex(@"\b(?:decide|determine|agree|set)\w*\b[^.]{0,40}\bfrequency\b|\bfrequency\b[^.]{0,40}\b(?:decided|determined|agreed|set) by\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:decide|determine|agree|set)\w*\b[^.]{0,40}\bfrequency\b|\bfrequency\b[^.]{0,40}\b(?:decided|determined|agreed|set) by\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex LeftToTheGroup();
 
-    [GeneratedRegex(@"\bevery\s+(" + NumberWords.Pattern + @"\s+)?weeks?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bevery\s+(" + NumberWords.Pattern + @"\s+)?weeks?\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex IntervalWeeks();
 
-    [GeneratedRegex(@"\b(?:no (?:longer|more) than|last(?:ing)?|up to|maximum of|normally last)\s+(?<n>" + NumberWords.Pattern + @")(?<half>\s+and\s+(?:a\s+)?half)?\s+(?<u>hours?|minutes)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:no (?:longer|more) than|last(?:ing)?|up to|maximum of|normally last)\s+(?<n>" + NumberWords.Pattern + @")(?<half>\s+and\s+(?:a\s+)?half)?\s+(?<u>hours?|minutes)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Length();
 }

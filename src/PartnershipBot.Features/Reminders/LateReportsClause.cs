@@ -28,6 +28,6 @@ public static partial class LateReportsClause
     [GeneratedRegex(
         @"\bno late (?:papers|reports|items|submissions)\b[^.]{0,40}\b(?:permitted|accepted|allowed|considered|tabled|taken)\b"
         + @"|\blate (?:papers|reports|items|submissions)\b[^.]{0,20}\b(?:will|shall|can|may)\s+not\s+be\s+(?:permitted|accepted|allowed|considered|tabled|taken)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Forbids();
 }

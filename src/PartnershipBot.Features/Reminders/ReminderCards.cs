@@ -4,6 +4,7 @@ using NodaTime;
 using NodaTime.Text;
 using PartnershipBot.Protocol.Cards;
 using PartnershipBot.Features.Meetings;
+using PartnershipBot.Features.Routing;
 
 namespace PartnershipBot.Features.Reminders;
 
@@ -115,7 +116,7 @@ public static class ReminderCards
 
     private static string Describe(ReminderPayload payload, ReminderResponse response)
     {
-        var who = response.PersonName ?? "you";
+        var who = response.PersonName is { } name ? MarkdownText.EscapeForCard(name) : "you";
         return response.Action switch
         {
             ReminderAction.Done => $"{DoneTitle(payload.Kind)} by {who} at {UkTime(response.At)} (UK time).",

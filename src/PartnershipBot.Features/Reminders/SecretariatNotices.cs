@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Protocol.Cards;
+using PartnershipBot.Features.Routing;
 
 namespace PartnershipBot.Features.Reminders;
 
@@ -53,7 +54,7 @@ public sealed class SecretariatNotices(IReminderOutbox outbox, IBoardDirectory d
         var what = notice.Kind == "agenda" ? "the agenda" : "their paper";
         var card = new AdaptiveCard()
             .Text($"More time requested: {notice.BoardName}", "heading")
-            .Text($"{notice.PersonName} needs more time for {what} for the meeting on {Long(notice.MeetingDate)}.")
+            .Text($"{MarkdownText.EscapeForCard(notice.PersonName)} needs more time for {what} for the meeting on {Long(notice.MeetingDate)}.")
             .Facts(("Deadline", Long(notice.Deadline)), ("Meeting", Long(notice.MeetingDate)));
         if (notice.LateClause is not null)
         {

@@ -25,6 +25,15 @@ public sealed partial class ActivityRouter(
     public const string UnknownTextReply =
         "Sorry, I didn't understand that. Try \"help\" to see what I can do, or ask a question about your board's Terms of Reference, such as \"who is the chair?\".";
 
+    /// <summary>
+    /// Longest message text routed: a Teams message is at most about 28 KB, so anything longer did not come from a
+    /// person typing, and every route's matching stays cheap below it.
+    /// </summary>
+    public const int MaxMessageChars = 28 * 1024;
+
+    /// <summary>What the bot says to text over <see cref="MaxMessageChars"/>.</summary>
+    public const string TooLongReply = "That message is longer than a Teams message can be, so I didn't read it. Please send a shorter one.";
+
     /// <inheritdoc />
     public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -63,6 +72,13 @@ public sealed partial class ActivityRouter(
 
     private async Task RouteMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
+        if (turn.Text.Length > MaxMessageChars)
+        {
+            LogTooLong(logger, turn.Text.Length);
+            await turn.SendActivityAsync(turn.Activity.CreateReply(TooLongReply), cancellationToken);
+            return;
+        }
+
         // A file sent with no caption is still a message for the routes (a ToR upload).
         if (turn.Text.Length > 0 || turn.Activity.Attachments?.Count > 0)
         {
@@ -83,7 +99,8 @@ public sealed partial class ActivityRouter(
         var route = routes.FindCardAction(verb);
         if (route is null)
         {
-            LogUnknownVerb(logger, verb);
+            var logged = LogText.Clean(verb);
+            LogUnknownVerb(logger, logged);
             return InvokeResponse.Error(400, "UnknownAction", "This card is out of date. Please ask again for a new one.");
         }
 
@@ -167,6 +184,9 @@ public sealed partial class ActivityRouter(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Routed to {Route}")]
     private static partial void LogRouted(ILogger logger, string route);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Message of {Length} characters not routed: over the limit")]
+    private static partial void LogTooLong(ILogger logger, int length);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "No card route for verb {Verb}")]
     private static partial void LogUnknownVerb(ILogger logger, string verb);

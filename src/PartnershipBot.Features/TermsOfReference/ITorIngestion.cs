@@ -13,9 +13,12 @@ public sealed record IngestedTerms(TermsDocumentVersion Version, TermsOfReferenc
 /// </summary>
 public interface ITorIngestion
 {
-    /// <summary>Reads <paramref name="content"/> as a ToR without storing it; <paramref name="boardName"/> overrides the document's title.</summary>
-    /// <exception cref="InvalidDataException">The file is unreadable or doesn't read like Terms of Reference.</exception>
-    TermsOfReferenceModel Read(string fileName, byte[] content, string? boardName);
+    /// <summary>
+    /// Reads <paramref name="content"/> as a ToR without storing it; <paramref name="boardName"/> overrides the document's
+    /// title. One document is read at a time; a caller waiting too long is told to try again.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is unreadable, too large, or doesn't read like Terms of Reference.</exception>
+    Task<TermsOfReferenceModel> ReadAsync(string fileName, byte[] content, string? boardName, CancellationToken cancellationToken);
 
     /// <summary>Stores <paramref name="content"/>; <paramref name="boardName"/> overrides the title the document gives.</summary>
     /// <exception cref="InvalidDataException">The file is not a readable ToR.</exception>
@@ -26,6 +29,6 @@ public interface ITorIngestion
     string ExtractText(string fileName, byte[] content);
 
     /// <summary>Downloads a file Teams attached to a message (its pre-authorised download URL), at most <paramref name="maxBytes"/>.</summary>
-    /// <exception cref="InvalidDataException">The download failed, is too large, or the URL is not allowed.</exception>
+    /// <exception cref="InvalidDataException">The download failed, is too large, or the URL is not allowed (one message for every failure but size).</exception>
     Task<byte[]> DownloadAsync(Uri downloadUrl, long maxBytes, CancellationToken cancellationToken);
 }

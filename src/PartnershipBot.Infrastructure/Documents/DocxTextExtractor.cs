@@ -11,9 +11,10 @@ namespace PartnershipBot.Infrastructure.Documents;
 /// </summary>
 public static class DocxTextExtractor
 {
-    /// <summary>Extracts the text of the document in <paramref name="stream"/>.</summary>
-    /// <exception cref="InvalidDataException">The stream is not a readable .docx.</exception>
-    public static string Extract(Stream stream)
+    /// <summary>Extracts the text of the document in <paramref name="stream"/>, refusing more than <paramref name="maxChars"/> characters.</summary>
+    /// <remarks>Check an untrusted package with <see cref="DocxPackageGuard"/> first: this opens it with the OpenXML SDK.</remarks>
+    /// <exception cref="InvalidDataException">The stream is not a readable .docx, or its text is too long.</exception>
+    public static string Extract(Stream stream, int maxChars = TorFileReader.MaxTextChars)
     {
         ArgumentNullException.ThrowIfNull(stream);
         try
@@ -34,11 +35,16 @@ public static class DocxTextExtractor
                         AppendTable(text, table);
                         break;
                 }
+
+                if (text.Length > maxChars)
+                {
+                    throw new InvalidDataException(TorFileReader.TooLongMessage);
+                }
             }
 
             return text.ToString();
         }
-        catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException or InvalidOperationException or System.Xml.XmlException)
         {
             throw new InvalidDataException($"This is not a Word document PartnershipBot can read ({ex.Message}).", ex);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Model;
@@ -80,7 +81,8 @@ public sealed partial class StoredTorLibrarySource(
         foreach (var path in Directory.EnumerateFiles(directory).Where(p => TorFileReader.SupportedExtensions.Contains(Path.GetExtension(p).ToLowerInvariant())).Order(StringComparer.Ordinal))
         {
             var stored = await IngestAsync(store, path, boardName: null, "seed", cancellationToken);
-            LogSeeded(logger, stored.BoardName, stored.FileName);
+            var (seededBoard, seededFile) = (LogText.Clean(stored.BoardName), LogText.Clean(stored.FileName));
+            LogSeeded(logger, seededBoard, seededFile);
         }
     }
 
@@ -93,7 +95,8 @@ public sealed partial class StoredTorLibrarySource(
         catch (InvalidDataException ex)
         {
             // One unreadable upload must not take every other board's answers down with it.
-            LogUnreadable(logger, ex, version.BoardName, version.Version);
+            var unreadableBoard = LogText.Clean(version.BoardName);
+            LogUnreadable(logger, ex, unreadableBoard, version.Version);
             return null;
         }
     }

@@ -1,31 +1,56 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
+using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Features.TermsOfReference.Model;
 
 namespace PartnershipBot.Infrastructure.Documents;
 
 /// <summary>
-/// Stores uploaded ToRs (keeping every earlier version) and downloads Teams file attachments. Downloads must
-/// be https, except to loopback addresses (the Agents Playground and tests).
+/// Stores uploaded ToRs (keeping every earlier version) and downloads Teams file attachments. Downloads go only to
+/// the hosts <see cref="TorDownloadOptions"/> lists (https; http only to loopback when tests allow it), each redirect
+/// checked the same way, and every failure gets the same message, so the bot can't be used to probe addresses.
+/// Reading is one document at a time: a parse costs memory and CPU, and a burst of uploads must not add them up.
 /// </summary>
-public sealed class TorIngestion(ITermsDocumentStore store, ITorLibrarySource library, IHttpClientFactory httpClients) : ITorIngestion
+public sealed partial class TorIngestion(
+    ITermsDocumentStore store, ITorLibrarySource library, IHttpClientFactory httpClients, TorDownloadOptions downloads, ILogger<TorIngestion> logger)
+    : ITorIngestion, IDisposable
 {
     /// <summary>The named HttpClient used for downloads.</summary>
     public const string HttpClientName = "tor-download";
 
+    /// <summary>What the sender is told whenever a download fails, whatever the reason (the reason goes to the log).</summary>
+    public const string DownloadFailedMessage = "I couldn't download the file from Teams. Please send it again.";
+
+    private const int MaxRedirects = 3;
+    private static readonly TimeSpan ParseWait = TimeSpan.FromSeconds(30);
+    private readonly SemaphoreSlim parseGate = new(1, 1);
+
     /// <inheritdoc />
-    public TermsOfReferenceModel Read(string fileName, byte[] content, string? boardName)
+    public async Task<TermsOfReferenceModel> ReadAsync(string fileName, byte[] content, string? boardName, CancellationToken cancellationToken)
     {
-        var model = TermsOfReferenceModel.Build(fileName, TorFileReader.ExtractText(fileName, content), boardName);
-        return model.Facts.Values.Count(f => f.Status != FactStatus.NotStated) < 2
-            ? throw new InvalidDataException($"{fileName} doesn't read like Terms of Reference: I found no chair, membership, meetings, quorum or purpose in it.")
-            : model;
+        if (!await parseGate.WaitAsync(ParseWait, cancellationToken))
+        {
+            throw new InvalidDataException("I'm reading another document just now; please send yours again in a minute.");
+        }
+
+        try
+        {
+            var model = TermsOfReferenceModel.Build(fileName, TorFileReader.ExtractText(fileName, content), boardName);
+            return model.Facts.Values.Count(f => f.Status != FactStatus.NotStated) < 2
+                ? throw new InvalidDataException($"{fileName} doesn't read like Terms of Reference: I found no chair, membership, meetings, quorum or purpose in it.")
+                : model;
+        }
+        finally
+        {
+            parseGate.Release();
+        }
     }
 
     /// <inheritdoc />
     public async Task<IngestedTerms> IngestAsync(string fileName, byte[] content, string? boardName, string storedBy, CancellationToken cancellationToken)
     {
-        var model = Read(fileName, content, boardName);
+        var model = await ReadAsync(fileName, content, boardName, cancellationToken);
         var stored = await StoredTorLibrarySource.StoreAsync(store, fileName, content, model, storedBy, cancellationToken);
         library.Invalidate();
         return stored;
@@ -38,18 +63,65 @@ public sealed class TorIngestion(ITermsDocumentStore store, ITorLibrarySource li
     public async Task<byte[]> DownloadAsync(Uri downloadUrl, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(downloadUrl);
-        if (downloadUrl.Scheme != Uri.UriSchemeHttps && !(downloadUrl.Scheme == Uri.UriSchemeHttp && downloadUrl.IsLoopback))
-        {
-            throw new InvalidDataException("The file's download link is not a secure (https) address, so I didn't fetch it.");
-        }
-
         var client = httpClients.CreateClient(HttpClientName);
-        using var response = await client.GetAsync(downloadUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.OK)
+        var url = downloadUrl;
+        for (var hop = 0; ; hop++)
         {
-            throw new InvalidDataException($"I couldn't download the file (HTTP {(int)response.StatusCode}). Please send it again.");
-        }
+            if (!MayFetch(url))
+            {
+                throw Refused(url, hop == 0 ? "the link's host is not an allowed file host" : "a redirect left the allowed file hosts");
+            }
 
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                throw Refused(url, ex.Message);
+            }
+
+            using (response)
+            {
+                if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location && hop < MaxRedirects)
+                {
+                    url = new Uri(url, location);
+                    continue;
+                }
+
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw Refused(url, $"HTTP {(int)response.StatusCode}");
+                }
+
+                return await ReadCappedAsync(response, maxBytes, cancellationToken);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => parseGate.Dispose();
+
+    private bool MayFetch(Uri url) =>
+        url.IsAbsoluteUri
+        && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback && downloads.AllowLoopback))
+        && string.IsNullOrEmpty(url.UserInfo)
+        && downloads.IsAllowedHost(url.IdnHost);
+
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private InvalidDataException Refused(Uri url, string reason)
+    {
+        // The host only: the query of a Teams download link is a bearer credential.
+        var (host, why) = (LogText.Clean(url.IsAbsoluteUri ? url.Host : "(relative)"), LogText.Clean(reason));
+        LogDownloadRefused(logger, host, why);
+        return new InvalidDataException(DownloadFailedMessage);
+    }
+
+    private static async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
+    {
         if (response.Content.Headers.ContentLength > maxBytes)
         {
             throw new InvalidDataException($"The file is larger than {maxBytes / (1024 * 1024)} MB; please send a smaller document.");
@@ -71,4 +143,7 @@ public sealed class TorIngestion(ITermsDocumentStore store, ITorLibrarySource li
 
         return buffer.ToArray();
     }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "ToR download refused or failed at host {Host}: {Reason}")]
+    private static partial void LogDownloadRefused(ILogger logger, string host, string reason);
 }

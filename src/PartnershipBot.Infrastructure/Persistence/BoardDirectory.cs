@@ -194,15 +194,20 @@ public sealed class BoardDirectory : IBoardDirectory
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var changed = await change(connection, transaction);
+        Integrity.RegisterCheckpoint? checkpoint = null;
         if (changed)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (@at, @actor, @action, @subject, @detail)",
-                new { at = DbValues.Text(at), actor, action, subject, detail = detail is null ? null : JsonSerializer.Serialize(detail) },
-                transaction, cancellationToken: cancellationToken));
+            // The audit log is a keyed chain like the register: appended with its checkpoint, in the change's transaction.
+            checkpoint = await Integrity.RegisterChains.AppendAuditAsync(
+                database, connection, transaction, at, actor, action, subject, detail is null ? null : JsonSerializer.Serialize(detail), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (checkpoint is not null)
+        {
+            database.Anchor.Publish(checkpoint, database.RequireRegisterKey().Id);
+        }
+
         return changed;
     }
 

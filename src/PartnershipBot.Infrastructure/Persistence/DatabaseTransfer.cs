@@ -17,10 +17,11 @@ public static class DatabaseTransfer
         "boards", "terms_documents", "people", "board_roles", "conversation_boards", "conversation_references",
         "meetings", "reminders", "declarations", "audit_log", "pending_uploads", "meeting_apologies", "reminder_responses",
         "board_tenants",
+        "register_checkpoints",
     ];
 
     private static readonly HashSet<string> BinaryColumns = ["content"];
-    private static readonly HashSet<string> IdentityTables = ["declarations", "audit_log"];
+    private static readonly HashSet<string> IdentityTables = ["declarations", "audit_log", "register_checkpoints"];
 
     /// <summary>Writes every table's rows as JSON.</summary>
     public static async Task<int> ExportAsync(IDatabase database, Stream output, DateTimeOffset now, CancellationToken cancellationToken)
@@ -92,12 +93,19 @@ public static class DatabaseTransfer
             }
         }
 
+        var unknownTables = tables.Select(t => t.Key).Where(t => !Tables.Contains(t)).ToList();
+        if (unknownTables.Count > 0)
+        {
+            throw new InvalidDataException($"The export has tables this database doesn't: {string.Join(", ", unknownTables.Select(Printable))}. Nothing was imported.");
+        }
+
         var total = 0;
         foreach (var table in Tables)
         {
+            var live = await LiveColumnsAsync(connection, transaction, table, cancellationToken);
             foreach (var row in (tables[table] as JsonArray ?? []).OfType<JsonObject>())
             {
-                await InsertAsync(connection, transaction, database.Provider, table, row, cancellationToken);
+                await InsertAsync(connection, transaction, database.Provider, table, live, row, cancellationToken);
                 total++;
             }
 
@@ -114,14 +122,36 @@ public static class DatabaseTransfer
         return total;
     }
 
-    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, StorageProvider provider, string table, JsonObject row, CancellationToken cancellationToken)
+    /// <summary>The columns <paramref name="table"/> has in this database (read from the database, never from the dump).</summary>
+    private static async Task<HashSet<string>> LiveColumnsAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken cancellationToken)
+    {
+        await using var query = connection.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = $"SELECT * FROM {Quote(table)} WHERE 1 = 0";
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        return [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+    }
+
+    /// <summary>A quoted SQL identifier (the same on SQLite and PostgreSQL).</summary>
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Printable(string name) => Protocol.Hosting.LogText.Clean(name);
+
+    private static async Task InsertAsync(
+        DbConnection connection, DbTransaction transaction, StorageProvider provider, string table, HashSet<string> live, JsonObject row, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         var columns = row.Select(p => p.Key).ToList();
+        // Only the live schema's columns are accepted: a dump's column names are data, and once went into the SQL.
+        if (columns.FirstOrDefault(c => !live.Contains(c)) is { } unknown)
+        {
+            throw new InvalidDataException($"The export's {table} rows have a column this database doesn't: {Printable(unknown)}. Nothing was imported.");
+        }
+
         // Identity columns keep their exported values so the declarations hash chain stays in order.
         var overriding = provider == StorageProvider.Postgres && IdentityTables.Contains(table) ? " OVERRIDING SYSTEM VALUE" : string.Empty;
-        insert.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}){overriding} VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
+        insert.CommandText = $"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(Quote))}){overriding} VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
         for (var i = 0; i < columns.Count; i++)
         {
             var parameter = insert.CreateParameter();

@@ -1,11 +1,14 @@
 using Dapper;
 using PartnershipBot.Features.Declarations;
+using PartnershipBot.Infrastructure.Persistence.Integrity;
 
 namespace PartnershipBot.Infrastructure.Persistence;
 
 /// <summary>
 /// The declarations register in SQLite or PostgreSQL. Appends take a writer lock so two declarations at once
-/// cannot chain to the same previous entry; the table itself refuses updates and deletes (triggers).
+/// cannot chain to the same previous entry; each entry is hashed under the register key (HMAC-SHA256) and a signed
+/// checkpoint of the new head is written with it and published outside the database; the table itself refuses
+/// updates, deletes, replaces and truncation (triggers).
 /// </summary>
 public sealed class DeclarationRegister(IDatabase database) : IDeclarationRegister
 {
@@ -19,6 +22,7 @@ public sealed class DeclarationRegister(IDatabase database) : IDeclarationRegist
     public async Task<DeclarationRecord> AppendAsync(DeclarationEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        var key = database.RequireRegisterKey();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (database.KeyLockSql is { } chainLock)
@@ -28,7 +32,7 @@ public sealed class DeclarationRegister(IDatabase database) : IDeclarationRegist
 
         var previous = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT hash FROM declarations ORDER BY sequence DESC LIMIT 1", transaction: transaction, cancellationToken: cancellationToken)) ?? string.Empty;
-        var hash = DeclarationChain.Hash(previous, entry);
+        var hash = RegisterChains.DeclarationMac(key, previous, entry);
         var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO declarations (board_key, board_name, meeting_id, item, person_id, person_name, interest, nature, declared_at, previous_hash, hash)
@@ -42,7 +46,9 @@ public sealed class DeclarationRegister(IDatabase database) : IDeclarationRegist
             },
             transaction,
             cancellationToken: cancellationToken));
+        var checkpoint = await RegisterChains.CheckpointAsync(connection, transaction, key, RegisterChains.Declarations, hash, entry.DeclaredAt, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        database.Anchor.Publish(checkpoint, key.Id);
         return new DeclarationRecord(sequence, entry, previous, hash);
     }
 
@@ -68,22 +74,48 @@ public sealed class DeclarationRegister(IDatabase database) : IDeclarationRegist
     }
 
     /// <inheritdoc />
-    public async Task<RegisterVerification> VerifyAsync(CancellationToken cancellationToken)
+    public Task<RegisterVerification> VerifyAsync(CancellationToken cancellationToken) => VerifyAsync(null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<RegisterVerification> VerifyAsync(RegisterHead? expected, CancellationToken cancellationToken)
     {
+        var key = database.RequireRegisterKey();
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM declarations ORDER BY sequence", cancellationToken: cancellationToken))).ToList();
-        var previous = string.Empty;
-        foreach (var record in rows.Select(r => r.ToRecord()))
+        var chain = new ChainCheck("declarations register", "entry");
+        foreach (var row in rows)
         {
-            if (record.PreviousHash != previous || DeclarationChain.Hash(previous, record.Entry) != record.Hash)
-            {
-                return new RegisterVerification(rows.Count, record.Sequence);
-            }
-
-            previous = record.Hash;
+            var record = row.ToRecord();
+            chain.Next(record.Sequence, record.PreviousHash, record.Hash, RegisterChains.DeclarationMac(key, record.PreviousHash, record.Entry));
         }
 
-        return new RegisterVerification(rows.Count, null);
+        var anchors = database.Anchor.Read();
+        await chain.CheckHeadsAsync(connection, key, RegisterChains.Declarations, anchors.GetValueOrDefault(RegisterChains.Declarations), expected, cancellationToken);
+
+        var audit = (await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            "SELECT sequence AS Sequence, at AS At, actor AS Actor, action AS Action, subject AS Subject, detail_json AS DetailJson, previous_hash AS PreviousHash, hash AS Hash FROM audit_log ORDER BY sequence",
+            cancellationToken: cancellationToken))).ToList();
+        var auditChain = new ChainCheck("audit log", "audit entry");
+        foreach (var row in audit)
+        {
+            auditChain.Next(row.Sequence, row.PreviousHash ?? string.Empty, row.Hash ?? string.Empty,
+                RegisterChains.AuditMac(key, row.PreviousHash ?? string.Empty, row.At, row.Actor, row.Action, row.Subject, row.DetailJson));
+        }
+
+        await auditChain.CheckHeadsAsync(connection, key, RegisterChains.Audit, anchors.GetValueOrDefault(RegisterChains.Audit), null, cancellationToken);
+        return new RegisterVerification(rows.Count, chain.FirstBroken, [.. chain.Problems, .. auditChain.Problems], audit.Count);
+    }
+
+    private sealed class AuditRow
+    {
+        public long Sequence { get; set; }
+        public string At { get; set; } = "";
+        public string Actor { get; set; } = "";
+        public string Action { get; set; } = "";
+        public string Subject { get; set; } = "";
+        public string? DetailJson { get; set; }
+        public string? PreviousHash { get; set; }
+        public string? Hash { get; set; }
     }
 
     private sealed class Row

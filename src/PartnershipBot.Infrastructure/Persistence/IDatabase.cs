@@ -30,6 +30,25 @@ public interface IDatabase
     /// </summary>
     string? KeyLockSql => Provider == StorageProvider.Postgres ? "SELECT pg_advisory_xact_lock(hashtext(@key))" : null;
 
+    /// <summary>The key the register and audit log are chained under, or null when none is configured (nothing can be appended).</summary>
+    Integrity.RegisterKey? RegisterKey { get; }
+
+    /// <summary>Where checkpoints are published outside the database.</summary>
+    Integrity.RegisterAnchor Anchor { get; }
+
     /// <summary>The row-lock clause for claiming work: <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, nothing on SQLite.</summary>
     string SkipLocked => Provider == StorageProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty;
+}
+
+/// <summary>Helpers over <see cref="IDatabase"/>.</summary>
+public static class DatabaseExtensions
+{
+    /// <summary>The register key, or a clear refusal: an unkeyed entry would be one anyone with the database could forge.</summary>
+    /// <exception cref="InvalidOperationException">No key is configured.</exception>
+    public static Integrity.RegisterKey RequireRegisterKey(this IDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.RegisterKey ?? throw new InvalidOperationException(
+            $"{Integrity.RegisterKey.ConfigurationKey} is not set: the declarations register and the audit log are chained under it. Put it in Key Vault (base64 of 32 random bytes) and configure it.");
+    }
 }

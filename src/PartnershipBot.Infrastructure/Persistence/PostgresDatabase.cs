@@ -1,5 +1,7 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using PartnershipBot.Infrastructure.Persistence.Integrity;
 
 namespace PartnershipBot.Infrastructure.Persistence;
 
@@ -14,15 +16,26 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable, IDisposable
     private readonly TimeProvider time;
     private bool migrated;
 
-    /// <summary>Connects with <paramref name="connectionString"/> (ConnectionStrings:PartnershipBot).</summary>
-    public PostgresDatabase(string connectionString, TimeProvider? time = null)
+    /// <summary>
+    /// Connects with <paramref name="connectionString"/> (ConnectionStrings:PartnershipBot). The register key must be
+    /// given (several instances share the chain, so no instance may make up its own); checkpoints go to <paramref name="log"/>.
+    /// </summary>
+    public PostgresDatabase(string connectionString, TimeProvider? time = null, RegisterKey? registerKey = null, ILogger? log = null)
     {
         this.time = time ?? TimeProvider.System;
+        RegisterKey = registerKey;
+        Anchor = new RegisterAnchor(null, log);
         dataSource = NpgsqlDataSource.Create(connectionString);
     }
 
     /// <inheritdoc />
     public StorageProvider Provider => StorageProvider.Postgres;
+
+    /// <inheritdoc />
+    public RegisterKey? RegisterKey { get; }
+
+    /// <inheritdoc />
+    public RegisterAnchor Anchor { get; }
 
     /// <inheritdoc />
     public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -42,7 +55,7 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable, IDisposable
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var applied = await Migrator.ApplyAsync(connection, StorageProvider.Postgres, "SELECT pg_advisory_xact_lock(7212026001)", time.GetUtcNow(), cancellationToken);
+            var applied = await Migrator.ApplyAsync(connection, StorageProvider.Postgres, "SELECT pg_advisory_xact_lock(7212026001)", time.GetUtcNow(), RegisterKey, cancellationToken);
             migrated = true;
             return applied;
         }

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using PartnershipBot.Infrastructure.Persistence.Integrity;
 
 namespace PartnershipBot.Infrastructure.Persistence;
 
@@ -15,13 +17,21 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
     private readonly TimeProvider time;
     private static readonly object Configured = new();
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = new();
+    private readonly Lazy<RegisterKey> registerKey;
     private bool migrated;
 
-    /// <summary>Uses (and creates on first open) the database at <paramref name="path"/>.</summary>
-    public SqliteDatabase(string path, TimeProvider? time = null)
+    /// <summary>
+    /// Uses (and creates on first open) the database at <paramref name="path"/>. Without <paramref name="registerKey"/>
+    /// the register key is kept in <c>register.key</c> beside the file (generated on first use); checkpoints are
+    /// published to <c>register-head.json</c> there and to <paramref name="log"/>.
+    /// </summary>
+    public SqliteDatabase(string path, TimeProvider? time = null, RegisterKey? registerKey = null, ILogger? log = null)
     {
         this.time = time ?? TimeProvider.System;
         Path = path;
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
+        this.registerKey = new Lazy<RegisterKey>(() => registerKey ?? RegisterKey.FromFile(directory));
+        Anchor = new RegisterAnchor(System.IO.Path.Combine(directory, RegisterAnchor.FileName), log);
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 
@@ -30,6 +40,12 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
 
     /// <inheritdoc />
     public StorageProvider Provider => StorageProvider.Sqlite;
+
+    /// <inheritdoc />
+    public RegisterKey? RegisterKey => registerKey.Value;
+
+    /// <inheritdoc />
+    public RegisterAnchor Anchor { get; }
 
     /// <inheritdoc />
     public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -61,7 +77,7 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
                 await wal.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            var applied = await Migrator.ApplyAsync(connection, StorageProvider.Sqlite, lockSql: null, time.GetUtcNow(), cancellationToken);
+            var applied = await Migrator.ApplyAsync(connection, StorageProvider.Sqlite, lockSql: null, time.GetUtcNow(), RegisterKey, cancellationToken);
             migrated = true;
             return applied;
         }

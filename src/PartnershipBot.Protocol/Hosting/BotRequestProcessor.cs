@@ -67,7 +67,7 @@ public sealed partial class BotRequestProcessor(
             auth = await validator.ValidateHeaderAsync(request.Headers.Authorization.ToString(), context.RequestAborted);
             if (!auth.IsAuthenticated)
             {
-                LogRejected(logger, auth.FailureReason ?? "unknown");
+                LogRejected(logger, LogText.Clean(auth.FailureReason ?? "unknown"));
                 return Results.Unauthorized();
             }
         }
@@ -87,13 +87,14 @@ public sealed partial class BotRequestProcessor(
         var refusal = auth is null ? CheckLocalActivity(activity) : validator.CheckActivity(auth, activity);
         if (refusal is not null)
         {
-            LogRejected(logger, refusal);
+            LogRejected(logger, LogText.Clean(refusal));
             return Results.Unauthorized();
         }
 
         if (!KnownTypes.Contains(activity.Type!))
         {
-            LogIgnored(logger, activity.Type!);
+            var ignoredType = LogText.Clean(activity.Type);
+            LogIgnored(logger, ignoredType);
             return Results.Ok();
         }
 
@@ -119,7 +120,7 @@ public sealed partial class BotRequestProcessor(
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogHandlerFailed(logger, ex, activity.Type!, activity.Name);
+            LogHandlerFailed(logger, ex, LogText.Clean(activity.Type), LogText.Clean(activity.Name));
             if (string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase))
             {
                 return Results.Json(InvokeResponse.Error(500, "InternalError", "Sorry, something went wrong. Please try again."), ProtocolJsonContext.Default.InvokeResponse);

@@ -15,7 +15,21 @@ public sealed class DeclarationsCommand : IAdminCommand
     public string Verb => "declarations";
 
     /// <inheritdoc />
-    public string Summary => "declarations verify | declarations export --board NAME [--from DATE] [--to DATE] --out FILE";
+    public string Summary => "declarations verify [--expect ENTRIES:HEAD] | declarations export --board NAME [--from DATE] [--to DATE] --out FILE";
+
+    /// <summary>Reads <c>--expect ENTRIES:HEAD</c> (a checkpoint copied from the log), or null.</summary>
+    private static RegisterHead? ExpectedHead(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(':', 2);
+        return parts.Length == 2 && long.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var entries) && parts[1].Length > 0
+            ? new RegisterHead(entries, parts[1].Trim())
+            : throw new CommandLineException("--expect takes ENTRIES:HEAD, as a checkpoint in the log gives them (e.g. --expect 42:3f9a...).");
+    }
 
     /// <inheritdoc />
     public async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, CancellationToken cancellationToken)
@@ -27,14 +41,20 @@ public sealed class DeclarationsCommand : IAdminCommand
         switch (options.Positionals.FirstOrDefault())
         {
             case "verify":
-                var verification = await register.VerifyAsync(cancellationToken);
+                var verification = await register.VerifyAsync(ExpectedHead(options.Get("expect")), cancellationToken);
                 if (verification.Intact)
                 {
-                    await console.Out.WriteLineAsync($"Register intact: {verification.Entries} entries, every hash and link matches.");
+                    await console.Out.WriteLineAsync($"Register intact: {verification.Entries} entries, every hash and link matches (audit log: {verification.AuditEntries} entries, intact).");
                     return 0;
                 }
 
-                await console.Out.WriteLineAsync($"Register BROKEN at entry #{verification.FirstBrokenSequence}: its hash or link does not match ({verification.Entries} entries checked).");
+                var where = verification.FirstBrokenSequence is { } first ? $" at entry #{first}" : string.Empty;
+                await console.Out.WriteLineAsync($"Register BROKEN{where} ({verification.Entries} entries and {verification.AuditEntries} audit entries checked):");
+                foreach (var problem in verification.Problems ?? [])
+                {
+                    await console.Out.WriteLineAsync($"- {problem}");
+                }
+
                 return 1;
             case "export":
                 var board = options.Require("board");
@@ -53,7 +73,7 @@ public sealed class DeclarationsCommand : IAdminCommand
                 await console.Out.WriteLineAsync($"Exported {records.Count} declarations for \"{board}\" to {output}.");
                 return 0;
             default:
-                throw new CommandLineException("Usage: declarations verify | declarations export --board NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE");
+                throw new CommandLineException("Usage: declarations verify [--expect ENTRIES:HEAD] | declarations export --board NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE");
         }
     }
 }

@@ -59,6 +59,6 @@ public static partial class AppPackageBuilder
         }
     }
 
-    [GeneratedRegex(@"\$\{\{(?<name>[A-Z0-9_]+)\}\}")]
+    [GeneratedRegex(@"\$\{\{(?<name>[A-Z0-9_]+)\}\}", RegexOptions.NonBacktracking)]
     private static partial Regex Placeholder();
 }

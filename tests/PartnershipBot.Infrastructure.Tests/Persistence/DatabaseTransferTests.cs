@@ -59,6 +59,44 @@ public class DatabaseTransferTests
         Assert.Contains("already has rows in reminders", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task A_crafted_dump_cannot_put_its_column_names_into_the_SQL_or_drop_the_registers_triggers(string target)
+    {
+        await using var test = await TestDatabase.CreateAsync(target);
+        var database = test.Factory();
+        var dump = await ExportAsync(database);
+        var injection = target == "sqlite"
+            ? "board_key, name, created_at) VALUES ('b', 'b', 'x'); DROP TRIGGER declarations_no_update; DROP TRIGGER declarations_no_delete; --"
+            : "board_key, name, created_at) VALUES ('b', 'b', 'x'); DROP TRIGGER declarations_no_change ON declarations; --";
+        // Before the fix this became: INSERT INTO boards (board_key, name, created_at) VALUES (...); DROP TRIGGER ...; --) VALUES (@p0)
+        dump["tables"]!["boards"] = new JsonArray(new JsonObject { [injection] = "x" });
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            DatabaseTransfer.ImportAsync(database, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(dump.ToJsonString())), CancellationToken.None));
+
+        Assert.Contains("have a column this database doesn't", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM boards"));
+        await connection.ExecuteAsync("INSERT INTO declarations (board_key, board_name, item, person_id, interest, declared_at, previous_hash, hash) VALUES ('B', 'B', 'Fund', 'p1', 'none', '2026-11-23T09:00:00Z', '', 'h1')");
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync("UPDATE declarations SET hash = 'forged'"));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync("DELETE FROM declarations"));
+    }
+
+    [Fact]
+    public async Task A_dump_with_a_table_the_schema_lacks_is_refused()
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var dump = await ExportAsync(test.Factory());
+        dump["tables"]!["sqlite_master"] = new JsonArray();
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            DatabaseTransfer.ImportAsync(test.Factory(), new MemoryStream(System.Text.Encoding.UTF8.GetBytes(dump.ToJsonString())), CancellationToken.None));
+
+        Assert.Contains("tables this database doesn't: sqlite_master", error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<JsonObject> ExportAsync(IDatabase database)
     {
         using var buffer = new MemoryStream();

@@ -46,6 +46,33 @@ public sealed class DeclarationsCommandTests : IDisposable
         Assert.Contains("Register intact: 1 entries", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Verify_reports_entries_deleted_from_the_end_with_their_checkpoints_and_exits_1()
+    {
+        var database = new SqliteDatabase(Path.Combine(directory, "partnershipbot.db"));
+        var register = new DeclarationRegister(database);
+        for (var i = 0; i < 3; i++)
+        {
+            await register.AppendAsync(new DeclarationEntry("B", "Item", $"p{i}", null, InterestKind.None, null, DateTimeOffset.UnixEpoch.AddMinutes(i)), CancellationToken.None);
+        }
+
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                DROP TRIGGER declarations_no_delete; DROP TRIGGER register_checkpoints_no_delete;
+                DELETE FROM declarations WHERE sequence = 3; DELETE FROM register_checkpoints WHERE chain = 'declarations' AND entries = 3;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var (exit, output) = await RunAsync(["declarations", "verify", "--data", directory]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Register BROKEN (2 entries and 0 audit entries checked):", output, StringComparison.Ordinal);
+        Assert.Contains("- declarations register truncated: the head file (register-head.json)", output, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Output)> RunAsync(string[] args)
     {
         Assert.True(AdminCommandLine.TryFind(args, out var command));

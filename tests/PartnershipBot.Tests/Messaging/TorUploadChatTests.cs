@@ -147,7 +147,7 @@ public sealed class TorUploadChatTests : ChatTest
 
     [Theory]
     [InlineData("board.docx", "/files/broken.docx", "not a Word document")]
-    [InlineData("board.docx", "/files/gone.docx", "couldn't download the file (HTTP 404)")]
+    [InlineData("board.docx", "/files/gone.docx", "I couldn't download the file from Teams. Please send it again.")]
     [InlineData("shopping.txt", "/files/shopping.txt", "doesn't read like Terms of Reference")]
     public async Task A_file_that_cannot_be_read_gets_a_clear_message_and_nothing_is_stored(string name, string path, string message)
     {

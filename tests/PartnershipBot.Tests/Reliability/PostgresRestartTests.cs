@@ -17,13 +17,14 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
     public async Task A_fan_out_survives_a_database_restart_without_losses_or_duplicates()
     {
         await using var cluster = await OwnPostgresCluster.StartAsync();
-        using var database = new PostgresDatabase(cluster.ConnectionString);
+        using var database = new PostgresDatabase(cluster.ConnectionString, registerKey: TestDatabase.RegisterKey);
         await using var connector = await TeamsLimitsConnector.StartAsync();
         await FanOutHost.SeedAsync(database, connector, People);
         var settings = new Dictionary<string, string>
         {
             ["Storage:Provider"] = "Postgres",
             ["ConnectionStrings:PartnershipBot"] = cluster.ConnectionString,
+            ["Declarations:RegisterKey"] = TestDatabase.RegisterKeyText,
             ["Reminders:PollInterval"] = "00:00:00.200",
             // Long enough for outcomes to be stored after the restart; short enough that a batch whose claim was cut
             // off by the outage comes back within the test.

@@ -25,6 +25,9 @@ public sealed class BotHostFactory(IReadOnlyDictionary<string, string?> settings
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         // Tests must not wait on real backoff when a scripted fault is retried.
         builder.UseSetting("BotFramework:Connector:BaseDelay", "00:00:00.050");
+        // The file servers standing in for SharePoint are loopback Kestrel servers on 127.0.0.1.
+        builder.UseSetting("TermsOfReference:DownloadHosts:0", "127.0.0.1");
+        builder.UseSetting("TermsOfReference:AllowLoopbackDownloads", "true");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -69,7 +69,7 @@ public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardD
         var holders = await directory.HoldersAsync(board, role, cancellationToken);
         return holders.Count == 0
             ? string.Empty
-            : $"\n\nCurrently {RoleRoutes.RoleName(role)}: **{string.Join(", ", holders.Select(h => h.Name ?? h.PersonId))}** (as recorded by the secretariat).";
+            : $"\n\nCurrently {RoleRoutes.RoleName(role)}: **{string.Join(", ", holders.Select(h => MarkdownText.Escape(h.Name ?? h.PersonId)))}** (as recorded by the secretariat).";
     }
 
     /// <summary>The answer as Teams markdown: the lead, then each clause as a quote with its section.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PartnershipBot.Features.TermsOfReference.Model;
 using PartnershipBot.Protocol.Cards;
+using PartnershipBot.Features.Routing;
 
 namespace PartnershipBot.Features.TermsOfReference.Conversation;
 
@@ -26,7 +27,7 @@ public static class TorUploadCards
         var data = new JsonObject { ["upload"] = upload.UploadId };
         return new AdaptiveCard()
             .Text($"Is this the {upload.BoardName}?", "heading")
-            .Text($"I read **{upload.FileName}**. Nothing is stored yet: check what I understood, then keep it as version {nextVersion}"
+            .Text($"I read **{MarkdownText.EscapeForCard(upload.FileName)}**. Nothing is stored yet: check what I understood, then keep it as version {nextVersion}"
                 + (nextVersion > 1 ? " (the earlier versions are kept)" : string.Empty) + " or discard it.")
             .Facts(Understood(upload.BoardName, model))
             .Text("If anything is wrong, discard this, fix the document and send it again.")
@@ -41,7 +42,7 @@ public static class TorUploadCards
         var version = stored.Version;
         return new AdaptiveCard()
             .Text($"Stored as version {version.Version} of the {version.BoardName}", "good")
-            .Text($"**{version.FileName}** is now the version I answer from" + (version.Version > 1 ? "; the earlier versions are kept." : "."))
+            .Text($"**{MarkdownText.EscapeForCard(version.FileName)}** is now the version I answer from" + (version.Version > 1 ? "; the earlier versions are kept." : "."))
             .Facts(Understood(version.BoardName, stored.Model));
     }
 
@@ -51,7 +52,7 @@ public static class TorUploadCards
         ArgumentNullException.ThrowIfNull(upload);
         return new AdaptiveCard()
             .Text("Discarded", "heading")
-            .Text($"I didn't store **{upload.FileName}**; the {upload.BoardName} keeps its current Terms of Reference.");
+            .Text($"I didn't store **{MarkdownText.EscapeForCard(upload.FileName)}**; the {upload.BoardName} keeps its current Terms of Reference.");
     }
 
     /// <summary>A review that can't be acted on: already decided, cleared, or someone else's.</summary>

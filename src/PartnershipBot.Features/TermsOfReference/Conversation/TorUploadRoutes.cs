@@ -41,22 +41,31 @@ public sealed partial class TorUploadRoutes(
     {
         var (name, url) = FileOf(turn.Activity)!.Value;
         var named = ForBoard().Match(turn.Text) is { Success: true } m ? m.Groups["board"].Value.Trim() : null;
+        // Permission before the download: fetching and parsing a file costs memory and CPU, so someone who could
+        // never keep it must not be able to make the bot do either. The board the document names is checked again below.
+        if (!await MayUploadAsync(turn, named, cancellationToken))
+        {
+            return await turn.ReplyMarkdownAsync(named is null
+                ? "Only an admin or a board's secretariat can add a new version of its Terms of Reference. I didn't open the file."
+                : $"Only an admin or the secretariat of the {named} can add a new version of its Terms of Reference. I didn't open the file.", cancellationToken);
+        }
+
         TermsOfReferenceModel model;
         byte[] content;
         try
         {
             content = await ingestion.DownloadAsync(url, MaxBytes, cancellationToken);
-            model = ingestion.Read(name, content, named);
+            model = await ingestion.ReadAsync(name, content, named, cancellationToken);
         }
         catch (InvalidDataException ex)
         {
-            return await turn.ReplyMarkdownAsync($"I couldn't use {name}: {ex.Message} Nothing was stored.", cancellationToken);
+            return await turn.ReplyMarkdownAsync($"I couldn't use {MarkdownText.Escape(name)}: {ex.Message} Nothing was stored.", cancellationToken);
         }
 
         var board = model.Identity.Name;
         if (BoardPermissions.EntraIdOf(turn) is null || !await permissions.MaySetUpOrClaimAsync(turn, board, cancellationToken))
         {
-            return await turn.ReplyMarkdownAsync($"Only an admin or the secretariat of the {board} can add a new version of its Terms of Reference.", cancellationToken);
+            return await turn.ReplyMarkdownAsync($"Only an admin or the secretariat of the {MarkdownText.Escape(board)} can add a new version of its Terms of Reference.", cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -137,6 +146,33 @@ public sealed partial class TorUploadRoutes(
             : (taken, null);
     }
 
+    /// <summary>
+    /// True when the sender could keep some upload: with "for &lt;board&gt;", may set that board up; otherwise may set up
+    /// some board the bot has (or is an admin), since the document's own title is only known once it is read.
+    /// </summary>
+    private async Task<bool> MayUploadAsync(ITurnContext turn, string? named, CancellationToken cancellationToken)
+    {
+        if (named is not null)
+        {
+            return await permissions.MaySetUpAsync(turn, named, cancellationToken);
+        }
+
+        if (permissions.IsAdmin(turn))
+        {
+            return true;
+        }
+
+        foreach (var version in await documents.ListLatestAsync(cancellationToken))
+        {
+            if (await permissions.MaySetUpAsync(turn, version.BoardName, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static InvokeResponse Card(Protocol.Cards.AdaptiveCard card) => InvokeResponse.Card(card.ToElement());
 
     /// <summary>The file a user attached (name and pre-authorised download URL), or null.</summary>
@@ -155,6 +191,6 @@ public sealed partial class TorUploadRoutes(
         return null;
     }
 
-    [GeneratedRegex(@"\bfor\s+(?:the\s+)?(?<board>.+?)\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bfor\s+(?:the\s+)?(?<board>.+?)\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ForBoard();
 }

@@ -23,8 +23,16 @@ public static class Migrator
             .OrderBy(s => s.Item1)];
     }
 
-    /// <summary>Applies the scripts not yet recorded; returns the versions applied by this call.</summary>
-    public static async Task<IReadOnlyList<int>> ApplyAsync(DbConnection connection, StorageProvider provider, string? lockSql, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A line in a script where code runs between its two halves (the re-chain needs the key, which SQL never sees).</summary>
+    public const string RechainStep = "-- @step: rechain-registers";
+
+    /// <summary>
+    /// Applies the scripts not yet recorded; returns the versions applied by this call. When every script is already
+    /// recorded nothing but reads is issued, so the bot can run as a PostgreSQL role that owns nothing (migrations
+    /// are then applied with <c>db migrate</c> as the owner).
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> ApplyAsync(
+        DbConnection connection, StorageProvider provider, string? lockSql, DateTimeOffset now, Integrity.RegisterKey? registerKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -33,23 +41,35 @@ public static class Migrator
             await ExecuteAsync(connection, transaction, lockSql, cancellationToken);
         }
 
-        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", cancellationToken);
-        var done = new HashSet<int>();
-        await using (var query = connection.CreateCommand())
+        var scripts = Scripts(provider);
+        var exists = provider == StorageProvider.Sqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            : "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE tablename = 'schema_migrations' AND schemaname = current_schema()";
+        var done = Convert.ToInt64(await ScalarAsync(connection, transaction, exists, cancellationToken), CultureInfo.InvariantCulture) > 0
+            ? await DoneAsync(connection, transaction, cancellationToken)
+            : [];
+        if (scripts.All(s => done.Contains(s.Version)))
         {
-            query.Transaction = transaction;
-            query.CommandText = "SELECT version FROM schema_migrations";
-            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                done.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
-            }
+            await transaction.CommitAsync(cancellationToken);
+            return [];
         }
 
+        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", cancellationToken);
         var applied = new List<int>();
-        foreach (var (version, name, sql) in Scripts(provider).Where(s => !done.Contains(s.Version)))
+        foreach (var (version, name, sql) in scripts.Where(s => !done.Contains(s.Version)))
         {
-            await ExecuteAsync(connection, transaction, sql, cancellationToken);
+            var step = sql.IndexOf(RechainStep, StringComparison.Ordinal);
+            if (step < 0)
+            {
+                await ExecuteAsync(connection, transaction, sql, cancellationToken);
+            }
+            else
+            {
+                await ExecuteAsync(connection, transaction, sql[..step], cancellationToken);
+                await Integrity.RegisterRechain.RunAsync(connection, transaction, provider, registerKey, now, cancellationToken);
+                await ExecuteAsync(connection, transaction, sql[(step + RechainStep.Length)..], cancellationToken);
+            }
+
             await using var record = connection.CreateCommand();
             record.Transaction = transaction;
             record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at)";
@@ -62,6 +82,29 @@ public static class Migrator
 
         await transaction.CommitAsync(cancellationToken);
         return applied;
+    }
+
+    private static async Task<HashSet<int>> DoneAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var done = new HashSet<int>();
+        await using var query = connection.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = "SELECT version FROM schema_migrations";
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            done.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+        }
+
+        return done;
+    }
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using PartnershipBot.Testing;
+
+namespace PartnershipBot.Tests.Hostile;
+
+/// <summary>
+/// Every regex in the product is non-backtracking or has a timeout, so no text a member sends (or a document they
+/// upload) can make matching take more than linear time. The ToR answering engine (TermsOfReference/Answering,
+/// Model, Parsing, Text, Evaluation) is left out for now: it is being rewritten, and messages reach it capped at
+/// Teams' size (<c>ActivityRouter.MaxMessageChars</c>).
+/// </summary>
+public sealed partial class RegexSafetyTests
+{
+    private static readonly string[] NotYetCovered =
+    [
+        "TermsOfReference/Answering/", "TermsOfReference/Model/", "TermsOfReference/Parsing/", "TermsOfReference/Text/", "TermsOfReference/Evaluation/",
+    ];
+
+    [Fact]
+    public void Every_regex_outside_the_ToR_engine_is_non_backtracking_or_timed()
+    {
+        var unsafeRegexes = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Combine("src"), "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(RepositoryPaths.Root, file).Replace('\\', '/');
+            if (relative.Contains("/obj/", StringComparison.Ordinal) || relative.Contains("/bin/", StringComparison.Ordinal) || NotYetCovered.Any(relative.Contains))
+            {
+                continue;
+            }
+
+            var source = File.ReadAllText(file);
+            foreach (Match use in RegexUse().Matches(source))
+            {
+                var statement = Statement(source, use.Index);
+                if (!statement.Contains("NonBacktracking", StringComparison.Ordinal) && !statement.Contains("TimeSpan", StringComparison.Ordinal)
+                    && !statement.Contains("matchTimeoutMilliseconds", StringComparison.Ordinal))
+                {
+                    unsafeRegexes.Add($"{relative}: {statement.Trim()[..Math.Min(120, statement.Trim().Length)]}");
+                }
+            }
+        }
+
+        Assert.True(unsafeRegexes.Count == 0, "Backtracking regexes without a timeout:\n" + string.Join('\n', unsafeRegexes));
+    }
+
+    [Fact]
+    public void The_scan_recognises_an_unsafe_regex() =>
+        Assert.Single(RegexUse().Matches("""var r = new Regex("a+b", RegexOptions.IgnoreCase);"""));
+
+    /// <summary>From the match to the end of the attribute or statement (a pattern may span lines).</summary>
+    private static string Statement(string source, int start)
+    {
+        var end = source.IndexOfAny([';', ']'], source.IndexOf('(', start));
+        // An attribute's pattern can hold ']' inside a character class: take up to the attribute's closing ")]".
+        if (source[start] == '[')
+        {
+            end = source.IndexOf(")]", start, StringComparison.Ordinal);
+        }
+
+        return source[start..Math.Max(end, start)];
+    }
+
+    // Constructing a Regex, the [GeneratedRegex] attribute, and the static Regex helpers (which backtrack with no timeout).
+    [GeneratedRegex(@"new\s+Regex\s*\(|\[GeneratedRegex\s*\(|\bRegex\.(?:IsMatch|Match|Matches|Replace|Split|Count|EnumerateMatches)\s*\(", RegexOptions.NonBacktracking)]
+    private static partial Regex RegexUse();
+}
