@@ -6,7 +6,14 @@ public class TypedRuleTests
 {
     [Theory]
     [InlineData("Quorum for decision making will be set at 50% of membership, plus one.", 12, 7)]
-    [InlineData("Quorum for decision making will be set at 50% of membership, plus one.", 11, 6)]
+    [InlineData("Quorum for decision making will be set at 50% of membership, plus one.", 11, 7)]
+    [InlineData("Quorum for decision making will be set at 50% of membership, plus one.", 5, 4)]
+    [InlineData("The quorum is two-thirds of the voting members.", 9, 6)]
+    [InlineData("Quorum: half plus one of the members.", 10, 6)]
+    [InlineData("A quorum shall be 51% of members.", 10, 6)]
+    [InlineData("A quorum is a majority of the members.", 10, 6)]
+    [InlineData("a third of members and not less than two members of the group constituting a quorum", 4, 2)]
+    [InlineData("As a minimum four of the six districts must be in attendance.", 6, 4)]
     [InlineData("A meeting is quorate when one third of members are present.", 12, 4)]
     [InlineData("A meeting is quorate when one third of members are present.", 10, 4)]
     [InlineData("The quorum shall be four voting members.", 20, 4)]
@@ -20,6 +27,21 @@ public class TypedRuleTests
     }
 
     [Fact]
+    public void A_condition_the_numbers_cannot_check_is_kept_and_said()
+    {
+        var rule = QuorumRule.Parse("The quorum is four members including one elected councillor.");
+
+        Assert.NotNull(rule);
+        Assert.Equal(4, rule.Needed(10));
+        Assert.Contains("including one elected councillor", rule.Working(10), StringComparison.Ordinal);
+        Assert.Contains("can't check", rule.Working(10), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_working_says_how_a_share_was_rounded() =>
+        Assert.Equal("with 5 members that is 4 (half of 5 is 2.5, plus one is 3.5, rounded up)", QuorumRule.Parse("50% of members plus one")!.Working(5));
+
+    [Fact]
     public void Wording_without_a_computable_quorum_gives_no_rule() =>
         Assert.Null(QuorumRule.Parse("The Board will agree its quorum at the first meeting."));
 
@@ -29,6 +51,10 @@ public class TypedRuleTests
     [InlineData("published at least five clear days before each meeting", 5, DurationUnit.ClearDays)]
     [InlineData("within 15 calendar days of the meeting", 15, DurationUnit.CalendarDays)]
     [InlineData("within ten (10) working days", 10, DurationUnit.WorkingDays)]
+    [InlineData("not less than five clear working days before the meeting", 5, DurationUnit.ClearWorkingDays)]
+    [InlineData("at least one calendar month before the meeting", 1, DurationUnit.Months)]
+    [InlineData("papers go out a week before", 1, DurationUnit.Weeks)]
+    [InlineData("no later than a fortnight before the meeting", 2, DurationUnit.Weeks)]
     public void Notice_periods_are_typed(string wording, int amount, DurationUnit unit)
     {
         var period = NoticePeriod.Parse(wording, beforeMeeting: true);

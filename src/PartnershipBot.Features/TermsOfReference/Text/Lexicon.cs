@@ -65,6 +65,7 @@ public static class Lexicon
         ["pay"] = ["cost", "meet", "fund"],
         ["extra"] = ["addition", "extraordinary", "special"],
         ["call"] = ["conven", "request", "summon"],
+        ["substitut"] = ["deputy", "deputis", "alternat", "replacement", "nominee", "sub"],
         ["big"] = ["composition", "member", "size", "number"],
         ["size"] = ["composition", "member", "number"],
         ["info"] = ["inform", "report"],
