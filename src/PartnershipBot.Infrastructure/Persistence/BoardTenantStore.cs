@@ -45,14 +45,20 @@ public sealed class BoardTenantStore(IDatabase database) : IBoardTenancy
             new { key, boardName, tenantId, actor, at = DbValues.Text(at) }, transaction, cancellationToken: cancellationToken));
         var owner = await connection.QuerySingleAsync<string>(new CommandDefinition(
             "SELECT tenant_id FROM board_tenants WHERE board_key = @key", new { key }, transaction, cancellationToken: cancellationToken));
+        Integrity.RegisterCheckpoint? checkpoint = null;
         if (inserted > 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (@at, @actor, 'board.tenant', @boardName, @detail)",
-                new { at = DbValues.Text(at), actor, boardName, detail = JsonSerializer.Serialize(new { tenant = tenantId }) }, transaction, cancellationToken: cancellationToken));
+            // The claim joins the keyed audit chain like every other audited change.
+            checkpoint = await Integrity.RegisterChains.AppendAuditAsync(
+                database, connection, transaction, at, actor, "board.tenant", boardName, JsonSerializer.Serialize(new { tenant = tenantId }), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (checkpoint is not null)
+        {
+            database.Anchor.Publish(checkpoint, database.RequireRegisterKey().Id);
+        }
+
         claimed[key] = owner;
         return owner;
     }
