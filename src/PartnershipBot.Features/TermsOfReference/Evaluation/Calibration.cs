@@ -49,18 +49,8 @@ public static class Calibration
     }
 
     /// <summary>The model's probability that answering is right.</summary>
-    public static double Predict(IReadOnlyList<double> features, IReadOnlyList<double> weights)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        ArgumentNullException.ThrowIfNull(weights);
-        var z = 0.0;
-        for (var i = 0; i < features.Count; i++)
-        {
-            z += features[i] * weights[i];
-        }
-
-        return 1 / (1 + Math.Exp(-z));
-    }
+    public static double Predict(IReadOnlyList<double> features, IReadOnlyList<double> weights) =>
+        Answering.AnswerDecision.Confidence(features, weights);
 
     /// <summary>Right and confidently-wrong counts when the bot answers at or above <paramref name="threshold"/>.</summary>
     public static (int Right, int ConfidentWrong) Score(IEnumerable<CalibrationSample> samples, Func<CalibrationSample, double> confidence, double threshold)
