@@ -47,40 +47,40 @@ public static partial class AnswerShape
     }
 
     // A title and a name, or two capitalised words that are not a role or a body ("John Chesworth", not "Deputy Chair").
-    [GeneratedRegex(@"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd)\.? [A-Z][a-z]+|\b(?!(?:The|This|Chair|Vice|Deputy|Council|County|City|Borough|District|Board|Police|Chief|Head|Director|Assistant|Member|Members|Town|Group|Partnership|Committee|Leader|Service|Officer|Manager|Executive|Lead|Community|Safety|Public|Local|National|Health|Commissioner)\b)[A-Z][a-z]+ (?!(?:Council|County|City|Borough|District|Board|Police|Group|Partnership|Committee|Service|Officer|Manager|Trust|Partnership|Constabulary|Authority|Chair|Leader|Team|Forum)\b)[A-Z][a-z]{2,}\b")]
+    [GeneratedRegex(@"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd)\.? [A-Z][a-z]+|\b(?!(?:The|This|Chair|Vice|Deputy|Council|County|City|Borough|District|Board|Police|Chief|Head|Director|Assistant|Member|Members|Town|Group|Partnership|Committee|Leader|Service|Officer|Manager|Executive|Lead|Community|Safety|Public|Local|National|Health|Commissioner)\b)[A-Z][a-z]+ (?!(?:Council|County|City|Borough|District|Board|Police|Group|Partnership|Committee|Service|Officer|Manager|Trust|Partnership|Constabulary|Authority|Chair|Leader|Team|Forum)\b)[A-Z][a-z]{2,}\b", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex PersonName();
 
-    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|annual(?:ly)?|each year|every (?:\w+ )?(?:years?|months?|weeks?)|quarter(?:ly)?)\b", Options)]
+    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|annual(?:ly)?|each year|every (?:\w+ )?(?:years?|months?|weeks?)|quarter(?:ly)?)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex DateLike();
 
-    [GeneratedRegex(@"\b(?:within|after|before|prior to|in advance|following|no later than|at least|as soon as)\b", Options)]
+    [GeneratedRegex(@"\b(?:within|after|before|prior to|in advance|following|no later than|at least|as soon as)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Relative();
 
-    [GeneratedRegex(@"£\s?\d|\b\d[\d,.]*\s*(?:k|m|million|thousand|pounds|per cent|percent)\b|\d\s*%", Options)]
+    [GeneratedRegex(@"£\s?\d|\b\d[\d,.]*\s*(?:k|m|million|thousand|pounds|per cent|percent)\b|\d\s*%", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Amount();
 
-    [GeneratedRegex(@"\b(?:\d+|one|two|three|four|five|six|half an?|an?)(?: and (?:a )?half)? (?:hours?|minutes|mins)\b", Options)]
+    [GeneratedRegex(@"\b(?:\d+|one|two|three|four|five|six|half an?|an?)(?: and (?:a )?half)? (?:hours?|minutes|mins)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Length();
 
-    [GeneratedRegex(@"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b", Options)]
+    [GeneratedRegex(@"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Weekday();
 
-    [GeneratedRegex(@"\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\b(?:morning|afternoon|evening|lunchtime|noon)\b", Options)]
+    [GeneratedRegex(@"\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\b(?:morning|afternoon|evening|lunchtime|noon)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ClockTime();
 
-    [GeneratedRegex(@"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|half|third|thirds|quarter|majority|all)\b|%", Options)]
+    [GeneratedRegex(@"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|half|third|thirds|quarter|majority|all)\b|%", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Count();
 
     // A venue: "at St Ambrose's Social Club", "in the Council Chamber", "online via Microsoft Teams".
-    [GeneratedRegex(@"\bat (?:the )?[A-Z][a-z]+|\b(?:venue|online|virtual\w*|Microsoft Teams|Zoom|centre|center|hall|offices|room|town hall|civic|club|library|premises|location|chamber|chambers|building|house|station|school)\b")]
+    [GeneratedRegex(@"\bat (?:the )?[A-Z][a-z]+|\b(?:venue|online|virtual\w*|Microsoft Teams|Zoom|centre|center|hall|offices|room|town hall|civic|club|library|premises|location|chamber|chambers|building|house|station|school)\b", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex PlaceLike();
 
-    [GeneratedRegex(@"\b(?:times|each meeting|every meeting|regularly|weekly|fortnightly|monthly|bi-?monthly|quarterly|annually|yearly|biennially|every (?:\w+ )?(?:years?|months?|weeks?)|each year|per year|a year|per annum|\d+ ?-?monthly|six-?weekly)\b", Options)]
+    [GeneratedRegex(@"\b(?:times|each meeting|every meeting|regularly|weekly|fortnightly|monthly|bi-?monthly|quarterly|annually|yearly|biennially|every (?:\w+ )?(?:years?|months?|weeks?)|each year|per year|a year|per annum|\d+ ?-?monthly|six-?weekly)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex RateLike();
 
-    [GeneratedRegex(@"\b(?:chair\w*|vice|deputy|secretar\w*|clerk|officer|manager|director|head|lead|leader|member|members|councillors?|cllr|council|commissioner|chief|superintendent|inspector|police|constabulary|nhs|service|services|authority|board|committee|partnership|group|panel|team|administrator|coordinator|co-ordinator|representatives?|partners?|organisations?|agenc\w+|executive|mayor|cabinet|portfolio holder|residents?|everyone|anyone|nominee|substitute)\b", Options)]
+    [GeneratedRegex(@"\b(?:chair\w*|vice|deputy|secretar\w*|clerk|officer|manager|director|head|lead|leader|member|members|councillors?|cllr|council|commissioner|chief|superintendent|inspector|police|constabulary|nhs|service|services|authority|board|committee|partnership|group|panel|team|administrator|coordinator|co-ordinator|representatives?|partners?|organisations?|agenc\w+|executive|mayor|cabinet|portfolio holder|residents?|everyone|anyone|nominee|substitute)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex RoleNoun();
 
-    [GeneratedRegex(@"\S\s+[A-Z][a-z]+")]
+    [GeneratedRegex(@"\S\s+[A-Z][a-z]+", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex CapitalisedAfterStart();
 }

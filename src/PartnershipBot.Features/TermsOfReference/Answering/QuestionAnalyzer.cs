@@ -131,71 +131,71 @@ public static partial class QuestionAnalyzer
         "interest", "interests", "conflict", "purpose", "boards", "months", "deadline", "deputy", "admin", "where",
     };
 
-    private static Regex R(string pattern) => new(pattern, Options);
+    private static Regex R(string pattern) => new(pattern, Options, TorRegex.Timeout);
 
     // Built once: the static Regex.Replace looked each pattern up in the shared regex cache on every question.
     private static readonly (Regex Phrase, string Meaning)[] EverydayPhrases =
         [.. Lexicon.Phrases.Select(p => (R($@"\b{Regex.Escape(p.Phrase)}\b"), p.Meaning))];
 
-    [GeneratedRegex(@"\p{L}+")]
+    [GeneratedRegex(@"\p{L}+", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex WordToken();
 
-    [GeneratedRegex(@"\b(?:how (?:is|are|do|does|will)\b.*\b(?:chosen|choose|elected|elect|appointed|appoint|selected|select|picked|decided)|who (?:chooses|elects|appoints|selects|picks)|\b(?:get|gets|pick|picks|choose|chooses|find|finds) (?:its|their|a|the) (?:new )?(?:chair|vice)|\bchosen\b|\belected\b|\bappointed\b)", Options)]
+    [GeneratedRegex(@"\b(?:how (?:is|are|do|does|will)\b.*\b(?:chosen|choose|elected|elect|appointed|appoint|selected|select|picked|decided)|who (?:chooses|elects|appoints|selects|picks)|\b(?:get|gets|pick|picks|choose|chooses|find|finds) (?:its|their|a|the) (?:new )?(?:chair|vice)|\bchosen\b|\belected\b|\bappointed\b)", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex HowChosen();
 
-    [GeneratedRegex(@"\b(?:fixed|reviewed|review|term|how long|rotate\w*|permanent|re-?elect\w*|each year|annually)\b", Options)]
+    [GeneratedRegex(@"\b(?:fixed|reviewed|review|term|how long|rotate\w*|permanent|re-?elect\w*|each year|annually)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Term();
 
-    [GeneratedRegex(@"\bhow (?:often|frequently)\b|\bhow many times\b", Options)]
+    [GeneratedRegex(@"\bhow (?:often|frequently)\b|\bhow many times\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex HowOften();
 
-    [GeneratedRegex(@"^\s*when\b|\bwhat (?:date|month|year)\b", Options)]
+    [GeneratedRegex(@"^\s*when\b|\bwhat (?:date|month|year)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex When();
 
-    [GeneratedRegex(@"\bhow much\b(?!\s+(?:notice|time|warning|advance|lead time))|\bwhat (?:is the |'s the )?(?:amount|value|size of the budget)\b", Options)]
+    [GeneratedRegex(@"\bhow much\b(?!\s+(?:notice|time|warning|advance|lead time))|\bwhat (?:is the |'s the )?(?:amount|value|size of the budget)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex HowMuch();
 
-    [GeneratedRegex(@"\bhow long (?:are|is|do|does|will|should)\b.*\b(?:meetings?|last)\b|\bhow long (?:do|does|will) (?:the )?meetings? (?:go on|run|take)\b|\blength of (?:the )?meetings?\b", Options)]
+    [GeneratedRegex(@"\bhow long (?:are|is|do|does|will|should)\b.*\b(?:meetings?|last)\b|\bhow long (?:do|does|will) (?:the )?meetings? (?:go on|run|take)\b|\blength of (?:the )?meetings?\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex HowLong();
 
-    [GeneratedRegex(@"^\s*(?:does|do|is|are|can|may|will|should|must|has|have)\b", Options)]
+    [GeneratedRegex(@"^\s*(?:does|do|is|are|can|may|will|should|must|has|have)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex YesNo();
 
-    [GeneratedRegex(@"\b(?:what|which) days?\b|\bwhat day of the week\b", Options)]
+    [GeneratedRegex(@"\b(?:what|which) days?\b|\bwhat day of the week\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex WhatDay();
 
-    [GeneratedRegex(@"\bwhat time\b|\bwhen do(?:es)? (?:the )?meetings? start\b|\bstart time\b", Options)]
+    [GeneratedRegex(@"\bwhat time\b|\bwhen do(?:es)? (?:the )?meetings? start\b|\bstart time\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex WhatTime();
 
-    [GeneratedRegex(@"^\s*where (?:are|is|do|does|will)\b.*\b(?:meet\w*|held|take place|happen)\b", Options)]
+    [GeneratedRegex(@"^\s*where (?:are|is|do|does|will)\b.*\b(?:meet\w*|held|take place|happen)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex WherePlace();
 
-    [GeneratedRegex(@"\b(?:if|unless|absence|absent|away|unable|can't|cannot|miss|misses|steps? in|takes? over)\b", Options)]
+    [GeneratedRegex(@"\b(?:if|unless|absence|absent|away|unable|can't|cannot|miss|misses|steps? in|takes? over)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Conditional();
 
-    [GeneratedRegex(@"^\s*who\b|\bwho(?:'s| is| are)\b", Options)]
+    [GeneratedRegex(@"^\s*who\b|\bwho(?:'s| is| are)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Who();
 
-    [GeneratedRegex(@"\b(?:which|any|all|each|every|how many)\s+(?:of\s+(?:the|these|our|those)\s+)?boards\b|\bboards'|\bany of (?:these|the|our) (?:boards|groups|partnerships)\b|\b(?:which|what) (?:boards|groups|partnerships)\b", Options)]
+    [GeneratedRegex(@"\b(?:which|any|all|each|every|how many)\s+(?:of\s+(?:the|these|our|those)\s+)?boards\b|\bboards'|\bany of (?:these|the|our) (?:boards|groups|partnerships)\b|\b(?:which|what) (?:boards|groups|partnerships)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex AcrossBoards();
 
-    [GeneratedRegex(@"\b(?:list|all (?:the )?members|who are (?:the |all )?(?:the )?members\b(?! of)|full membership|everyone on)", Options)]
+    [GeneratedRegex(@"\b(?:list|all (?:the )?members|who are (?:the |all )?(?:the )?members\b(?! of)|full membership|everyone on)", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ListAll();
 
     // A post is a noun phrase naming a role, not "in charge", "on the board" or "responsible for".
-    [GeneratedRegex(@"^(?!(?:in |on |responsible|involved|allowed|able|eligible|entitled|members?\b|invited|expected|going|there|here|sub|board|group|committee|partnership))(?:[a-z-]+ ){0,3}[a-z-]*[a-z]$", Options)]
+    [GeneratedRegex(@"^(?!(?:in |on |responsible|involved|allowed|able|eligible|entitled|members?\b|invited|expected|going|there|here|sub|board|group|committee|partnership))(?:[a-z-]+ ){0,3}[a-z-]*[a-z]$", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex PostLike();
 
-    [GeneratedRegex(@"\b(?:current|currently|at the moment|right now|name of|named|called)\b", Options)]
+    [GeneratedRegex(@"\b(?:current|currently|at the moment|right now|name of|named|called)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex CurrentHolder();
 
-    [GeneratedRegex(@"\bhow many\b|\bhow big\b|\bwhat size\b|\bnumber of\b", Options)]
+    [GeneratedRegex(@"\bhow many\b|\bhow big\b|\bwhat size\b|\bnumber of\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex HowMany();
 
     // "Which councils ...?", "what organisations ...?", "who are the ...?": the answer is a list of names.
-    [GeneratedRegex(@"\b(?:which|what) (?:\w+ )?(?:councils|organisations|organizations|agencies|bodies|members|partners|groups|officers|people|sectors|services|areas|authorities|representatives|roles|items|topics|documents|papers|priorities|objectives|aims|pillars|districts|boroughs)\b|\bwho (?:are|sits|attends|comes)\b|\blist\b|\bwhat are the\b|\bwho else\b", Options)]
+    [GeneratedRegex(@"\b(?:which|what) (?:\w+ )?(?:councils|organisations|organizations|agencies|bodies|members|partners|groups|officers|people|sectors|services|areas|authorities|representatives|roles|items|topics|documents|papers|priorities|objectives|aims|pillars|districts|boroughs)\b|\bwho (?:are|sits|attends|comes)\b|\blist\b|\bwhat are the\b|\bwho else\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex WantsList();
 
-    [GeneratedRegex(@"\blegislation\b|\bact\b.*\bunder\b", Options)]
+    [GeneratedRegex(@"\blegislation\b|\bact\b.*\bunder\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex LegislationOnly();
 }

@@ -60,6 +60,6 @@ public static partial class RoleHolder
             || next.StartsWith("confirmed", StringComparison.OrdinalIgnoreCase) || next.Length == 0;
     }
 
-    [GeneratedRegex(@"^\s*who(?:'s| is| are|s)\s+(?:the\s+)?(?:(?:board|group|committee|partnership|forum)(?:'s|s)?\s+)?(?<post>[a-z][a-z -]{2,40}?)(?:\s+(?:of|for|on|at|in)\b.*)?\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\s*who(?:'s| is| are|s)\s+(?:the\s+)?(?:(?:board|group|committee|partnership|forum)(?:'s|s)?\s+)?(?<post>[a-z][a-z -]{2,40}?)(?:\s+(?:of|for|on|at|in)\b.*)?\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex WhoIsThe();
 }

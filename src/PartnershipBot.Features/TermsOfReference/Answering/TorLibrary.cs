@@ -104,10 +104,10 @@ public sealed partial class TorLibrary
             : models.Select(m => m.Acronyms.GetValueOrDefault(token)).FirstOrDefault(name => name is not null) ?? match.Value;
     });
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\?\s*$|^\s*(?:who|what|whats|when|where|which|why|how|is|are|can|could|do|does|did|will|would|should|must|may|has|have)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\?\s*$|^\s*(?:who|what|whats|when|where|which|why|how|is|are|can|could|do|does|did|will|would|should|must|may|has|have)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.NonBacktracking, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial System.Text.RegularExpressions.Regex QuestionLike();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z]{2,6}s?\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z]{2,6}s?\b", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial System.Text.RegularExpressions.Regex AcronymToken();
 
     /// <summary>

@@ -39,7 +39,17 @@ public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardD
         var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
         var linked = await permissions.LinkedBoardAsync(turn, cancellationToken);
         var conversationBoard = linked ?? (conversationBoards.TryGet(conversationId, out var lastAsked) ? lastAsked : null);
-        var answer = boards.Ask(turn.Text.Trim(), conversationBoard);
+        TorAnswer answer;
+        try
+        {
+            answer = boards.Ask(turn.Text.Trim(), conversationBoard);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // Every engine pattern is timed (TorRegex); a question that trips one gets a plain request, not a failed turn.
+            return await turn.ReplyMarkdownAsync(QuestionTooHardReply, cancellationToken);
+        }
+
         if (answer.Board.Length > 0 && boards.Find(answer.Board) is not null)
         {
             conversationBoards.Set(conversationId, answer.Board);
@@ -47,6 +57,9 @@ public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardD
 
         return await turn.ReplyMarkdownAsync(Format(answer) + await HoldersAsync(turn, boards, answer, cancellationToken), cancellationToken);
     }
+
+    /// <summary>What someone hears when their question could not be read within the engine's time limit.</summary>
+    public const string QuestionTooHardReply = "I couldn't read that question in time. Could you ask it more briefly, in one sentence?";
 
     /// <summary>What someone hears when no board's ToR is open to their tenant yet.</summary>
     public const string NoBoardsReply =

@@ -53,6 +53,6 @@ public static partial class EvaluationScore
         return $"accuracy: {right}/{results.Count} ({accuracy:F1}%)  answerable right: {answerableRight}/{answerable}  honest unknowns: {honest}/{unanswerable}  confident-wrong: {results.Count(r => r.ConfidentWrong)}";
     }
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Whitespace();
 }

@@ -60,7 +60,7 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
     /// <summary>"07_kitchener-safe-healthy-committee.txt" → "Kitchener Safe Healthy Committee": the last resort, never shown raw.</summary>
     private static string TidyFileName(string fileName)
     {
-        var words = Regex.Replace(fileName, @"^[\d_\-\s]+", string.Empty).Replace('_', ' ').Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = Regex.Replace(fileName, @"^[\d_\-\s]+", string.Empty, RegexOptions.NonBacktracking).Replace('_', ' ').Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var tidy = string.Join(' ', words.Select(w => w.Length <= 3 && w.Any(char.IsDigit) ? w.ToUpperInvariant() : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(w)));
         return tidy.Length > 0 ? tidy : fileName;
     }
@@ -73,7 +73,7 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
         {
             foreach (Match match in NamedBody().Matches(clause.Text))
             {
-                var name = Regex.Replace(match.Value, @"^The\s+", string.Empty);
+                var name = Regex.Replace(match.Value, @"^The\s+", string.Empty, RegexOptions.NonBacktracking);
                 if (name.Split(' ').Length < 2)
                 {
                     continue;
@@ -86,7 +86,7 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
         return counts.Count == 0 ? null : counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Length).First().Key;
     }
 
-    [GeneratedRegex(@"\b(?:The\s+)?[A-Z][\w&]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&]*){0,6}\s+(?:Board|Partnership|Group|Sub-Group|Subgroup|Committee|Sub-Committee|Forum|Panel|Executive|Network|Alliance|Assembly|Commission)s?\b")]
+    [GeneratedRegex(@"\b(?:The\s+)?[A-Z][\w&]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&]*){0,6}\s+(?:Board|Partnership|Group|Sub-Group|Subgroup|Committee|Sub-Committee|Forum|Panel|Executive|Network|Alliance|Assembly|Commission)s?\b", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex NamedBody();
 
     private static (string? Title, TorClause? Clause, double Score) FindTitle(TorDocument document)
@@ -99,7 +99,7 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
             // "SHCAC - 2014-04-03 - Policy I-125 - Safe & Healthy Community Advisory Committee - Terms of Reference":
             // the part that names a body.
             var text = clause.Text.Split([" - ", " – ", " — "], StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } parts
-                && parts.FirstOrDefault(p => HasBodyNoun(p) && IsTitleCase(Regex.Replace(p, @"\bTerms of Reference\b", string.Empty, RegexOptions.IgnoreCase))) is { } named
+                && parts.FirstOrDefault(p => HasBodyNoun(p) && IsTitleCase(Regex.Replace(p, @"\bTerms of Reference\b", string.Empty, RegexOptions.IgnoreCase | RegexOptions.NonBacktracking))) is { } named
                 ? named.Trim()
                 : clause.Text;
             var trailingTitle = TitleAfterTermsOfReference().Match(text);
@@ -164,7 +164,7 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
     {
         var trimmed = TitleNoise().Replace(AppendixLabel().Replace(title, string.Empty), " ");
         trimmed = TrailingDate().Replace(trimmed, string.Empty).Trim(' ', '-', '–', ':', ',');
-        trimmed = Regex.Replace(trimmed, @"\s+", " ");
+        trimmed = Regex.Replace(trimmed, @"\s+", " ", RegexOptions.NonBacktracking);
         var isShouting = !trimmed.Any(char.IsLower);
         return isShouting ? TitleCase(trimmed) : trimmed;
     }
@@ -216,21 +216,21 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
         }
     }
 
-    [GeneratedRegex(@"^Terms of Reference\s*(?:[–:-]|for(?: the)?)\s*(.{3,90})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^Terms of Reference\s*(?:[–:-]|for(?: the)?)\s*(.{3,90})$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex TitleAfterTermsOfReference();
 
-    [GeneratedRegex(@"^(.{3,90}?)\s+(?:\(?DRAFT\)?\s+)?Terms of References?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(.{3,90}?)\s+(?:\(?DRAFT\)?\s+)?Terms of References?\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex TitleBeforeTermsOfReference();
 
-    [GeneratedRegex(@"^\s*(?:Appendix|Annex|Schedule)\s+\w+\s*[:–-]\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:Appendix|Annex|Schedule)\s+\w+\s*[:–-]\s*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex AppendixLabel();
 
-    [GeneratedRegex(@"\b(?:Proposed|Draft|Revised|Terms of References?(?: for(?: the)?)?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:Proposed|Draft|Revised|Terms of References?(?: for(?: the)?)?)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex TitleNoise();
 
-    [GeneratedRegex(@"\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}\s*$")]
+    [GeneratedRegex(@"\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}\s*$", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex TrailingDate();
 
-    [GeneratedRegex(@"\b(?:London Borough|Royal Borough|Metropolitan Borough|Borough|City|County|District) of ([A-Z][a-z]+(?:(?: upon| on| and)? [A-Z][a-z]+)?)|\b([A-Z][a-z]+(?: (?!City|Borough|County|District)[A-Z][a-z]+)?) (City |Borough |County |District |Metropolitan Borough )?Council\b")]
+    [GeneratedRegex(@"\b(?:London Borough|Royal Borough|Metropolitan Borough|Borough|City|County|District) of ([A-Z][a-z]+(?:(?: upon| on| and)? [A-Z][a-z]+)?)|\b([A-Z][a-z]+(?: (?!City|Borough|County|District)[A-Z][a-z]+)?) (City |Borough |County |District |Metropolitan Borough )?Council\b", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex PlaceName();
 }

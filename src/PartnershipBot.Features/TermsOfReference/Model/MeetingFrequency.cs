@@ -74,15 +74,15 @@ public sealed partial record MeetingFrequency(double? PerYear, IReadOnlyList<int
         } : null;
     }
 
-    [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")]
+    [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex MonthName();
 
-    [GeneratedRegex(@"\b(" + NumberWords.Pattern + @")\s+(?:times|occasions|meetings)\s+(?:a|per|each|every|in a)\s+(?:year|annum)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(" + NumberWords.Pattern + @")\s+(?:times|occasions|meetings)\s+(?:a|per|each|every|in a)\s+(?:year|annum)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex TimesPerYear();
 
-    [GeneratedRegex(@"\bevery\s+(" + NumberWords.Pattern + @"\s+)?(weeks?|months?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bevery\s+(" + NumberWords.Pattern + @"\s+)?(weeks?|months?)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Every();
 
-    [GeneratedRegex(@"\b(weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|twice a year|twice yearly|annually|yearly|once a year|once a week|every week|once a month|every month|twice a month)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|twice a year|twice yearly|annually|yearly|once a year|once a week|every week|once a month|every month|twice a month)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex RateWord();
 }

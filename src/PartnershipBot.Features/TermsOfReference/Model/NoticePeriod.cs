@@ -75,6 +75,6 @@ public sealed partial record NoticePeriod(int Amount, DurationUnit Unit, bool Be
 
     // "at least three working days", "not less than five clear working days", "ten (10) days", "one calendar month",
     // "a week", "a fortnight".
-    [GeneratedRegex(@"\b(?<n>" + NumberWords.Pattern + @"|an?)\s*(?:\(\d+\)\s*)?(?<q>(?:(?:clear|working|business|calendar)\s+){0,2})(?<u>days?|weeks?|months?|fortnights?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?<n>" + NumberWords.Pattern + @"|an?)\s*(?:\(\d+\)\s*)?(?<q>(?:(?:clear|working|business|calendar)\s+){0,2})(?<u>days?|weeks?|months?|fortnights?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Period();
 }

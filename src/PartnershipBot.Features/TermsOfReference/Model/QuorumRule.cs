@@ -145,33 +145,33 @@ public sealed partial record QuorumRule(double? Fraction, bool PlusOne, int? Fix
         return minimum is { } floor && QuorumWord().IsMatch(plain) ? new QuorumRule(null, false, floor, text) { Condition = condition } : null;
     }
 
-    [GeneratedRegex(@"plus\s+one|\+\s*1\b|and\s+one\b|one more than", Options)]
+    [GeneratedRegex(@"plus\s+one|\+\s*1\b|and\s+one\b|one more than", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex PlusOnePattern();
 
-    [GeneratedRegex(@"(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", Options)]
+    [GeneratedRegex(@"(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Percent();
 
-    [GeneratedRegex(@"\b([1-9])\s*/\s*([1-9])\b", Options)]
+    [GeneratedRegex(@"\b([1-9])\s*/\s*([1-9])\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Slash();
 
-    [GeneratedRegex(@"\b(one half|a half|half|one third|a third|two thirds|one quarter|a quarter|three quarters)\b", Options)]
+    [GeneratedRegex(@"\b(one half|a half|half|one third|a third|two thirds|one quarter|a quarter|three quarters)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex FractionWords();
 
-    [GeneratedRegex(@"\b(?:a |simple |an overall )?majority of (?:the )?(?:voting |full |core )?(?:members|membership|representatives)", Options)]
+    [GeneratedRegex(@"\b(?:a |simple |an overall )?majority of (?:the )?(?:voting |full |core )?(?:members|membership|representatives)", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex MajorityPattern();
 
-    [GeneratedRegex(@"\b(?:not less than|no fewer than|no less than|at least|a minimum of|minimum of)\s+(?<n>" + NumberWords.Pattern + @")\b", Options)]
+    [GeneratedRegex(@"\b(?:not less than|no fewer than|no less than|at least|a minimum of|minimum of)\s+(?<n>" + NumberWords.Pattern + @")\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex MinimumPattern();
 
-    [GeneratedRegex(@"\b(" + NumberWords.Pattern + @")\s+(?:voting\s+|full\s+|core\s+)?(?:members|representatives|partners|councillors|partnership members|of the \w+)", Options)]
+    [GeneratedRegex(@"\b(" + NumberWords.Pattern + @")\s+(?:voting\s+|full\s+|core\s+)?(?:members|representatives|partners|councillors|partnership members|of the \w+)", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex FixedMembers();
 
-    [GeneratedRegex(@"\b(?:including|of whom|at least one of whom|with at least)\b[^.;]{3,80}", Options)]
+    [GeneratedRegex(@"\b(?:including|of whom|at least one of whom|with at least)\b[^.;]{3,80}", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ConditionPattern();
 
-    [GeneratedRegex(@"\bquor", Options)]
+    [GeneratedRegex(@"\bquor", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex QuorumWord();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Whitespace();
 }

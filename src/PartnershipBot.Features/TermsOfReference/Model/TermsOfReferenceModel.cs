@@ -96,7 +96,7 @@ public sealed partial class TermsOfReferenceModel
         return acronyms;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+(?:the\s+)?|for\s+(?:the\s+)?)?[A-Z][a-z]+){1,5}\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+(?:the\s+)?|for\s+(?:the\s+)?)?[A-Z][a-z]+){1,5}\b", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial System.Text.RegularExpressions.Regex CapitalisedName();
 
     /// <summary>The typed rule from the best stated clause that yields one.</summary>
@@ -217,11 +217,11 @@ public sealed partial class TermsOfReferenceModel
         return at.Success ? text[at.Index..] : text;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:minutes|notes of (?:the )?meetings?|meeting notes|action notes)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:minutes|notes of (?:the )?meetings?|meeting notes|action notes)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial System.Text.RegularExpressions.Regex MinutesWords();
 
     // "Role of the Forum", "Functions of the Board": what the body is for, as opposed to members' roles.
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d[\d.]*\s+)?(?:(?:the\s+)?(?:role|functions?|purpose|remit)\s+of\s+the\b|why\s+(?:we|it|the\s+\w+)\s+exists?\b|what\s+(?:we|it)\s+(?:are|is)\s+for\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d[\d.]*\s+)?(?:(?:the\s+)?(?:role|functions?|purpose|remit)\s+of\s+the\b|why\s+(?:we|it|the\s+\w+)\s+exists?\b|what\s+(?:we|it)\s+(?:are|is)\s+for\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial System.Text.RegularExpressions.Regex RoleOfTheBody();
 
     private static string SentenceWith(string text, string[] words)

@@ -81,50 +81,50 @@ public static partial class TopicCues
     /// <summary>True when the clause defers the point: "(to be confirmed)", "TBC", "to be decided".</summary>
     public static bool IsDeferred(string text) => Deferred().IsMatch(text);
 
-    private static Regex R(string pattern) => new(pattern, Options);
+    private static Regex R(string pattern) => new(pattern, Options, TorRegex.Timeout);
 
     // "The Chair will be ...", "The Chair of the Board is ...": the copula right after the post (and its "of the ..."),
     // so "the Chair feels need to be read" names nobody.
-    [GeneratedRegex(NotVice + @"\bchair(?:man|person|woman)?\b(?:\s+(?:of|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w&-]+){0,4}?)?\s+(?:will be|shall be|is|to be|would be)\s+(?!" + Chosen + @")\w", Options)]
+    [GeneratedRegex(NotVice + @"\bchair(?:man|person|woman)?\b(?:\s+(?:of|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w&-]+){0,4}?)?\s+(?:will be|shall be|is|to be|would be)\s+(?!" + Chosen + @")\w", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ChairHolder();
 
-    [GeneratedRegex(NotVice + @"\b(?:chaired by|chair (?:will be |shall be |is )?held by|(?:act|operate|serve)s? as (?:the )?chair)\b|\bwho (?:will|shall|is to) chair\b", Options)]
+    [GeneratedRegex(NotVice + @"\b(?:chaired by|chair (?:will be |shall be |is )?held by|(?:act|operate|serve)s? as (?:the )?chair)\b|\bwho (?:will|shall|is to) chair\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ChairHolderBy();
 
-    [GeneratedRegex(NotVice + @"\bchair(?:man|person)?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated|elected)(?: by [^.,;]{1,40})? from\b|\b(?:elect|select|appoint|choose|nominate)\w* (?:a |an |the |its |their )?(?:own )?chair(?:man|person)? from\b", Options)]
+    [GeneratedRegex(NotVice + @"\bchair(?:man|person)?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated|elected)(?: by [^.,;]{1,40})? from\b|\b(?:elect|select|appoint|choose|nominate)\w* (?:a |an |the |its |their )?(?:own )?chair(?:man|person)? from\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ChairFromPool();
 
     // "Cllr Jane Smith, Chair, Safer Communities Board": a named holder in a report header or signature.
-    [GeneratedRegex(@"\b[A-Z][\w.]+(?: [A-Z][\w.']+){1,3}, Chair(?:man|person)?\b(?:,| of)")]
+    [GeneratedRegex(@"\b[A-Z][\w.]+(?: [A-Z][\w.']+){1,3}, Chair(?:man|person)?\b(?:,| of)", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ChairInSignature();
 
     // "Chair: Cllr Priya Desai" (label-and-value lines), "Leader of the Council (Chair)", or a membership
     // table row whose role column says "Chair".
-    [GeneratedRegex(NotVice + @"^\s*(?:the\s+)?chair(?:man|person)?\s*[:–]\s*\S|" + NotVice + @"\((?:the\s+)?chair(?:man|person)?\)|" + NotVice + @"–\s*chair(?:man|person)?\s*$", Options)]
+    [GeneratedRegex(NotVice + @"^\s*(?:the\s+)?chair(?:man|person)?\s*[:–]\s*\S|" + NotVice + @"\((?:the\s+)?chair(?:man|person)?\)|" + NotVice + @"–\s*chair(?:man|person)?\s*$", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ChairLabel();
 
-    [GeneratedRegex(@"^\s*(?:the\s+)?vice[- ]?chair(?:man|person)?s?\s*[:–]\s*\S|\((?:the\s+)?vice[- ]?chair(?:man|person)?\)|–\s*vice[- ]?chair(?:man|person)?\s*$", Options)]
+    [GeneratedRegex(@"^\s*(?:the\s+)?vice[- ]?chair(?:man|person)?s?\s*[:–]\s*\S|\((?:the\s+)?vice[- ]?chair(?:man|person)?\)|–\s*vice[- ]?chair(?:man|person)?\s*$", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ViceLabel();
 
-    [GeneratedRegex(@"\bchair(?:man|person|woman)?\b[^.]{0,60}\b(?:elect\w*|appoint\w*|select\w*|chosen|nominat\w*|rotat\w*)|\b(?:elect|appoint|select|choose|nominate)\w*\b[^.]{0,40}\bchair", Options)]
+    [GeneratedRegex(@"\bchair(?:man|person|woman)?\b[^.]{0,60}\b(?:elect\w*|appoint\w*|select\w*|chosen|nominat\w*|rotat\w*)|\b(?:elect|appoint|select|choose|nominate)\w*\b[^.]{0,40}\bchair", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ChairChosen();
 
-    [GeneratedRegex(NotVice + @"\bchair(?:man|person|woman)?\b[^.]{0,80}\b(?:annually|each year|every (?:\w+ )?years?|term of office|for a (?:\w+[- ](?:year|month)s?[- ])?(?:period|term)|\w+[- ]years?[- ]term|reviewed|rotat\w*)", Options)]
+    [GeneratedRegex(NotVice + @"\bchair(?:man|person|woman)?\b[^.]{0,80}\b(?:annually|each year|every (?:\w+ )?years?|term of office|for a (?:\w+[- ](?:year|month)s?[- ])?(?:period|term)|\w+[- ]years?[- ]term|reviewed|rotat\w*)", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ChairTerm();
 
-    [GeneratedRegex(@"\bvice[- ]?chairs?\b(?:\s+(?:of|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w&-]+){0,4}?)?\s+(?:will be|shall be|is|are|to be|would be)\s+(?!" + Chosen + @")\w", Options)]
+    [GeneratedRegex(@"\bvice[- ]?chairs?\b(?:\s+(?:of|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w&-]+){0,4}?)?\s+(?:will be|shall be|is|are|to be|would be)\s+(?!" + Chosen + @")\w", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ViceHolder();
 
-    [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated|elected)(?: by [^.,;]{1,40})? from\b|\b(?:elect|select|appoint|choose|nominate)\w* (?:a |an |the |its |their )?(?:own )?vice[- ]?chairs? from\b|\b(?:act|operate|serve)s? as (?:the )?vice[- ]?chair\b", Options)]
+    [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated|elected)(?: by [^.,;]{1,40})? from\b|\b(?:elect|select|appoint|choose|nominate)\w* (?:a |an |the |its |their )?(?:own )?vice[- ]?chairs? from\b|\b(?:act|operate|serve)s? as (?:the )?vice[- ]?chair\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ViceFromPool();
 
-    [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.]{0,60}\b(?:elect\w*|appoint\w*|select\w*|chosen|nominat\w*|rotat\w*)|\b(?:elect|appoint|select|choose|nominate)\w*\b[^.]{0,40}\bvice[- ]?chair", Options)]
+    [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.]{0,60}\b(?:elect\w*|appoint\w*|select\w*|chosen|nominat\w*|rotat\w*)|\b(?:elect|appoint|select|choose|nominate)\w*\b[^.]{0,40}\bvice[- ]?chair", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ViceChosen();
 
     // "These leads will also operate as the Chair/Vice-Chair".
-    [GeneratedRegex(@"\b(?:act|operate|serve)s? as (?:the )?chair\s*/\s*vice[- ]?chair", Options)]
+    [GeneratedRegex(@"\b(?:act|operate|serve)s? as (?:the )?chair\s*/\s*vice[- ]?chair", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ViceShared();
 
-    [GeneratedRegex(@"\(?\bto be (?:confirmed|decided|agreed|determined|appointed)\b\)?|\bTBC\b|\bTBA\b", Options)]
+    [GeneratedRegex(@"\(?\bto be (?:confirmed|decided|agreed|determined|appointed)\b\)?|\bTBC\b|\bTBA\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Deferred();
 }

@@ -335,40 +335,40 @@ public static partial class TorTextParser
     }
 
     // "[...]" or "[... the rest of the page is not available ...]": an editor's mark for missing text, not a clause.
-    [GeneratedRegex(@"^\s*\[\s*(?:\.\.\.|…)[^\]]*\]\s*$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\s*\[\s*(?:\.\.\.|…)[^\]]*\]\s*$", RegexOptions.NonBacktracking, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex GapMarker();
 
-    [GeneratedRegex(@"^\s*Source:\s*https?://\S+(?:\s+\([^)]*\))?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*Source:\s*https?://\S+(?:\s+\([^, RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]*\))?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ProvenanceLine();
 
-    [GeneratedRegex(@"^[A-Z][.)]\s+(?:Who|What|When|Where|Which|How|Why|Can|Do|Does|Is|Are)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^[A-Z][., RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]\s+(?:Who|What|When|Where|Which|How|Why|Can|Do|Does|Is|Are)\b", RegexOptions.NonBacktracking)]
     private static partial Regex QuestionLabel();
 
-    [GeneratedRegex(@"^(?:The|This|These|Those|It|We|Our|Members|Each|All|A|An)\b")]
+    [GeneratedRegex(@"^(?:The|This|These|Those|It|We|Our|Members|Each|All|A|An)\b", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex SentenceOpening();
 
-    [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z][.)]|\(?[ivx]+\))$")]
+    [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z][., RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]|\(?[ivx]+\))$")]
     private static partial Regex NumberOnly();
 
-    [GeneratedRegex(@"^\s*(#{1,6})\s+")]
+    [GeneratedRegex(@"^\s*(#{1,6})\s+", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex MarkdownHeading();
 
-    [GeneratedRegex(@"\*\*([^*]*)\*\*|__([^_]*)__")]
+    [GeneratedRegex(@"\*\*([^*]*)\*\*|__([^_]*)__", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Emphasis();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^\s*(?:[-–—•·▪●◦‣∙*]\s*)+")]
+    [GeneratedRegex(@"^\s*(?:[-–—•·▪●◦‣∙*]\s*)+", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex BulletMarker();
 
     // After a bullet marker Word's lost symbol-font glyphs show as §, a lone capital S, or a lone letter.
-    [GeneratedRegex(@"^(?:§|S(?=\s+\S)|[b-hj-z](?=\s+[a-z]))\s+")]
+    [GeneratedRegex(@"^(?:§|S(?=\s+\S)|[b-hj-z](?=\s+[a-z]))\s+", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex GlyphAfterBullet();
 
-    [GeneratedRegex(@"^[§·•▪]\s*")]
+    [GeneratedRegex(@"^[§·•▪]\s*", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex GlyphAlone();
 
-    [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2})*|[a-z])(?:[.)]\s*|\s+(?=[A-Z(]))(?=\S)")]
+    [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2})*|[a-z])(?:[., RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]\s*|\s+(?=[A-Z(]))(?=\S)")]
     private static partial Regex ClauseNumber();
 }
