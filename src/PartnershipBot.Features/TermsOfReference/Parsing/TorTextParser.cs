@@ -338,16 +338,16 @@ public static partial class TorTextParser
     [GeneratedRegex(@"^\s*\[\s*(?:\.\.\.|…)[^\]]*\]\s*$", RegexOptions.NonBacktracking, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex GapMarker();
 
-    [GeneratedRegex(@"^\s*Source:\s*https?://\S+(?:\s+\([^, RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]*\))?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*Source:\s*https?://\S+(?:\s+\([^)]*\))?\s*$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ProvenanceLine();
 
-    [GeneratedRegex(@"^[A-Z][., RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]\s+(?:Who|What|When|Where|Which|How|Why|Can|Do|Does|Is|Are)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^[A-Z][.)]\s+(?:Who|What|When|Where|Which|How|Why|Can|Do|Does|Is|Are)\b", RegexOptions.NonBacktracking, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex QuestionLabel();
 
     [GeneratedRegex(@"^(?:The|This|These|Those|It|We|Our|Members|Each|All|A|An)\b", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex SentenceOpening();
 
-    [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z][., RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]|\(?[ivx]+\))$")]
+    [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z][.)]|\(?[ivx]+\))$", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex NumberOnly();
 
     [GeneratedRegex(@"^\s*(#{1,6})\s+", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
@@ -369,6 +369,6 @@ public static partial class TorTextParser
     [GeneratedRegex(@"^[§·•▪]\s*", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex GlyphAlone();
 
-    [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2})*|[a-z])(?:[., RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]\s*|\s+(?=[A-Z(]))(?=\S)")]
+    [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2})*|[a-z])(?:[.)]\s*|\s+(?=[A-Z(]))(?=\S)", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex ClauseNumber();
 }
