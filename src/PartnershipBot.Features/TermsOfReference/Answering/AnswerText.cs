@@ -34,28 +34,11 @@ public static class AnswerText
     }
 
     /// <summary>How a topic is named in "don't settle ..." sentences.</summary>
-    public static string Describe(Topic topic, ChairAspect aspect) => topic switch
+    public static string Describe(Topic topic, ChairAspect aspect) => TopicCatalog.Of(topic) is not { } definition ? "this question" : aspect switch
     {
-        Topic.Chair => aspect switch { ChairAspect.HowChosen => "how the chair is chosen", ChairAspect.Term => "the chair's term", _ => "who the chair is" },
-        Topic.ViceChair => aspect switch { ChairAspect.HowChosen => "how the vice-chair is chosen", ChairAspect.Term => "the vice-chair's term", _ => "who the vice-chair is" },
-        Topic.Frequency => "how often the board meets",
-        Topic.ScheduleMonths => "which months the board meets in",
-        Topic.Quorum => "the quorum",
-        Topic.Membership => "that point about membership",
-        Topic.Substitutes => "whether substitutes may attend",
-        Topic.Secretariat => "who provides the secretariat",
-        Topic.PapersDeadline => "how far ahead papers go out",
-        Topic.MinutesDeadline => "when minutes are circulated",
-        Topic.DecisionMaking => "how decisions are made (consensus or vote)",
-        Topic.ConflictsOfInterest => "how conflicts of interest are declared",
-        Topic.Funding => "funding",
-        Topic.Accountability => "who the board is accountable to",
-        Topic.Reporting => "reporting",
-        Topic.PublicAccess => "whether the public may attend",
-        Topic.Adoption => "when these Terms of Reference were agreed",
-        Topic.Review => "when these Terms of Reference are reviewed",
-        Topic.Purpose => "the board's purpose",
-        _ => "this question",
+        ChairAspect.HowChosen when definition.HowChosenDescription is { } howChosen => howChosen,
+        ChairAspect.Term when definition.TermDescription is { } term => term,
+        _ => definition.Description,
     };
 
     private static TorCitation Cite(TorPassage passage) => new(passage.Section, passage.Quote);

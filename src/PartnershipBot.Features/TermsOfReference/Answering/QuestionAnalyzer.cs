@@ -14,32 +14,6 @@ public static partial class QuestionAnalyzer
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    private static readonly (Topic Topic, Regex Pattern)[] Intents =
-    [
-        (Topic.Adoption, R(@"\b(?:when|date)\b.*\b(?:terms of reference|tor|it)\b.*\b(?:agreed|approved|adopted|signed|ratified)\b|\b(?:agreed|approved|adopted|signed|ratified)\b.*\bterms of reference\b.*\bwhen\b")),
-        (Topic.Review, R(@"\b(?:terms of reference|tor|these terms)\b.*\breview\w*|\breview\w*\b.*\b(?:terms of reference|tor)\b")),
-        (Topic.Quorum, R(@"\bquor(?:um|ate|acy)\b|\bhow many (?:of us|members|people|councillors|reps|representatives|partners)\b.*\b(?:need|needs|have|must)\b.*\b(?:there|present|attend\w*|decide|decision|vote|quorate)\b|\bminimum (?:number|attendance)\b")),
-        (Topic.Substitutes, R(@"\bsubstitut\w*|\bdeputi[sz]\w*|\bsend (?:someone|somebody|a colleague|a deputy|my (?:deputy|colleague|rep\w*))\b|\bdeputy\b(?![- ]chair)|\bproxy\b|\bstand[- ]in\b|\binstead of me\b|\bin my place\b|\balternate\b")),
-        (Topic.ConflictsOfInterest, R(@"\bconflicts? of interests?\b|\bdeclar\w*\b.*\binterests?\b|\binterests?\b.*\bdeclar\w*|\bpecuniary\b|\bconflicted\b")),
-        (Topic.ViceChair, R(@"\bvice[- ]?chair|\bdeputy chair|\bvice[- ]?chairman")),
-        (Topic.DecisionMaking, R(@"\bcasting\b|\bvot(?:e|es|ing)\b|\bconsensus\b|\bmajority\b")),
-        (Topic.Chair, R(@"\bchair(?:s|ed|ing|man|person|woman)?\b|\bwho\s+(?:runs|leads|heads|presides over|is in charge of)\s+(?:the\s+)?(?:(?!admin|secretariat|minutes|papers|agendas?)[\w-]+\s+){0,4}(?:board|group|partnership|committee|forum|meetings?|it)\b|\bwho(?:'s| is) in charge\b")),
-        (Topic.Secretariat, R(@"\b(?:takes?|taking|writes?|records?|does|produces?|sends?(?:\s+out)?|circulates?|distributes?)\s+(?:the\s+)?minutes\b")),
-        (Topic.MinutesDeadline, R(@"(?:\bwhen\b|\bhow (?:soon|long|quickly|many days)\b|\bdeadline\b|\btimescale\b).*\b(?:minutes|notes? of (?:the )?meetings?|meeting notes|action notes)\b|\b(?:minutes|notes? of (?:the )?meetings?|meeting notes|action notes)\b.*\b(?:when|how soon|deadline|within|due)\b")),
-        (Topic.PapersDeadline, R(@"\b(?:papers?|agendas?|reports?|documents)\b.*\b(?:before|advance|ahead|in by|due|deadline|circulat\w*|sent out|come out|go out|need to be in|get them|late)\b|\b(?:papers?|agendas?)\b.*\b(?:sent|issued|distributed|published|go out|released)\b|\b(?:deadline|notice)\b.*\b(?:papers?|agendas?)\b|\bsend\w* out (?:the )?(?:papers?|agendas?)\b|\blate (?:papers?|reports?|items?)\b|\btable\b.*\blate\b|\b(?:how far ahead|how much notice|how far in advance)\b")),
-        (Topic.Membership, R(@"\b(?:must|should|have to|need to|expected to|required to)\s+(?:\w+\s+)?attend\b")),
-        (Topic.ScheduleMonths, R(@"\b(?:which|what) months?\b|\bmonths?\b.*\bmeet\w*|\bmeeting dates\b|\bdates? of (?:the )?meetings\b")),
-        (Topic.Frequency, R(@"\bhow (?:often|frequently)\b.*\b(?:meet\w*|held|take place|convene\w*|sit)\b|\bhow many (?:times|meetings)\b|\bmeet\w*\b.*\b(?:how often|frequency)\b|\bfrequency of (?:the )?meetings\b|\bmeet\w*\s+(?:weekly|fortnightly|monthly|quarterly|annually|yearly|every|once|twice|\w+ times)")),
-        (Topic.PublicAccess, R(@"\bpublic\b(?! health)(?! sector).*\b(?:attend|come|open|watch|observe|access|allowed|admitted|join|sit in|see)\b|\b(?:attend|come|watch|observe|open|closed)\b.*\bpublic\b(?! health)|\bin public\b|\bpress\b|\bobservers?\b|\bopen meetings?\b|\bmeetings? (?:open|closed)\b")),
-        (Topic.Secretariat, R(@"\bsecretariat\b|\badmin\w*\b|\bclerks?\b|\bminute[- ]tak\w*|\bwho (?:services|supports|organises|organizes)\b|\bservicing\b")),
-        (Topic.DecisionMaking, R(@"\bvot(?:e|es|ing)\b|\bconsensus\b|\bmajority\b|\bcasting\b|\bhow (?:are|is|do|does)\b.*\b(?:decisions?|decide)\b|\bdecisions? (?:are|is) (?:made|taken|reached)\b")),
-        (Topic.Funding, R(@"\bfund\w*|\bmoney\b|\bbudgets?\b|\bfinanc\w*|\bgrants?\b|\bspend\w*|\ballocat\w*|\bpaid for\b")),
-        (Topic.Accountability, R(@"\baccountab\w*|\banswer(?:able|s)? to\b|\bwho (?:does|do) (?:the |it |we )?.*\b(?:report|answer)s? to\b|\boverse\w*|\bscrutin\w*")),
-        (Topic.Reporting, R(@"\breport\w*\b")),
-        (Topic.Purpose, R(@"\bpurpose\b|\bmission\b|\bremit\b|\bvision\b|\baims?\b|\bobjectives?\b|\bwhat(?:'s| is| does)\b.*\b(?:for|do)\s*\??$|\bwhy does\b.*\bexist\b|\bwhat is the point\b|\bset up (?:under|for)\b|\blegislation\b")),
-        (Topic.Membership, R(@"\bmembers?(?:hip)?\b|\bwho (?:sits|is|are) on\b|\bon the (?:board|group|partnership|committee|forum|panel|pag|executive|network)\b|\brepresent\w*|\bsit on\b|\bseats?\b|\battend\w*|\bsectors?\b|\bjoin\b|\bbecome a member\b")),
-    ];
-
     /// <summary>Analyses <paramref name="question"/>; <paramref name="vocabulary"/> is the documents' words, for typo correction.</summary>
     /// <param name="question">As asked.</param>
     /// <param name="vocabulary">The documents' words.</param>
@@ -58,7 +32,7 @@ public static partial class QuestionAnalyzer
         }
 
         var forTopic = boardWords is null ? corrected : WordToken().Replace(corrected, m => boardWords.Contains(Words.Key(m.Value.ToLowerInvariant())) && !KnownQuestionWords.Contains(m.Value.ToLowerInvariant()) ? "board" : m.Value);
-        var topic = Intents.FirstOrDefault(i => i.Pattern.IsMatch(forTopic)).Topic;
+        var topic = TopicCatalog.QuestionCues.FirstOrDefault(c => c.Cue.Pattern.IsMatch(forTopic)).Topic;
         if (topic == Topic.Purpose && LegislationOnly().IsMatch(corrected))
         {
             topic = Topic.General;

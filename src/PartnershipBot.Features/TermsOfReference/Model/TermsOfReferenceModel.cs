@@ -30,10 +30,10 @@ public sealed partial class TermsOfReferenceModel
         Acronyms = FindAcronyms(document);
         HeadingKeys = new HashSet<string>(passages.SelectMany(p => p.HeadingKeys), StringComparer.Ordinal);
         MembershipPassages = [.. passages.Where(p => TopicCues.Mentions(Topic.Membership, p.Text) || SectionBonus(Topic.Membership, p) > 0)];
-        Quorum = FirstTyped(Topic.Quorum, QuorumRule.Parse);
-        PapersDeadline = FirstTyped(Topic.PapersDeadline, t => NoticePeriod.Parse(PapersSentence(t), beforeMeeting: true));
-        MinutesDeadline = FirstTyped(Topic.MinutesDeadline, t => NoticePeriod.Parse(MinutesSentence(t), beforeMeeting: false));
-        Frequency = FirstTyped(Topic.Frequency, MeetingFrequency.Parse);
+        Quorum = FirstTyped<QuorumRule>(Topic.Quorum);
+        PapersDeadline = FirstTyped<NoticePeriod>(Topic.PapersDeadline);
+        MinutesDeadline = FirstTyped<NoticePeriod>(Topic.MinutesDeadline);
+        Frequency = FirstTyped<MeetingFrequency>(Topic.Frequency);
     }
 
     /// <summary>The parsed document.</summary>
@@ -99,10 +99,12 @@ public sealed partial class TermsOfReferenceModel
     [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+(?:the\s+)?|for\s+(?:the\s+)?)?[A-Z][a-z]+){1,5}\b", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial System.Text.RegularExpressions.Regex CapitalisedName();
 
-    /// <summary>The typed rule from the best stated clause that yields one.</summary>
-    private T? FirstTyped<T>(Topic topic, Func<string, T?> parse)
+    /// <summary>The topic's typed rule (its catalogue parser) from the best stated clause that yields one.</summary>
+    private T? FirstTyped<T>(Topic topic)
         where T : class =>
-        Facts[topic].Status == FactStatus.Stated ? Facts[topic].Evidence.Select(p => parse(p.Text)).FirstOrDefault(r => r is not null) : null;
+        Facts[topic].Status == FactStatus.Stated && TopicCatalog.Of(topic)?.Parse is { } parse
+            ? Facts[topic].Evidence.Select(p => parse(p.Text) as T).FirstOrDefault(r => r is not null)
+            : null;
 
     /// <summary>Parses and models a ToR's text.</summary>
     public static TermsOfReferenceModel Build(string sourceName, string text, string? boardName = null)
@@ -188,19 +190,8 @@ public sealed partial class TermsOfReferenceModel
             return 3;
         }
 
-        return SectionWords.TryGetValue(topic, out var section) && headings.Overlaps(section.Keys) ? section.Bonus : 0;
+        return TopicCatalog.Of(topic)?.Section is { } section && headings.Overlaps(section.HeadingKeys) ? section.Bonus : 0;
     }
-
-    private static readonly Dictionary<Topic, (HashSet<string> Keys, int Bonus)> SectionWords = new()
-    {
-        [Topic.Purpose] = (Words.Keys("purpose aims mission objectives vision remit functions").ToHashSet(), 3),
-        [Topic.Membership] = (Words.Keys("membership members representation attendance composition").ToHashSet(), 2),
-        [Topic.Funding] = (Words.Keys("financial funding budget resources").ToHashSet(), 2),
-        [Topic.Accountability] = (Words.Keys("accountability governance reporting").ToHashSet(), 2),
-        [Topic.Reporting] = (Words.Keys("reporting performance monitoring").ToHashSet(), 1),
-        [Topic.Secretariat] = (Words.Keys("secretariat administration support").ToHashSet(), 2),
-        [Topic.Chair] = (Words.Keys("chair roles").ToHashSet(), 1),
-    };
 
     /// <summary>Splits a passage into sentences (". " boundaries, and list separators).</summary>
     public static IEnumerable<string> Sentences(string text)
@@ -209,24 +200,7 @@ public sealed partial class TermsOfReferenceModel
         return text.Split([". ", "; "], StringSplitOptions.RemoveEmptyEntries);
     }
 
-    private static string PapersSentence(string text) => SentenceWith(text, ["before", "prior", "advance", "ahead"]);
-
-    private static string MinutesSentence(string text)
-    {
-        var at = MinutesWords().Match(text);
-        return at.Success ? text[at.Index..] : text;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:minutes|notes of (?:the )?meetings?|meeting notes|action notes)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
-    private static partial System.Text.RegularExpressions.Regex MinutesWords();
-
     // "Role of the Forum", "Functions of the Board": what the body is for, as opposed to members' roles.
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d[\d.]*\s+)?(?:(?:the\s+)?(?:role|functions?|purpose|remit)\s+of\s+the\b|why\s+(?:we|it|the\s+\w+)\s+exists?\b|what\s+(?:we|it)\s+(?:are|is)\s+for\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial System.Text.RegularExpressions.Regex RoleOfTheBody();
-
-    private static string SentenceWith(string text, string[] words)
-    {
-        var sentences = text.Split(". ");
-        return sentences.FirstOrDefault(s => words.Any(w => s.Contains(w, StringComparison.OrdinalIgnoreCase))) ?? text;
-    }
 }
