@@ -92,6 +92,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest (parse + 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"answer: median {Median(answers):F2} ms, p95 {answers[(int)(answers.Count * 0.95)]:F2} ms, max {answers[^1]:F2} ms over {answers.Count} questions  (target < 5 ms)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"answer from the {samples.Count} sample ToRs together: median {Median(sampleAnswers):F3} ms, p95 {sampleAnswers[(int)(sampleAnswers.Count * 0.95)]:F3} ms over {sampleAnswers.Count} questions"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap after load: {memory:F1} MiB"));
+PartnershipBot.Benchmarks.TorRealBoardsBenchmark.Run(repository, BuildLongTor(samples, targetWords: 10 * 500));
 
 
 return 0;
