@@ -188,12 +188,12 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 }
 
 @description('The Microsoft App ID (managed identity client id): BOT_ID for the Teams package.')
-output botId string = identity.properties.clientId
+output BOT_ID string = identity.properties.clientId
 
 @description('The bot\'s host name: BOT_DOMAIN for the Teams package.')
-output botDomain string = site.properties.defaultHostName
+output BOT_DOMAIN string = site.properties.defaultHostName
 
 @description('Object id of the managed identity, to grant the Graph Calendars.ReadWrite application permission.')
-output identityPrincipalId string = identity.properties.principalId
+output IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
 
-output webAppName string = site.name
+output WEB_APP_NAME string = site.name

@@ -6,6 +6,7 @@ using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.Routing;
+using PartnershipBot.Hosting;
 using PartnershipBot.Infrastructure;
 using PartnershipBot.Protocol.Authentication;
 using PartnershipBot.Protocol.Hosting;
@@ -21,7 +22,7 @@ public static partial class BotHost
     /// <summary>Creates the configured web application, or refuses (with the reason) when the set-up is unsafe.</summary>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = AppContentRoot.CreateBuilder(args);
         var urls = builder.Configuration["urls"];
         if (string.IsNullOrWhiteSpace(urls))
         {

@@ -1,5 +1,4 @@
 using PartnershipBot.Testing;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PartnershipBot.Tests.Support;
 
@@ -50,30 +49,5 @@ public sealed class BicepTemplateTests
         Assert.DoesNotContain("MicrosoftAppPassword", output, StringComparison.Ordinal);
     }
 
-    private static string BicepPath()
-    {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var path = Path.Combine(packages, "azure.bicep.commandline.linux-x64", "0.49.2", "tools", "bicep");
-        Assert.True(File.Exists(path), $"Bicep CLI not restored at {path}");
-        return path;
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> RunBicepAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo(BicepPath()) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // Bicep checks for a newer version and reads telemetry settings; neither is wanted offline.
-        start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private static Task<(int ExitCode, string Output, string Errors)> RunBicepAsync(params string[] args) => BicepCli.RunAsync(args);
 }
