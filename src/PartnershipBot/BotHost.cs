@@ -6,6 +6,7 @@ using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.Routing;
+using PartnershipBot.Health;
 using PartnershipBot.Hosting;
 using PartnershipBot.Infrastructure;
 using PartnershipBot.Protocol.Authentication;
@@ -35,6 +36,7 @@ public static partial class BotHost
         builder.Services.AddPartnershipBotCalendar(builder.Configuration);
         builder.Services.AddPartnershipBotFeatures();
         builder.Services.AddHostedService<ReminderDispatchService>();
+        builder.Services.AddBotHealth();
         builder.Services.AddHostedService<CalendarSyncService>();
         // Benchmarks and tools compose the real host and swap an outside dependency (e.g. the Entra token).
         configureServices?.Invoke(builder.Services);
@@ -79,7 +81,7 @@ public static partial class BotHost
         // ... and if Outlook booking is configured without a usable credential.
         _ = app.Services.GetRequiredService<IBoardCalendar>();
 
-        app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok")));
+        app.MapBotHealth();
         app.MapBotEndpoint();
         return app;
     }
