@@ -41,12 +41,29 @@ public sealed class BicepTemplateTests
         Assert.Equal("MsTeamsChannel", (string?)Single("Microsoft.BotService/botServices/channels")["properties"]!["channelName"]);
         var site = Single("Microsoft.Web/sites");
         Assert.Equal("DOTNETCORE|10.0", (string?)site["properties"]!["siteConfig"]!["linuxFxVersion"]);
-        Assert.Equal("/healthz", (string?)site["properties"]!["siteConfig"]!["healthCheckPath"]);
+        Assert.Equal("/healthz/ready", (string?)site["properties"]!["siteConfig"]!["healthCheckPath"]);
+        Assert.False((bool?)site["properties"]!["clientAffinityEnabled"]);
+        var basicAuth = resources.Where(r => (string?)r["type"] == "Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+        Assert.Equal(2, basicAuth.Count);
+        Assert.All(basicAuth, policy => Assert.False((bool?)policy["properties"]!["allow"]));
         Single("Microsoft.ManagedIdentity/userAssignedIdentities");
         Single("Microsoft.KeyVault/vaults");
         Single("Microsoft.Insights/components");
         Assert.Contains("MicrosoftAppType", output, StringComparison.Ordinal);
         Assert.DoesNotContain("MicrosoftAppPassword", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MainTemplate_RefusesSeveralInstancesOnSqlite_AndPostgresWithoutPassword()
+    {
+        var (_, output, _) = await RunBicepAsync("build", RepositoryPaths.Combine("infra", "main.bicep"), "--stdout");
+        var usingPostgres = (string?)JsonNode.Parse(output)!["variables"]!["usingPostgres"];
+
+        // The guard is an ARM fail() on the deployment path, not a silent fallback to SQLite.
+        Assert.NotNull(usingPostgres);
+        Assert.Contains("fail('usePostgres = true needs postgresAdminPassword.')", usingPostgres, StringComparison.Ordinal);
+        Assert.Contains("greater(parameters('instanceCount'), 1)", usingPostgres, StringComparison.Ordinal);
+        Assert.Contains("fail('instanceCount > 1 needs usePostgres = true", usingPostgres, StringComparison.Ordinal);
     }
 
     private static Task<(int ExitCode, string Output, string Errors)> RunBicepAsync(params string[] args) => BicepCli.RunAsync(args);
