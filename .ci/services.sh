@@ -38,3 +38,9 @@ install_e2e() {
 install_contracts() {
   (cd tests/contracts && npm ci --no-audit --no-fund --loglevel=error)
 }
+
+# Installs tests/toolkit's pinned Microsoft 365 Agents Toolkit CLI, whose own parser checks m365agents.yml
+# (scripts are off in its .npmrc: the CLI's keytar would compile against libsecret, which the check never uses).
+install_toolkit() {
+  (cd tests/toolkit && npm ci --no-audit --no-fund --loglevel=error)
+}

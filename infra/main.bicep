@@ -42,7 +42,11 @@ param allowedTenantIds array = []
 var tenantId = subscription().tenantId
 var suffix = uniqueString(resourceGroup().id, name)
 var webAppName = '${name}-${suffix}'
-var usingPostgres = usePostgres && !empty(postgresAdminPassword)
+// Unsafe combinations stop the deployment with the reason instead of quietly falling back: several instances
+// cannot share one SQLite file, and PostgreSQL without a password would leave the app on SQLite.
+var usingPostgres = usePostgres
+  ? (empty(postgresAdminPassword) ? fail('usePostgres = true needs postgresAdminPassword.') : true)
+  : (instanceCount > 1 ? fail('instanceCount > 1 needs usePostgres = true: instances cannot share one SQLite file.') : false)
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${name}-id'
@@ -146,6 +150,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // The bot keeps no per-instance session state: any instance may take any request.
+    clientAffinityEnabled: false
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
@@ -153,11 +159,25 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      healthCheckPath: '/healthz'
+      // Readiness: database reachable and migrated, reminder dispatcher alive (/healthz stays liveness).
+      healthCheckPath: '/healthz/ready'
       appSettings: concat(baseSettings, adminSettings, tenantSettings, postgresSettings)
     }
   }
   dependsOn: [vaultSecretsUser]
+}
+
+// Deployments use Entra credentials (az webapp deploy, the toolkit's zipDeploy); FTP and SCM basic auth stay off.
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: site
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: site
+  name: 'scm'
+  properties: { allow: false }
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
@@ -190,12 +210,12 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 }
 
 @description('The Microsoft App ID (managed identity client id): BOT_ID for the Teams package.')
-output botId string = identity.properties.clientId
+output BOT_ID string = identity.properties.clientId
 
 @description('The bot\'s host name: BOT_DOMAIN for the Teams package.')
-output botDomain string = site.properties.defaultHostName
+output BOT_DOMAIN string = site.properties.defaultHostName
 
 @description('Object id of the managed identity, to grant the Graph Calendars.ReadWrite application permission.')
-output identityPrincipalId string = identity.properties.principalId
+output IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
 
-output webAppName string = site.name
+output WEB_APP_NAME string = site.name

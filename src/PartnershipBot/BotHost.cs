@@ -6,6 +6,8 @@ using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.Routing;
+using PartnershipBot.Health;
+using PartnershipBot.Hosting;
 using PartnershipBot.Infrastructure;
 using PartnershipBot.Protocol.Authentication;
 using PartnershipBot.Protocol.Hosting;
@@ -21,7 +23,7 @@ public static partial class BotHost
     /// <summary>Creates the configured web application, or refuses (with the reason) when the set-up is unsafe.</summary>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = AppContentRoot.CreateBuilder(args);
         var urls = builder.Configuration["urls"];
         if (string.IsNullOrWhiteSpace(urls))
         {
@@ -36,6 +38,7 @@ public static partial class BotHost
         // Local mode: after binding, the addresses Kestrel really listens on must all be loopback (not just --urls).
         builder.Services.AddHostedService<LocalModeBindingCheck>();
         builder.Services.AddHostedService<ReminderDispatchService>();
+        builder.Services.AddBotHealth();
         builder.Services.AddHostedService<CalendarSyncService>();
         // Benchmarks and tools compose the real host and swap an outside dependency (e.g. the Entra token).
         configureServices?.Invoke(builder.Services);
@@ -77,7 +80,7 @@ public static partial class BotHost
         // ... and if Outlook booking is configured without a usable credential.
         _ = app.Services.GetRequiredService<IBoardCalendar>();
 
-        app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok")));
+        app.MapBotHealth();
         app.MapBotEndpoint();
         return app;
     }

@@ -1,4 +1,5 @@
 using PartnershipBot.Features.Reminders;
+using PartnershipBot.Health;
 
 namespace PartnershipBot;
 
@@ -6,7 +7,7 @@ namespace PartnershipBot;
 /// The background loop that sends due reminders every <c>Reminders:PollInterval</c> (default 30 s). Each
 /// instance has its own worker id; the outbox's claims keep instances from sending the same reminder.
 /// </summary>
-public sealed partial class ReminderDispatchService(ReminderDispatcher dispatcher, TimeProvider time, IConfiguration configuration, ILogger<ReminderDispatchService> logger) : BackgroundService
+public sealed partial class ReminderDispatchService(ReminderDispatcher dispatcher, DispatcherHeartbeat heartbeat, TimeProvider time, IConfiguration configuration, ILogger<ReminderDispatchService> logger) : BackgroundService
 {
     private readonly string worker = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
@@ -17,6 +18,7 @@ public sealed partial class ReminderDispatchService(ReminderDispatcher dispatche
         using var timer = new PeriodicTimer(interval, time);
         do
         {
+            heartbeat.PassStarted();
             try
             {
                 await dispatcher.DispatchDueAsync(worker, stoppingToken);
@@ -25,6 +27,10 @@ public sealed partial class ReminderDispatchService(ReminderDispatcher dispatche
             {
                 // A database or network blip must not stop reminders for good: log it and try at the next tick.
                 LogDispatchFailed(logger, ex);
+            }
+            finally
+            {
+                heartbeat.PassEnded();
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

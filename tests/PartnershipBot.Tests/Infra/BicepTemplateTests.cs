@@ -1,5 +1,4 @@
 using PartnershipBot.Testing;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PartnershipBot.Tests.Support;
 
@@ -42,7 +41,11 @@ public sealed class BicepTemplateTests
         Assert.Equal("MsTeamsChannel", (string?)Single("Microsoft.BotService/botServices/channels")["properties"]!["channelName"]);
         var site = Single("Microsoft.Web/sites");
         Assert.Equal("DOTNETCORE|10.0", (string?)site["properties"]!["siteConfig"]!["linuxFxVersion"]);
-        Assert.Equal("/healthz", (string?)site["properties"]!["siteConfig"]!["healthCheckPath"]);
+        Assert.Equal("/healthz/ready", (string?)site["properties"]!["siteConfig"]!["healthCheckPath"]);
+        Assert.False((bool?)site["properties"]!["clientAffinityEnabled"]);
+        var basicAuth = resources.Where(r => (string?)r["type"] == "Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+        Assert.Equal(2, basicAuth.Count);
+        Assert.All(basicAuth, policy => Assert.False((bool?)policy["properties"]!["allow"]));
         Single("Microsoft.ManagedIdentity/userAssignedIdentities");
         Single("Microsoft.KeyVault/vaults");
         Single("Microsoft.Insights/components");
@@ -50,30 +53,18 @@ public sealed class BicepTemplateTests
         Assert.DoesNotContain("MicrosoftAppPassword", output, StringComparison.Ordinal);
     }
 
-    private static string BicepPath()
+    [Fact]
+    public async Task MainTemplate_RefusesSeveralInstancesOnSqlite_AndPostgresWithoutPassword()
     {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var path = Path.Combine(packages, "azure.bicep.commandline.linux-x64", "0.49.2", "tools", "bicep");
-        Assert.True(File.Exists(path), $"Bicep CLI not restored at {path}");
-        return path;
+        var (_, output, _) = await RunBicepAsync("build", RepositoryPaths.Combine("infra", "main.bicep"), "--stdout");
+        var usingPostgres = (string?)JsonNode.Parse(output)!["variables"]!["usingPostgres"];
+
+        // The guard is an ARM fail() on the deployment path, not a silent fallback to SQLite.
+        Assert.NotNull(usingPostgres);
+        Assert.Contains("fail('usePostgres = true needs postgresAdminPassword.')", usingPostgres, StringComparison.Ordinal);
+        Assert.Contains("greater(parameters('instanceCount'), 1)", usingPostgres, StringComparison.Ordinal);
+        Assert.Contains("fail('instanceCount > 1 needs usePostgres = true", usingPostgres, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunBicepAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo(BicepPath()) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // Bicep checks for a newer version and reads telemetry settings; neither is wanted offline.
-        start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private static Task<(int ExitCode, string Output, string Errors)> RunBicepAsync(params string[] args) => BicepCli.RunAsync(args);
 }
