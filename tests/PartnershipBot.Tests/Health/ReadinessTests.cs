@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Health;
 
@@ -36,6 +37,8 @@ public sealed class ReadinessTests
         {
             ["Storage:Provider"] = "Postgres",
             ["ConnectionStrings:PartnershipBot"] = $"Host=127.0.0.1;Port={ClosedPort()};Username=nobody;Password=secret-not-shown;Timeout=3",
+            // PostgreSQL deployments must supply the register's key; without one the host refuses to start at all.
+            ["Declarations:RegisterKey"] = TestDatabase.RegisterKeyText,
         });
         using var client = host.CreateClient();
 

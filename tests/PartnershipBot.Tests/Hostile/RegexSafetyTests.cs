@@ -43,12 +43,11 @@ public sealed partial class RegexSafetyTests
     /// <summary>From the match to the end of the attribute or statement (a pattern may span lines).</summary>
     private static string Statement(string source, int start)
     {
-        var end = source.IndexOfAny([';', ']'], source.IndexOf('(', start));
-        // An attribute's pattern can hold ']' inside a character class: take up to the attribute's closing ")]".
-        if (source[start] == '[')
-        {
-            end = source.IndexOf(")]", start, StringComparison.Ordinal);
-        }
+        // A pattern can hold ']' or ')]' inside a character class: a statement ends at ';', an attribute at the ")]"
+        // that closes its line.
+        var end = source[start] == '['
+            ? source.IndexOf(")]\n", start, StringComparison.Ordinal)
+            : source.IndexOf(';', source.IndexOf('(', start));
 
         return source[start..Math.Max(end, start)];
     }
