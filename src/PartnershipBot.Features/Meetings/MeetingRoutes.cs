@@ -92,7 +92,7 @@ public sealed partial class MeetingRoutes(
         try
         {
             var kept = submission.Kept.OrderBy(m => m.Start.ToInstant()).ToList();
-            var booked = await booking.BookAsync(board, turn.Activity.Conversation?.Id, kept, venue, calendar, cancellationToken);
+            var booked = await booking.BookAsync(board, turn.Activity.GetConversationScopeId(), kept, venue, calendar, cancellationToken);
             return InvokeResponse.Card(MeetingCards.Booked(board.Identity.Name, booked, where, booking.Calendar.IsConnected && SeriesPattern.Fit(kept) is not null).ToElement());
         }
         catch (CalendarUnavailableException ex)

@@ -101,10 +101,15 @@ public sealed partial class ActivityRouter(
         var botRemoved = (string.Equals(activity.Type, ActivityTypes.InstallationUpdate, StringComparison.OrdinalIgnoreCase)
                 && activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true)
             || activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true;
+        var scopeId = activity.GetConversationScopeId() ?? conversationId;
         if (botRemoved)
         {
-            recent.Forget(conversationId);
-            await references.RemoveAsync(conversationId, cancellationToken);
+            foreach (var id in new[] { conversationId, scopeId }.Distinct(StringComparer.Ordinal))
+            {
+                recent.Forget(id);
+                await references.RemoveAsync(id, cancellationToken);
+            }
+
             return;
         }
 
@@ -122,6 +127,25 @@ public sealed partial class ActivityRouter(
                 time.GetUtcNow());
         // Installs and membership changes always write: another instance may have removed the reference meanwhile.
         var routine = activity.Type is ActivityTypes.Message or ActivityTypes.Invoke;
+        await SaveAsync(record, routine, cancellationToken);
+        if (scopeId != conversationId)
+        {
+            // A thread of a channel: the channel itself is what proactive sends (reminders, notices) address, as a new post.
+            reference.Conversation = new ConversationAccount
+            {
+                Id = scopeId,
+                ConversationType = activity.Conversation.ConversationType,
+                TenantId = activity.Conversation.TenantId,
+                IsGroup = activity.Conversation.IsGroup,
+                Name = activity.Conversation.Name,
+            };
+            reference.ActivityId = null;
+            await SaveAsync(record with { ConversationId = scopeId, ReferenceJson = JsonSerializer.Serialize(reference, ProtocolJsonContext.Default.ConversationReference) }, routine, cancellationToken);
+        }
+    }
+
+    private async Task SaveAsync(ConversationReferenceRecord record, bool routine, CancellationToken cancellationToken)
+    {
         if (!routine || recent.NeedsSaving(record))
         {
             await references.SaveAsync(record, cancellationToken);

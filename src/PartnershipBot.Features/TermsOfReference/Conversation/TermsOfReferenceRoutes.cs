@@ -5,6 +5,7 @@ using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Model;
 using PartnershipBot.Protocol.Hosting;
+using PartnershipBot.Protocol.Schema;
 
 namespace PartnershipBot.Features.TermsOfReference.Conversation;
 
@@ -30,7 +31,7 @@ public sealed class TermsOfReferenceRoutes(ITorLibrarySource library, IBoardDire
     private async Task<Protocol.Schema.InvokeResponse?> AnswerAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var boards = await library.GetAsync(cancellationToken);
-        var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
+        var conversationId = turn.Activity.GetConversationScopeId() ?? string.Empty;
         var link = await directory.FindLinkAsync(conversationId, cancellationToken);
         var conversationBoard = link?.BoardName ?? (conversationBoards.TryGet(conversationId, out var lastAsked) ? lastAsked : null);
         var answer = boards.Ask(turn.Text.Trim(), conversationBoard);
