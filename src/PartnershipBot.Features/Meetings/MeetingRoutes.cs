@@ -65,7 +65,7 @@ public sealed partial class MeetingRoutes(
         return null;
     }
 
-    private async Task<InvokeResponse?> BookAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> BookAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         var (board, refusal) = await AuthoriseAsync(turn, cancellationToken);
         if (board is null)
@@ -73,7 +73,7 @@ public sealed partial class MeetingRoutes(
             return InvokeResponse.Message(refusal!);
         }
 
-        var data = CardActionData.Of(turn);
+        var data = action.Data;
         if (!string.Equals(CardActionData.Text(data, "board"), board.Identity.Name, StringComparison.OrdinalIgnoreCase))
         {
             return InvokeResponse.Message($"This proposal is for another board; this conversation belongs to the {board.Identity.Name}. Say \"schedule the next 4 meetings\" for a new one.");

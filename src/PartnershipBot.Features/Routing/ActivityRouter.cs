@@ -33,22 +33,18 @@ public sealed partial class ActivityRouter(
         await RememberConversationAsync(activity, cancellationToken);
         switch (activity.Type)
         {
-            case ActivityTypes.Message when CardVerb(activity.Value) is { } verb:
+            case ActivityTypes.Message when CardAction.Read(activity) is { } submitted:
                 // Action.Submit (the fallback of Action.Execute) arrives as a message carrying the card data. It has
                 // no synchronous answer, so what the route would have shown on the card is delivered here.
-                await SubmitAnswers.DeliverAsync(turn, await RouteCardActionAsync(turn, verb, cancellationToken), cancellationToken);
+                await SubmitAnswers.DeliverAsync(turn, await RouteCardActionAsync(turn, submitted, cancellationToken), cancellationToken);
                 return null;
             case ActivityTypes.Message:
                 await RouteMessageAsync(turn, cancellationToken);
                 return null;
             case ActivityTypes.Invoke when string.Equals(activity.Name, AdaptiveCardActionInvoke, StringComparison.OrdinalIgnoreCase):
-                var action = ReadInvokeAction(activity.Value);
-                if (action?.Verb is null || !string.Equals(action.Type, "Action.Execute", StringComparison.OrdinalIgnoreCase))
-                {
-                    return InvokeResponse.Error(400, "BadRequest", "The card action is missing its verb.");
-                }
-
-                return await RouteCardActionAsync(turn, action.Verb, cancellationToken);
+                return CardAction.Read(activity) is { } executed
+                    ? await RouteCardActionAsync(turn, executed, cancellationToken)
+                    : InvokeResponse.Error(400, "BadRequest", "The card action is missing its verb.");
             case ActivityTypes.Invoke:
                 return InvokeResponse.Error(501, "NotImplemented", "This action is not supported.");
             default:
@@ -78,17 +74,17 @@ public sealed partial class ActivityRouter(
         await turn.SendActivityAsync(turn.Activity.CreateReply(UnknownTextReply), cancellationToken);
     }
 
-    private async Task<InvokeResponse?> RouteCardActionAsync(ITurnContext turn, string verb, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> RouteCardActionAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var route = routes.FindCardAction(verb);
+        var route = routes.FindCardAction(action.Verb);
         if (route is null)
         {
-            LogUnknownVerb(logger, verb);
+            LogUnknownVerb(logger, action.Verb);
             return InvokeResponse.Error(400, "UnknownAction", "This card is out of date. Please ask again for a new one.");
         }
 
         LogRouted(logger, route.Name);
-        return await route.Handler(turn, cancellationToken);
+        return await route.Handler(turn, action, cancellationToken);
     }
 
     private async Task RememberConversationAsync(Activity activity, CancellationToken cancellationToken)
@@ -150,42 +146,6 @@ public sealed partial class ActivityRouter(
         {
             await references.SaveAsync(record, cancellationToken);
             recent.Saved(record);
-        }
-    }
-
-    /// <summary>The verb of an Action.Submit payload (<c>verb</c> or <c>action</c> in the card data).</summary>
-    private static string? CardVerb(JsonElement? value)
-    {
-        if (value is not { ValueKind: JsonValueKind.Object } data)
-        {
-            return null;
-        }
-
-        foreach (var key in new[] { Protocol.Cards.AdaptiveCard.SubmitVerbKey, "action" })
-        {
-            if (data.TryGetProperty(key, out var verb) && verb.ValueKind == JsonValueKind.String && verb.GetString() is { Length: > 0 } text)
-            {
-                return text;
-            }
-        }
-
-        return null;
-    }
-
-    private static AdaptiveCardInvokeAction? ReadInvokeAction(JsonElement? value)
-    {
-        if (value is not { ValueKind: JsonValueKind.Object } element)
-        {
-            return null;
-        }
-
-        try
-        {
-            return element.Deserialize(ProtocolJsonContext.Default.AdaptiveCardInvokeValue)?.Action;
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 
