@@ -3,9 +3,10 @@ using PartnershipBot.Cli;
 
 // Admin verbs (ask, schedule, deadline, quorum, db, ...) run before any web host is built,
 // so scripts get plain output and a meaningful exit code.
-if (AdminCommandLine.TryFind(args, out var command))
+// So do help and unknown words: neither may start (or fail to start) the web host.
+if (await AdminCommandLine.TryRunAsync(args) is { } exitCode)
 {
-    return await AdminCommandLine.RunAsync(command, args);
+    return exitCode;
 }
 
 WebApplication app;

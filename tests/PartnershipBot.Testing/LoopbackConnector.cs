@@ -42,11 +42,23 @@ public sealed class LoopbackConnector : IAsyncDisposable
         return connector;
     }
 
-    /// <summary>The activities the bot sent (posts and puts), parsed.</summary>
+    /// <summary>The activities the bot sent (posts, puts, and new channel posts started by create-conversation), parsed, in order.</summary>
     public IReadOnlyList<Activity> SentActivities =>
-        Calls.Where(c => c.Method is "POST" or "PUT" && c.Path.Contains("/activities", StringComparison.Ordinal))
-            .Select(c => JsonSerializer.Deserialize(c.Body, ProtocolJsonContext.Default.Activity)!)
+        Calls.Select(c => c.Method is "POST" or "PUT" && c.Path.Contains("/activities", StringComparison.Ordinal)
+                ? JsonSerializer.Deserialize(c.Body, ProtocolJsonContext.Default.Activity)
+                : NewChannelPost(c)?.Activity)
+            .OfType<Activity>()
             .ToList();
+
+    /// <summary>The new posts the bot started in channels (create-conversation with isGroup), with the channel each went to.</summary>
+    public IReadOnlyList<(string ChannelId, Activity Activity)> ChannelPosts =>
+        [.. Calls.Select(NewChannelPost).Where(p => p is { Activity: not null }).Select(p => (p!.ChannelData!.Channel!.Id!, p.Activity!))];
+
+    private static ConversationParameters? NewChannelPost(ConnectorCall call) =>
+        call.Method == "POST" && call.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
+            && JsonSerializer.Deserialize(call.Body, ProtocolJsonContext.Default.ConversationParameters) is { IsGroup: true, ChannelData.Channel.Id: not null } parameters
+            ? parameters
+            : null;
 
     /// <summary>Makes the next call fail with <paramref name="status"/> (and optional Retry-After / body).</summary>
     public void FailNext(int status, string? retryAfterSeconds = null, string? body = null) =>
@@ -120,8 +132,21 @@ public sealed class LoopbackConnector : IAsyncDisposable
 
         if (context.Request.Method == "POST" && context.Request.Path.Value!.EndsWith("/v3/conversations", StringComparison.Ordinal))
         {
-            // Create conversation (proactive 1:1): Teams answers with the personal chat's id, the same one each time.
             var parameters = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.ConversationParameters);
+            if (parameters is { IsGroup: true })
+            {
+                // A new post in a channel: Teams answers with the new thread's conversation id and the post's id.
+                var channel = parameters.ChannelData?.Channel?.Id;
+                var post = Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.Response.StatusCode = channel is null || parameters.Activity is null ? 400 : 201;
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(channel is null || parameters.Activity is null
+                    ? "{\"error\":{\"code\":\"BadArgument\",\"message\":\"channelData.channel and activity are required\"}}"
+                    : JsonSerializer.Serialize(new ConversationResourceResponse { Id = $"{channel};messageid={post}", ActivityId = post }, ProtocolJsonContext.Default.ConversationResourceResponse));
+                return;
+            }
+
+            // Create conversation (proactive 1:1): Teams answers with the personal chat's id, the same one each time.
             var member = parameters?.Members?.FirstOrDefault()?.Id;
             context.Response.StatusCode = member is null || parameters?.TenantId is null ? 400 : 201;
             context.Response.ContentType = "application/json";

@@ -62,7 +62,7 @@ public sealed class BoardPermissions(
             return null;
         }
 
-        var link = await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        var link = await directory.FindLinkAsync(turn.Activity.GetConversationScopeId() ?? string.Empty, cancellationToken);
         var linked = link is not null && string.Equals(link.BoardName, boardName, StringComparison.OrdinalIgnoreCase);
         return await ResolveAsync(turn, boardName, linked, cancellationToken);
     }
@@ -75,7 +75,7 @@ public sealed class BoardPermissions(
     public async Task<string?> LinkedBoardAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var link = await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        var link = await directory.FindLinkAsync(turn.Activity.GetConversationScopeId() ?? string.Empty, cancellationToken);
         return link is not null && TenantAllows(await tenancy.TenantOfAsync(link.BoardName, cancellationToken), turn.Activity.GetTenantId())
             ? link.BoardName
             : null;

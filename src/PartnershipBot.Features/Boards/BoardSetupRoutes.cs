@@ -74,14 +74,14 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
             return await turn.ReplyMarkdownAsync("Only an admin or the board's secretariat can link a conversation to a board.", cancellationToken);
         }
 
-        var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
+        var conversationId = turn.Activity.GetConversationScopeId() ?? string.Empty;
         await directory.LinkAsync(new ConversationBoardLink(conversationId, board.Identity.Name, BoardPermissions.PersonOf(turn), time.GetUtcNow()), cancellationToken);
         return await turn.ReplyMarkdownAsync($"This conversation is now linked to the **{board.Identity.Name}**. Questions asked here use its Terms of Reference.", cancellationToken);
     }
 
     private async Task<InvokeResponse?> UnlinkAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
+        var conversationId = turn.Activity.GetConversationScopeId() ?? string.Empty;
         var link = await directory.FindLinkAsync(conversationId, cancellationToken);
         if (link is null)
         {
@@ -100,7 +100,7 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
     private async Task<InvokeResponse?> WhichAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var link = await permissions.LinkedAsync(turn, cancellationToken) is null ? null
-            : await directory.FindLinkAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+            : await directory.FindLinkAsync(turn.Activity.GetConversationScopeId() ?? string.Empty, cancellationToken);
         return await turn.ReplyMarkdownAsync(link is null
             ? "This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\"."
             : string.Create(CultureInfo.InvariantCulture, $"This conversation belongs to the **{link.BoardName}** (linked {link.LinkedAt:d MMM yyyy})."), cancellationToken);

@@ -1,3 +1,5 @@
+using PartnershipBot.Protocol.Schema;
+
 namespace PartnershipBot.Features.Boards;
 
 /// <summary>Roles a person can hold on a board.</summary>
@@ -14,7 +16,7 @@ public enum BoardRole
 }
 
 /// <summary>A conversation's link to a board.</summary>
-/// <param name="ConversationId">The Teams conversation (channel thread root, group chat or personal chat).</param>
+/// <param name="ConversationId">The Teams conversation as a place: the channel (never one thread of it), group chat or personal chat.</param>
 /// <param name="BoardName">The board's name as stored with its ToR.</param>
 /// <param name="LinkedBy">Who linked it (Entra object id).</param>
 /// <param name="LinkedAt">When.</param>

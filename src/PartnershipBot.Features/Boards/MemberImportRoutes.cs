@@ -44,9 +44,9 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardP
     }
 
     /// <summary>The card's save: every change is checked against the roster as it is now, not as the card remembers it.</summary>
-    private async Task<InvokeResponse?> SaveAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> SaveAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var data = CardActionData.Of(turn);
+        var data = action.Data;
         var cardBoard = CardActionData.Text(data, "board");
         var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
         if (cardBoard is null || CardActionData.Text(data, "roster") is not { } cardRoster)

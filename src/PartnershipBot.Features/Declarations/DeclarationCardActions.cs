@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Protocol.Hosting;
@@ -26,16 +25,16 @@ public sealed class DeclarationCardActions(
         routes.AddCardAction("declarations/card", "declarations/", HandleAsync);
     }
 
-    private async Task<InvokeResponse?> HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var item = await ItemOfAsync(CardActionData.Of(turn), cancellationToken);
+        var item = await ItemOfAsync(action, cancellationToken);
         if (item is null)
         {
             return InvokeResponse.Error(400, "BadRequest", "This declaration card is out of date. Please ask the secretariat to send it again.");
         }
 
         // Teams always sends the Entra id with an authenticated activity; without it nobody can be held to a declaration.
-        if (BoardPermissions.EntraIdOf(turn) is not { } personId)
+        if (action.Actor.Id is not { } personId)
         {
             return InvokeResponse.Message("I can't tell who you are from this message, so I can't record a declaration.");
         }
@@ -46,12 +45,12 @@ public sealed class DeclarationCardActions(
             return InvokeResponse.Message(NotYourBoard);
         }
 
-        return VerbOf(turn) switch
+        return action.Verb switch
         {
-            DeclarationCards.SubmitVerb => await SubmitAsync(turn, item, personId, access, cancellationToken),
+            DeclarationCards.SubmitVerb => await SubmitAsync(turn, action, item, personId, access, cancellationToken),
             DeclarationCards.ViewVerb => await ViewAsync(item, personId, access, cancellationToken),
             DeclarationCards.ChairVerb => await ChairAsync(item, access, note: null, cancellationToken),
-            DeclarationCards.ChaseVerb => await ChaseAsync(item, access, cancellationToken),
+            DeclarationCards.ChaseVerb => await ChaseAsync(action, item, access, cancellationToken),
             _ => InvokeResponse.Error(400, "UnknownAction", "This card is out of date. Please ask again for a new one."),
         };
     }
@@ -59,15 +58,14 @@ public sealed class DeclarationCardActions(
     /// <summary>What anyone outside the item's board's tenant is told (the same for every card, so it reveals nothing).</summary>
     public const string NotYourBoard = "This card is for a board I can't show you here, so nothing was changed.";
 
-    private async Task<InvokeResponse> SubmitAsync(ITurnContext turn, DeclarationItem item, string personId, BoardAccess access, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> SubmitAsync(ITurnContext turn, CardAction action, DeclarationItem item, string personId, BoardAccess access, CancellationToken cancellationToken)
     {
         if (!access.IsVotingMember)
         {
             return InvokeResponse.Message($"Only members of the {item.BoardName} can declare on this item.");
         }
 
-        var data = CardActionData.Of(turn);
-        var answer = DeclarationAnswer.Read(CardActionData.Text(data, "interest"), CardActionData.Text(data, "nature"));
+        var answer = DeclarationAnswer.Read(action.Text("interest"), action.Text("nature"));
         var mayChair = access.MayRunMeetings;
         if (answer.Problem is not null)
         {
@@ -75,10 +73,12 @@ public sealed class DeclarationCardActions(
             return InvokeResponse.Card(DeclarationCards.Personal(unchanged, personId, mayChair, answer.Problem, answer.InterestCode, answer.Nature).ToElement());
         }
 
-        var entry = new DeclarationEntry(item.BoardName, item.Title, personId, turn.Activity.From?.Name, answer.Interest!.Value,
+        var entry = new DeclarationEntry(item.BoardName, item.Title, personId, action.Actor.Name, answer.Interest!.Value,
             answer.Interest == InterestKind.None ? null : answer.Nature, time.GetUtcNow(), item.MeetingId);
-        // The acknowledgement goes back only after the register has committed the entry.
-        var stored = await register.AppendAsync(entry, cancellationToken);
+        // The acknowledgement goes back only after the register has committed the entry. A second press of the same
+        // card (a double click, a Teams retry, Execute and its Submit fallback) is the same press: the register keeps
+        // the first and answers both with it.
+        var stored = await register.AppendOnceAsync(entry, action.PressId, cancellationToken);
         var status = await tally.StatusAsync(item, cancellationToken);
         return InvokeResponse.Card(DeclarationCards.Personal(status, personId, mayChair, stored: stored).ToElement());
     }
@@ -114,11 +114,12 @@ public sealed class DeclarationCardActions(
 
         var status = await tally.StatusAsync(item, cancellationToken);
         var (quorum, problem) = await tally.QuorumAsync(status, cancellationToken);
-        return InvokeResponse.Card(DeclarationCards.Chair(status, quorum, problem, note).ToElement());
+        var drawing = Guid.NewGuid().ToString("N");
+        return InvokeResponse.Card(DeclarationCards.Chair(status, quorum, problem, note, drawing).ToElement());
     }
 
     /// <summary>Re-sends the card to members who have not declared, in a new round so the outbox takes it as new.</summary>
-    private async Task<InvokeResponse> ChaseAsync(DeclarationItem item, BoardAccess access, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> ChaseAsync(CardAction action, DeclarationItem item, BoardAccess access, CancellationToken cancellationToken)
     {
         if (!access.MayRunMeetings)
         {
@@ -131,27 +132,18 @@ public sealed class DeclarationCardActions(
             return await ChairAsync(item, access, "Everyone has declared: nobody to chase.", cancellationToken);
         }
 
-        var round = await items.NextSendRoundAsync(item.ItemId, cancellationToken);
-        var queued = await scheduler.QueueRoundAsync(item, status.Outstanding, round, cancellationToken);
-        return await ChairAsync(item, access, $"Chased {queued} outstanding: {string.Join(", ", status.Outstanding.Select(status.NameOf))}.", cancellationToken);
+        // The round is named by the press, so pressing Chase twice on one card (or Teams retrying it) queues one round.
+        var queued = await scheduler.QueueChaseAsync(item, status.Outstanding, action.PressId, cancellationToken);
+        return await ChairAsync(item, access, queued == 0
+            ? $"Already chased: {string.Join(", ", status.Outstanding.Select(status.NameOf))}."
+            : $"Chased {queued} outstanding: {string.Join(", ", status.Outstanding.Select(status.NameOf))}.", cancellationToken);
     }
 
     /// <summary>
     /// The item the card is for, by its id only. (Cards from before items were stored named the board and title; a
     /// guessable title is no key, so those cards are out of date.)
     /// </summary>
-    private async Task<DeclarationItem?> ItemOfAsync(JsonElement data, CancellationToken cancellationToken) =>
-        CardActionData.Text(data, "itemId") is { Length: > 0 } itemId ? await items.FindAsync(itemId, cancellationToken) : null;
-
-    /// <summary>The verb of the action: Action.Execute carries it in <c>value.action.verb</c>; the Action.Submit fallback in <c>value.verb</c>.</summary>
-    private static string? VerbOf(ITurnContext turn)
-    {
-        if (turn.Activity.Value is not { ValueKind: JsonValueKind.Object } value)
-        {
-            return null;
-        }
-
-        var holder = value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object ? action : value;
-        return holder.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String ? verb.GetString() : null;
+    private async Task<DeclarationItem?> ItemOfAsync(CardAction action, CancellationToken cancellationToken) =>
+        action.Text("itemId") is { Length: > 0 } itemId ? await items.FindAsync(itemId, cancellationToken) : null;
     }
 }

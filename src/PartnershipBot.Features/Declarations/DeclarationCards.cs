@@ -64,7 +64,7 @@ public static class DeclarationCards
 
         card.Text(Counts(status));
         var current = mine?.Entry;
-        return Form(card, status, interest ?? (current is null ? null : DeclarationChain.Code(current.Interest)), nature ?? current?.Nature, amending: mine is not null, offerChairView: mayChair);
+        return Form(card, status, interest ?? (current is null ? null : DeclarationChain.Code(current.Interest)), nature ?? current?.Nature, amending: mine is not null, offerChairView: mayChair, amends: mine?.Sequence ?? 0);
     }
 
     /// <summary>What someone who is not a member sees: the counts only.</summary>
@@ -78,7 +78,8 @@ public static class DeclarationCards
     /// The chair's view: who declared what, who is outstanding (with a "Chase" button), who must withdraw, and
     /// the quorum after recusals with its arithmetic, or <paramref name="quorumProblem"/> when it can't be worked out.
     /// </summary>
-    public static AdaptiveCard Chair(DeclarationStatus status, QuorumCheck? quorum, string? quorumProblem, string? note = null)
+    /// <remarks><paramref name="drawing"/> names this drawing of the card, so a double press of its "Chase" is one chase while a chase from a newer card is another.</remarks>
+    public static AdaptiveCard Chair(DeclarationStatus status, QuorumCheck? quorum, string? quorumProblem, string? note = null, string drawing = "")
     {
         ArgumentNullException.ThrowIfNull(status);
         var card = Heading("Declarations: chair's view", status);
@@ -110,7 +111,9 @@ public static class DeclarationCards
         var data = ItemData(status.Item);
         if (status.Outstanding.Count > 0)
         {
-            card.Execute($"Chase {status.Outstanding.Count} outstanding", ChaseVerb, data, sendsInputs: false);
+            var chase = ItemData(status.Item);
+            chase[Routing.CardAction.PressKey] = $"{status.Item.ItemId}/chase/{drawing}";
+            card.Execute($"Chase {status.Outstanding.Count} outstanding", ChaseVerb, chase, sendsInputs: false);
         }
 
         return card.Execute("Refresh", ChairVerb, data, sendsInputs: false);
@@ -128,14 +131,20 @@ public static class DeclarationCards
         return new AdaptiveCard().Text(title, style).Facts([.. facts]);
     }
 
-    private static AdaptiveCard Form(AdaptiveCard card, DeclarationStatus status, string? interest, string? nature, bool amending, bool offerChairView)
+    /// <summary>
+    /// The answer form. Its submit names the entry it amends (0 for a first answer) as the press, so pressing it twice
+    /// stores one entry while an amendment from the redrawn card is a new one.
+    /// </summary>
+    private static AdaptiveCard Form(AdaptiveCard card, DeclarationStatus status, string? interest, string? nature, bool amending, bool offerChairView, long amends = 0)
     {
+        var submit = ItemData(status.Item);
+        submit[Routing.CardAction.PressKey] = string.Create(CultureInfo.InvariantCulture, $"{status.Item.ItemId}/amends/{amends}");
         card.Choice("interest", "Do you have an interest in this item?", interest, "Choose one of the options.",
                 ("No interest to declare", "none"),
                 ("Yes: a financial (pecuniary) interest", "pecuniary"),
                 ("Yes: another personal interest", "non-pecuniary"))
             .TextInput("nature", "If yes, what is the interest?", nature, "e.g. my organisation has applied for this fund", DeclarationAnswer.MaximumNature)
-            .Execute(amending ? "Amend declaration" : "Submit declaration", SubmitVerb, ItemData(status.Item));
+            .Execute(amending ? "Amend declaration" : "Submit declaration", SubmitVerb, submit);
         if (offerChairView)
         {
             card.Execute("Chair's view", ChairVerb, ItemData(status.Item), sendsInputs: false);

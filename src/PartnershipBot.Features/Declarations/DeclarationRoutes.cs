@@ -88,7 +88,7 @@ public sealed partial class DeclarationRoutes(
         var status = await tally.StatusAsync(item, cancellationToken);
         var (quorum, problem) = await tally.QuorumAsync(status, cancellationToken);
         var reply = turn.Activity.CreateReply();
-        reply.Attachments = [DeclarationCards.Chair(status, quorum, problem).ToAttachment()];
+        reply.Attachments = [DeclarationCards.Chair(status, quorum, problem, drawing: Guid.NewGuid().ToString("N")).ToAttachment()];
         await turn.SendActivityAsync(reply, cancellationToken);
         return null;
     }

@@ -77,6 +77,13 @@ public sealed class DeclarationScheduler(IReminderOutbox outbox, IOptions<Declar
     public Task<int> QueueRoundAsync(DeclarationItem item, IEnumerable<PersonRecord> members, int round, CancellationToken cancellationToken) =>
         QueueAsync(item, members, time.GetUtcNow(), $"round-{round}", cancellationToken);
 
+    /// <summary>
+    /// Queues cards to <paramref name="members"/> for one press of "Chase" (<paramref name="pressId"/>): pressing the
+    /// same button again queues nothing more, since each card's key names the press.
+    /// </summary>
+    public Task<int> QueueChaseAsync(DeclarationItem item, IEnumerable<PersonRecord> members, string pressId, CancellationToken cancellationToken) =>
+        QueueAsync(item, members, time.GetUtcNow(), $"chase-{pressId}", cancellationToken);
+
     /// <summary>The item a queued declaration card is for.</summary>
     public static string ItemIdOf(ReminderRecord reminder)
     {

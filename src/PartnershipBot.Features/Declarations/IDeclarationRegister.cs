@@ -54,6 +54,12 @@ public interface IDeclarationRegister
     /// <summary>Stores a declaration at the end of the chain; returns it only once it is committed.</summary>
     Task<DeclarationRecord> AppendAsync(DeclarationEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a declaration made by one card press (<paramref name="pressId"/>) once: a second call with the same press
+    /// (a double click, a Teams retry) stores nothing and returns the entry the first stored.
+    /// </summary>
+    Task<DeclarationRecord> AppendOnceAsync(DeclarationEntry entry, string pressId, CancellationToken cancellationToken);
+
     /// <summary>A board's declarations (optionally for one item), oldest first.</summary>
     Task<IReadOnlyList<DeclarationRecord>> ListAsync(string boardName, string? item, CancellationToken cancellationToken);
 

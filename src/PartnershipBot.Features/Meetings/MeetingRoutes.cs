@@ -65,7 +65,7 @@ public sealed partial class MeetingRoutes(
         return null;
     }
 
-    private async Task<InvokeResponse?> BookAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> BookAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         var (board, refusal) = await AuthoriseAsync(turn, cancellationToken);
         if (board is null)
@@ -73,7 +73,7 @@ public sealed partial class MeetingRoutes(
             return InvokeResponse.Message(refusal!);
         }
 
-        var data = CardActionData.Of(turn);
+        var data = action.Data;
         if (!string.Equals(CardActionData.Text(data, "board"), board.Identity.Name, StringComparison.OrdinalIgnoreCase))
         {
             return InvokeResponse.Message($"This proposal is for another board; this conversation belongs to the {board.Identity.Name}. Say \"schedule the next 4 meetings\" for a new one.");
@@ -92,7 +92,7 @@ public sealed partial class MeetingRoutes(
         try
         {
             var kept = submission.Kept.OrderBy(m => m.Start.ToInstant()).ToList();
-            var booked = await booking.BookAsync(board, turn.Activity.Conversation?.Id, kept, venue, calendar, cancellationToken);
+            var booked = await booking.BookAsync(board, turn.Activity.GetConversationScopeId(), kept, venue, calendar, cancellationToken);
             return InvokeResponse.Card(MeetingCards.Booked(board.Identity.Name, booked, where, booking.Calendar.IsConnected && SeriesPattern.Fit(kept) is not null).ToElement());
         }
         catch (CalendarUnavailableException ex)

@@ -29,7 +29,7 @@ public sealed partial class PapersReminderRoutes(
     {
         var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
         var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
-        if (board is null || model is null || turn.Activity.Conversation?.Id is not { } conversationId)
+        if (board is null || model is null || turn.Activity.GetConversationScopeId() is not { } conversationId)
         {
             return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);
         }

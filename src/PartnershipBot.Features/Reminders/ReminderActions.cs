@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using PartnershipBot.Features.Boards;
@@ -36,9 +35,9 @@ public sealed class ReminderActions(
         routes.AddCardAction("reminders/card", "reminders/", HandleAsync);
     }
 
-    private async Task<InvokeResponse?> HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var reminderId = CardActionData.Text(CardActionData.Of(turn), "reminderId");
+        var reminderId = action.Text("reminderId");
         var reminder = reminderId is null ? null : await outbox.FindAsync(reminderId, cancellationToken);
         if (reminder is null || ReminderPayloads.Read(reminder) is not { } payload)
         {
@@ -46,7 +45,7 @@ public sealed class ReminderActions(
         }
 
         // Teams sends the Entra id with every authenticated activity; without it nobody can be held to an answer.
-        if (BoardPermissions.EntraIdOf(turn) is not { } personId)
+        if (action.Actor.Id is not { } personId)
         {
             return InvokeResponse.Message("I can't tell who you are from this message, so I can't record that.");
         }
@@ -58,15 +57,15 @@ public sealed class ReminderActions(
             return InvokeResponse.Message($"Only the people of the board this reminder is for can answer it, so nothing was changed.");
         }
 
-        var verb = VerbOf(turn);
+        var verb = action.Verb;
         // Minutes cards offer neither button: the meeting is over, so an apology or a late-papers notice would be wrong.
         var notOffered = payload.Kind == "minutes" && verb is ReminderCards.MoreTimeVerb or ReminderCards.ApologiesVerb;
-        if (verb is null || !Verbs.Contains(verb) || notOffered)
+        if (!Verbs.Contains(verb) || notOffered)
         {
             return InvokeResponse.Error(400, "UnknownAction", "This card is out of date. Say \"what's due?\" for the current deadlines.");
         }
 
-        var person = new Actor(personId, turn.Activity.From?.Name is { Length: > 0 } name ? name : null);
+        var person = new Actor(personId, action.Actor.Name);
         var note = verb switch
         {
             ReminderCards.DoneVerb => await RecordAsync(reminder, person, ReminderAction.Done, null, cancellationToken),
@@ -136,10 +135,4 @@ public sealed class ReminderActions(
         await outbox.EnqueueAsync(new ReminderRecord(Guid.NewGuid().ToString("N"), key, reminder.BoardKey, person.Id, reminder.Kind, due, reminder.PayloadJson), cancellationToken);
         return await RecordAsync(reminder, person, ReminderAction.Snoozed, iso, cancellationToken);
     }
-
-    private static string? VerbOf(ITurnContext turn) =>
-        turn.Activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var action)
-            && action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String
-            ? verb.GetString()
-            : null;
 }

@@ -108,14 +108,39 @@ public sealed partial class ReminderDispatcher(
         }
 
         var activity = new Activity { Type = ActivityTypes.Message, Attachments = [card.ToAttachment()] };
-        var result = await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, activity, cancellationToken);
-        return result.Outcome switch
+        var outcome = IsChannel(reference)
+            ? (await PostInChannelAsync(reference, activity, cancellationToken)).Outcome
+            : (await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, activity, cancellationToken)).Outcome;
+        return outcome switch
         {
             ConnectorOutcome.Sent => (ReminderState.Sent, late ? "SentLate" : "Sent", null),
             ConnectorOutcome.FailedAfterRetries when reminder.Attempts < MaxAttempts => (ReminderState.Pending, "FailedAfterRetries", time.GetUtcNow() + RetryDelay),
             var other => (ReminderState.Failed, other.ToString(), null),
         };
     }
+
+    /// <summary>A team channel itself (not one thread of it): what a board's channel-wide reminders address.</summary>
+    private static bool IsChannel(Features.Conversations.ConversationReferenceRecord reference) =>
+        string.Equals(reference.ConversationType, "channel", StringComparison.OrdinalIgnoreCase) && !ConversationScope.IsThread(reference.ConversationId);
+
+    /// <summary>
+    /// Starts a new post in the channel (Teams' create-conversation with isGroup and the channel), so a reminder is
+    /// its own thread rather than a reply buried under whichever post last mentioned the bot.
+    /// </summary>
+    private Task<ConnectorResult<ConversationResourceResponse>> PostInChannelAsync(
+        Features.Conversations.ConversationReferenceRecord reference, Activity activity, CancellationToken cancellationToken) =>
+        connector.CreateConversationAsync(reference.ServiceUrl, new ConversationParameters
+        {
+            IsGroup = true,
+            Bot = new ChannelAccount { Id = reference.BotId },
+            TenantId = reference.TenantId,
+            Activity = activity,
+            ChannelData = new TeamsChannelData
+            {
+                Channel = new TeamsInfo { Id = reference.ConversationId },
+                Tenant = reference.TenantId is null ? null : new TeamsInfo { Id = reference.TenantId },
+            },
+        }, cancellationToken);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Reminder {ReminderId}: {Outcome}")]
     private static partial void LogDispatched(ILogger logger, string reminderId, string outcome);

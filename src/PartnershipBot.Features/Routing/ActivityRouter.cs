@@ -42,22 +42,18 @@ public sealed partial class ActivityRouter(
         await RememberConversationAsync(activity, cancellationToken);
         switch (activity.Type)
         {
-            case ActivityTypes.Message when CardVerb(activity.Value) is { } verb:
+            case ActivityTypes.Message when CardAction.Read(activity) is { } submitted:
                 // Action.Submit (the fallback of Action.Execute) arrives as a message carrying the card data. It has
                 // no synchronous answer, so what the route would have shown on the card is delivered here.
-                await SubmitAnswers.DeliverAsync(turn, await RouteCardActionAsync(turn, verb, cancellationToken), cancellationToken);
+                await SubmitAnswers.DeliverAsync(turn, await RouteCardActionAsync(turn, submitted, cancellationToken), cancellationToken);
                 return null;
             case ActivityTypes.Message:
                 await RouteMessageAsync(turn, cancellationToken);
                 return null;
             case ActivityTypes.Invoke when string.Equals(activity.Name, AdaptiveCardActionInvoke, StringComparison.OrdinalIgnoreCase):
-                var action = ReadInvokeAction(activity.Value);
-                if (action?.Verb is null || !string.Equals(action.Type, "Action.Execute", StringComparison.OrdinalIgnoreCase))
-                {
-                    return InvokeResponse.Error(400, "BadRequest", "The card action is missing its verb.");
-                }
-
-                return await RouteCardActionAsync(turn, action.Verb, cancellationToken);
+                return CardAction.Read(activity) is { } executed
+                    ? await RouteCardActionAsync(turn, executed, cancellationToken)
+                    : InvokeResponse.Error(400, "BadRequest", "The card action is missing its verb.");
             case ActivityTypes.Invoke:
                 return InvokeResponse.Error(501, "NotImplemented", "This action is not supported.");
             default:
@@ -94,18 +90,18 @@ public sealed partial class ActivityRouter(
         await turn.SendActivityAsync(turn.Activity.CreateReply(UnknownTextReply), cancellationToken);
     }
 
-    private async Task<InvokeResponse?> RouteCardActionAsync(ITurnContext turn, string verb, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> RouteCardActionAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var route = routes.FindCardAction(verb);
+        var route = routes.FindCardAction(action.Verb);
         if (route is null)
         {
-            var logged = LogText.Clean(verb);
+            var logged = LogText.Clean(action.Verb);
             LogUnknownVerb(logger, logged);
             return InvokeResponse.Error(400, "UnknownAction", "This card is out of date. Please ask again for a new one.");
         }
 
         LogRouted(logger, route.Name);
-        return await route.Handler(turn, cancellationToken);
+        return await route.Handler(turn, action, cancellationToken);
     }
 
     private async Task RememberConversationAsync(Activity activity, CancellationToken cancellationToken)
@@ -118,10 +114,15 @@ public sealed partial class ActivityRouter(
         var botRemoved = (string.Equals(activity.Type, ActivityTypes.InstallationUpdate, StringComparison.OrdinalIgnoreCase)
                 && activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true)
             || activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true;
+        var scopeId = activity.GetConversationScopeId() ?? conversationId;
         if (botRemoved)
         {
-            recent.Forget(conversationId);
-            await references.RemoveAsync(conversationId, cancellationToken);
+            foreach (var id in new[] { conversationId, scopeId }.Distinct(StringComparer.Ordinal))
+            {
+                recent.Forget(id);
+                await references.RemoveAsync(id, cancellationToken);
+            }
+
             return;
         }
 
@@ -139,46 +140,29 @@ public sealed partial class ActivityRouter(
                 time.GetUtcNow());
         // Installs and membership changes always write: another instance may have removed the reference meanwhile.
         var routine = activity.Type is ActivityTypes.Message or ActivityTypes.Invoke;
+        await SaveAsync(record, routine, cancellationToken);
+        if (scopeId != conversationId)
+        {
+            // A thread of a channel: the channel itself is what proactive sends (reminders, notices) address, as a new post.
+            reference.Conversation = new ConversationAccount
+            {
+                Id = scopeId,
+                ConversationType = activity.Conversation.ConversationType,
+                TenantId = activity.Conversation.TenantId,
+                IsGroup = activity.Conversation.IsGroup,
+                Name = activity.Conversation.Name,
+            };
+            reference.ActivityId = null;
+            await SaveAsync(record with { ConversationId = scopeId, ReferenceJson = JsonSerializer.Serialize(reference, ProtocolJsonContext.Default.ConversationReference) }, routine, cancellationToken);
+        }
+    }
+
+    private async Task SaveAsync(ConversationReferenceRecord record, bool routine, CancellationToken cancellationToken)
+    {
         if (!routine || recent.NeedsSaving(record))
         {
             await references.SaveAsync(record, cancellationToken);
             recent.Saved(record);
-        }
-    }
-
-    /// <summary>The verb of an Action.Submit payload (<c>verb</c> or <c>action</c> in the card data).</summary>
-    private static string? CardVerb(JsonElement? value)
-    {
-        if (value is not { ValueKind: JsonValueKind.Object } data)
-        {
-            return null;
-        }
-
-        foreach (var key in new[] { Protocol.Cards.AdaptiveCard.SubmitVerbKey, "action" })
-        {
-            if (data.TryGetProperty(key, out var verb) && verb.ValueKind == JsonValueKind.String && verb.GetString() is { Length: > 0 } text)
-            {
-                return text;
-            }
-        }
-
-        return null;
-    }
-
-    private static AdaptiveCardInvokeAction? ReadInvokeAction(JsonElement? value)
-    {
-        if (value is not { ValueKind: JsonValueKind.Object } element)
-        {
-            return null;
-        }
-
-        try
-        {
-            return element.Deserialize(ProtocolJsonContext.Default.AdaptiveCardInvokeValue)?.Action;
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 

@@ -13,6 +13,9 @@ public interface IFeatureRoutes
 /// <summary>Handles a routed turn; returns an invoke response for card actions, else null.</summary>
 public delegate Task<InvokeResponse?> RouteHandler(ITurnContext turn, CancellationToken cancellationToken);
 
+/// <summary>Handles a card button press, read once by the router into <paramref name="action"/>; returns what the card shows next.</summary>
+public delegate Task<InvokeResponse?> CardActionHandler(ITurnContext turn, CardAction action, CancellationToken cancellationToken);
+
 /// <summary>A named message route: the highest-priority route whose predicate accepts the text wins.</summary>
 /// <param name="Name">Unique name (duplicates fail at start-up).</param>
 /// <param name="Priority">Higher is tried first. Specific commands ~100; catch-all question answering 0.</param>
@@ -21,7 +24,7 @@ public delegate Task<InvokeResponse?> RouteHandler(ITurnContext turn, Cancellati
 public sealed record MessageRoute(string Name, int Priority, Func<ITurnContext, bool> Matches, RouteHandler Handler);
 
 /// <summary>A card action route for verbs starting with <paramref name="VerbPrefix"/> (e.g. <c>declarations/</c>).</summary>
-public sealed record CardActionRoute(string Name, string VerbPrefix, RouteHandler Handler);
+public sealed record CardActionRoute(string Name, string VerbPrefix, CardActionHandler Handler);
 
 /// <summary>A route for conversationUpdate / installationUpdate events.</summary>
 public sealed record EventRoute(string Name, Func<ITurnContext, bool> Matches, RouteHandler Handler);
@@ -71,7 +74,7 @@ public sealed class RouteTable
     }
 
     /// <summary>Adds a card action route for verbs that start with <paramref name="verbPrefix"/>.</summary>
-    public RouteTable AddCardAction(string name, string verbPrefix, RouteHandler handler)
+    public RouteTable AddCardAction(string name, string verbPrefix, CardActionHandler handler)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(verbPrefix);
         Claim(name);

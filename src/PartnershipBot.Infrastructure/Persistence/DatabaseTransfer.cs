@@ -15,7 +15,7 @@ public static class DatabaseTransfer
     public static readonly IReadOnlyList<string> Tables =
     [
         "boards", "terms_documents", "people", "board_roles", "conversation_boards", "conversation_references",
-        "meetings", "reminders", "declarations", "audit_log", "pending_uploads", "meeting_apologies", "reminder_responses",
+        "meetings", "reminders", "declarations", "audit_log", "pending_uploads", "meeting_apologies", "reminder_responses", "declaration_presses",
         "board_tenants",
         "register_checkpoints",
     ];

@@ -19,7 +19,16 @@ public sealed class DeclarationRegister(IDatabase database) : IDeclarationRegist
         """;
 
     /// <inheritdoc />
-    public async Task<DeclarationRecord> AppendAsync(DeclarationEntry entry, CancellationToken cancellationToken)
+    public Task<DeclarationRecord> AppendAsync(DeclarationEntry entry, CancellationToken cancellationToken) => AppendAsync(entry, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DeclarationRecord> AppendOnceAsync(DeclarationEntry entry, string pressId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pressId);
+        return AppendAsync(entry, pressId, cancellationToken);
+    }
+
+    private async Task<DeclarationRecord> AppendAsync(DeclarationEntry entry, string? pressId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var key = database.RequireRegisterKey();
@@ -28,6 +37,15 @@ public sealed class DeclarationRegister(IDatabase database) : IDeclarationRegist
         if (database.KeyLockSql is { } chainLock)
         {
             await connection.ExecuteAsync(new CommandDefinition(chainLock, new { key = "declarations-chain" }, transaction, cancellationToken: cancellationToken));
+        }
+
+        // Under the chain's writer lock, so two copies of one press can't both miss the other.
+        if (pressId is not null && await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM declarations WHERE sequence = (SELECT sequence FROM declaration_presses WHERE press_id = @pressId)",
+                new { pressId }, transaction, cancellationToken: cancellationToken)) is { } earlier)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return earlier.ToRecord();
         }
 
         var previous = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
@@ -46,6 +64,12 @@ public sealed class DeclarationRegister(IDatabase database) : IDeclarationRegist
             },
             transaction,
             cancellationToken: cancellationToken));
+        if (pressId is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO declaration_presses (press_id, sequence) VALUES (@pressId, @sequence)", new { pressId, sequence }, transaction, cancellationToken: cancellationToken));
+        }
+
         var checkpoint = await RegisterChains.CheckpointAsync(connection, transaction, key, RegisterChains.Declarations, hash, entry.DeclaredAt, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         database.Anchor.Publish(checkpoint, key.Id);

@@ -89,7 +89,7 @@ public sealed partial class ConnectorClient : IConnectorClient
     public Task<ConnectorResult<ConversationResourceResponse>> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var target = parameters.Members?.FirstOrDefault()?.Id ?? "new-conversation";
+        var target = parameters.Members?.FirstOrDefault()?.Id ?? parameters.ChannelData?.Channel?.Id ?? "new-conversation";
         return SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", target, parameters.TenantId,
             parameters, ProtocolJsonContext.Default.ConversationParameters, ProtocolJsonContext.Default.ConversationResourceResponse, cancellationToken);
     }

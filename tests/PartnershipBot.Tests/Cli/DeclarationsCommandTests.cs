@@ -35,6 +35,24 @@ public sealed class DeclarationsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_resolves_a_unique_prefix_of_a_stored_board_and_refuses_an_unknown_one_listing_the_boards()
+    {
+        const string Thurrock = "Thurrock Community Safety Partnership Strategic Board";
+        var register = new DeclarationRegister(new SqliteDatabase(Path.Combine(directory, "partnershipbot.db")));
+        await register.AppendAsync(new DeclarationEntry(Thurrock, "Allocate the fund", "p1", "Pat", InterestKind.None, null, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var output = Path.Combine(directory, "thurrock.csv");
+
+        var (exit, said) = await RunAsync(["declarations", "export", "--board", "Thurrock", "--out", output, "--data", directory]);
+        var (unknownExit, unknown) = await RunAsync(["declarations", "export", "--board", "Atlantis", "--out", output, "--data", directory]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"Exported 1 declarations for \"{Thurrock}\"", said, StringComparison.Ordinal);
+        Assert.Equal(2, unknownExit);
+        Assert.Contains("No board called \"Atlantis\"", unknown, StringComparison.Ordinal);
+        Assert.Contains(Thurrock, unknown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_reports_an_intact_register()
     {
         var register = new DeclarationRegister(new SqliteDatabase(Path.Combine(directory, "partnershipbot.db")));

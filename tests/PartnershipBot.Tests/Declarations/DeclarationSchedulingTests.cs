@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Features.Declarations;
+using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 
@@ -97,20 +98,24 @@ public sealed class DeclarationSchedulingTests : DeclarationTest
     }
 
     [Fact]
-    public async Task Chase_resends_only_to_members_still_outstanding_in_a_new_round_each_time()
+    public async Task Chase_resends_only_to_members_still_outstanding_once_per_press()
     {
         await AddMembersAsync(3);
         var item = await AddItemAsync();
         await DeclareAsync(item, "member-2", "none");
 
-        var (_, first) = await InvokeAsync(DeclarationCards.ChaseVerb, new JsonObject { ["itemId"] = item.ItemId }, "member-1");
+        // Each chair's card names its own drawing in the Chase button's press; pressing one card twice is one chase.
+        var firstCard = new JsonObject { ["itemId"] = item.ItemId, [CardAction.PressKey] = $"{item.ItemId}/chase/a" };
+        var (_, first) = await InvokeAsync(DeclarationCards.ChaseVerb, (JsonObject)firstCard.DeepClone(), "member-1");
+        var (_, doubled) = await InvokeAsync(DeclarationCards.ChaseVerb, (JsonObject)firstCard.DeepClone(), "member-1");
         await DeclareAsync(item, "member-1", "pecuniary", "I am a trustee of an applicant");
-        await InvokeAsync(DeclarationCards.ChaseVerb, new JsonObject { ["itemId"] = item.ItemId }, "member-1");
+        await InvokeAsync(DeclarationCards.ChaseVerb, new JsonObject { ["itemId"] = item.ItemId, [CardAction.PressKey] = $"{item.ItemId}/chase/b" }, "member-1");
 
         Assert.Contains("Chased 2 outstanding: Member 1, Member 3.", CardText(first.GetProperty("value")), StringComparison.Ordinal);
-        var chased = (await QueuedAsync(DeclarationScheduler.ReminderKind)).Where(q => q.IdempotencyKey.Contains("/round-", StringComparison.Ordinal))
-            .Select(q => q.IdempotencyKey.Replace($"declaration/{item.ItemId}/", string.Empty, StringComparison.Ordinal)).Order().ToList();
-        Assert.Equal(["member-1/round-1", "member-3/round-1", "member-3/round-2"], chased);
+        Assert.Contains("Already chased: Member 1, Member 3.", CardText(doubled.GetProperty("value")), StringComparison.Ordinal);
+        var chased = (await QueuedAsync(DeclarationScheduler.ReminderKind)).Where(q => q.IdempotencyKey.Contains("/chase-", StringComparison.Ordinal))
+            .Select(q => q.Recipient).Order().ToList();
+        Assert.Equal(["member-1", "member-3", "member-3"], chased);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Model;
 using PartnershipBot.Protocol.Hosting;
+using PartnershipBot.Protocol.Schema;
 
 namespace PartnershipBot.Features.TermsOfReference.Conversation;
 
@@ -36,7 +37,7 @@ public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardD
             return await turn.ReplyMarkdownAsync(NoBoardsReply, cancellationToken);
         }
 
-        var conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
+        var conversationId = turn.Activity.GetConversationScopeId() ?? string.Empty;
         var linked = await permissions.LinkedBoardAsync(turn, cancellationToken);
         var conversationBoard = linked ?? (conversationBoards.TryGet(conversationId, out var lastAsked) ? lastAsked : null);
         TorAnswer answer;

@@ -80,9 +80,9 @@ public sealed partial class TorUploadRoutes(
         return null;
     }
 
-    private async Task<InvokeResponse?> KeepAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> KeepAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var (upload, problem) = await ClaimAsync(turn, cancellationToken);
+        var (upload, problem) = await ClaimAsync(turn, action, cancellationToken);
         if (upload is null)
         {
             return problem;
@@ -105,9 +105,9 @@ public sealed partial class TorUploadRoutes(
         return InvokeResponse.Card(TorUploadCards.Kept(stored).ToElement());
     }
 
-    private async Task<InvokeResponse?> DiscardAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> DiscardAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var (upload, problem) = await ClaimAsync(turn, cancellationToken);
+        var (upload, problem) = await ClaimAsync(turn, action, cancellationToken);
         return upload is null ? problem : InvokeResponse.Card(TorUploadCards.Discarded(upload).ToElement());
     }
 
@@ -115,9 +115,9 @@ public sealed partial class TorUploadRoutes(
     /// Takes the card's pending upload for a decision, or says why it can't be used: gone (already decided,
     /// or cleared), expired, someone else's, or the uploader has since lost the right to change the board.
     /// </summary>
-    private async Task<(PendingUpload? Upload, InvokeResponse? Problem)> ClaimAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task<(PendingUpload? Upload, InvokeResponse? Problem)> ClaimAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var id = CardActionData.Text(CardActionData.Of(turn), "upload");
+        var id = CardActionData.Text(action.Data, "upload");
         var found = id is null ? null : await pending.FindAsync(id, cancellationToken);
         if (found is null || found.UploadedAt + PendingLifetime < time.GetUtcNow())
         {
