@@ -145,5 +145,4 @@ public sealed class DeclarationCardActions(
     /// </summary>
     private async Task<DeclarationItem?> ItemOfAsync(CardAction action, CancellationToken cancellationToken) =>
         action.Text("itemId") is { Length: > 0 } itemId ? await items.FindAsync(itemId, cancellationToken) : null;
-    }
 }
