@@ -19,9 +19,16 @@ public static class AnswerText
     }
 
     /// <summary>An honest "the ToR doesn't settle this", quoting the nearest clause when there is one.</summary>
-    public static TorAnswer Unsettled(string question, string board, string what, TorPassage? nearest)
+    /// <param name="question">As asked.</param>
+    /// <param name="board">The board's name.</param>
+    /// <param name="what">The topic as <see cref="Describe"/> names it.</param>
+    /// <param name="nearest">The clause to quote, if any.</param>
+    /// <param name="status">Whether the ToR defer the point ("to be confirmed") or only touch it.</param>
+    public static TorAnswer Unsettled(string question, string board, string what, TorPassage? nearest, FactStatus status = FactStatus.NotStated)
     {
-        var text = $"The {board} Terms of Reference don't settle {what}.";
+        var text = status == FactStatus.Deferred
+            ? $"The {board} Terms of Reference don't settle {what} yet: they leave it to be confirmed."
+            : $"The {board} Terms of Reference don't settle {what}.";
         var citations = new List<TorCitation>();
         if (nearest is not null)
         {

@@ -78,7 +78,8 @@ public static class TorAnswerer
 
     /// <summary>The "doesn't settle it" answer, quoting the nearest passage when it is close enough to help.</summary>
     internal static TorAnswer NotSettled(TermsOfReferenceModel model, QuestionAnalysis question, TorPassage? nearest) =>
-        AnswerText.Unsettled(question.Question, model.Identity.Name, AnswerText.Describe(question.Topic, question.ChairAspect), nearest);
+        AnswerText.Unsettled(question.Question, model.Identity.Name, AnswerText.Describe(question.Topic, question.ChairAspect), nearest,
+            question.Topic == Topic.General ? FactStatus.NotStated : model.Facts[question.Topic].Status);
 
     private static string Lead(TermsOfReferenceModel model, Topic topic)
     {

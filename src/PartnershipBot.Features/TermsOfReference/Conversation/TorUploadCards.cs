@@ -66,7 +66,8 @@ public static class TorUploadCards
         string Field(Topic topic) => model.Facts[topic] switch
         {
             { Status: FactStatus.Stated } fact => fact.Text!.Length > MaxFactLength ? fact.Text[..(MaxFactLength - 3)] + "..." : fact.Text!,
-            { Status: FactStatus.Deferred } => "left open by the ToR",
+            { Status: FactStatus.Deferred } => "to be confirmed, the ToR say",
+            { Status: FactStatus.Mentioned } => "mentioned, not settled",
             _ => "not stated",
         };
         return

@@ -165,7 +165,10 @@ public sealed partial class TermsOfReferenceModel
         }
 
         var mentions = settling.Concat(Passages.Where(p => !p.IsList && TopicCues.Mentions(topic, p.Text))).Distinct().ToList();
-        return new TorFact(topic, mentions.Count > 0 ? FactStatus.Deferred : FactStatus.NotStated, mentions);
+        var status = mentions.Count == 0 ? FactStatus.NotStated
+            : mentions.Any(p => TopicCues.IsDeferred(InTopicContext(topic, p))) ? FactStatus.Deferred
+            : FactStatus.Mentioned;
+        return new TorFact(topic, status, mentions);
     }
 
     /// <summary>
