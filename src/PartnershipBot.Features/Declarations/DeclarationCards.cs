@@ -26,13 +26,23 @@ public static class DeclarationCards
     public const string ChaseVerb = "declarations/chase";
 
 
+    // The card must not invent the board's rule: a board whose ToR has no conflicts clause may let a member with an
+    // interest stay, speak or vote. So the card says only that the chair decides; the ToR's own clause is one
+    // "declarations" message away (DeclarationRoutes quotes it).
+
+    /// <summary>What the card asks before a member has declared.</summary>
+    public const string AskToDeclare = "Before this decision, please say whether you have an interest in it. If you do, the chair decides, under the board's Terms of Reference, how you take part.";
+
+    /// <summary>What a member who declared an interest is told.</summary>
+    public const string InterestDeclared = "The chair will say, under the board's Terms of Reference, whether you stay for this item and take part in the decision. If that changes, amend your declaration below.";
+
     /// <summary>The card everyone in a conversation sees; Teams swaps it for each member's own view on display.</summary>
     public static AdaptiveCard Shared(DeclarationStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
         var card = Heading("Declaration of interests", status)
             .Text(Counts(status))
-            .Text("Before this decision, please say whether you have an interest in it. If you do, you will not take part in the decision.");
+            .Text(AskToDeclare);
         return Form(card, status, interest: null, nature: null, amending: false, offerChairView: true);
     }
 
@@ -54,12 +64,12 @@ public static class DeclarationCards
         {
             card.Facts(("Your declaration", Describe(mine.Entry)), ("Register entry", Entry(mine)));
             card.Text(mine.Entry.Interest == InterestKind.None
-                ? "You can take part in this decision. If that changes, amend your declaration below."
-                : "Please leave the discussion of this item and do not take part in the decision. If that changes, amend your declaration below.");
+                ? "You have declared no interest in this decision. If that changes, amend your declaration below."
+                : InterestDeclared);
         }
         else
         {
-            card.Text("Before this decision, please say whether you have an interest in it. If you do, you will not take part in the decision.");
+            card.Text(AskToDeclare);
         }
 
         card.Text(Counts(status));

@@ -39,6 +39,10 @@ public sealed class DeclarationChatTests : DeclarationTest
             ["read-only"] = DeclarationCards.ReadOnly(new DeclarationStatus(item, [], []), "Only members declare.").ToJson().ToJsonString(),
         };
         Assert.All(cards.Values, json => Assert.Contains(Item, json, StringComparison.Ordinal));
+        // The cards don't invent a rule the board's ToR may not have: the chair decides how someone with an interest takes part.
+        Assert.All(cards.Values, json => Assert.DoesNotContain("not take part", json, StringComparison.Ordinal));
+        Assert.Contains("the chair decides", cards["shared"], StringComparison.Ordinal);
+        Assert.Contains("The chair will say", cards["personal"], StringComparison.Ordinal);
         await CardContracts.AssertValidAsync([.. cards.Select(c => ($"declaration-{c.Key}", JsonNode.Parse(c.Value)!))]);
     }
 
