@@ -58,7 +58,10 @@ public static class MeetingCards
         ArgumentNullException.ThrowIfNull(booked);
         var card = new AdaptiveCard()
             .Text($"Booked {booked.Count} meeting(s): {board}", "good")
-            .Text($"In {where}{(asSeries ? ", as one recurring series" : string.Empty)}. Paper and minutes reminders are queued.");
+            .Text($"In {where}{(asSeries ? ", as one recurring series" : string.Empty)}. "
+                + (booked.All(m => m.Deadlines.All(d => d.Reminder == DeadlineReminder.Queued))
+                    ? "Paper and minutes reminders are queued."
+                    : "Paper and minutes reminders are queued where there is still time; each meeting's deadlines say where not."));
         foreach (var meeting in booked)
         {
             card.Facts(Line(meeting));
@@ -86,7 +89,14 @@ public static class MeetingCards
             facts.Add(("Teams", $"[Join the meeting]({booked.JoinUrl})"));
         }
 
-        facts.AddRange(booked.Deadlines.Select(d => ($"{d.Kind} due", $"{MeetingTimes.LongDate.Format(d.Date)} ({d.Rule})")));
+        facts.AddRange(booked.Deadlines.Select(d => ($"{d.Kind} due", $"{MeetingTimes.LongDate.Format(d.Date)} ({d.Rule}){ReminderNote(d.Reminder)}")));
         return [.. facts];
     }
+
+    private static string ReminderNote(DeadlineReminder reminder) => reminder switch
+    {
+        DeadlineReminder.SentNow => "; reminder sent now, as its usual slot (two working days before) had passed",
+        DeadlineReminder.TooLate => "; too late for a reminder",
+        _ => string.Empty,
+    };
 }

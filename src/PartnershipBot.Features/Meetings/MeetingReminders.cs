@@ -12,7 +12,22 @@ namespace PartnershipBot.Features.Meetings;
 /// <param name="Kind">Papers or minutes.</param>
 /// <param name="Date">The last permitted day.</param>
 /// <param name="Rule">The ToR's rule as a typed duration.</param>
-public sealed record MeetingDeadline(DeadlineKind Kind, LocalDate Date, string Rule);
+public sealed record MeetingDeadline(DeadlineKind Kind, LocalDate Date, string Rule)
+{
+    /// <summary>What became of the deadline's reminder when the meeting was booked.</summary>
+    public DeadlineReminder Reminder { get; init; } = DeadlineReminder.Queued;
+}
+
+/// <summary>A deadline's reminder: queued for its usual slot, sent at once because that slot had passed, or too late to send.</summary>
+public enum DeadlineReminder
+{
+    /// <summary>Queued for two working days before the deadline.</summary>
+    Queued,
+    /// <summary>Its slot had passed but the deadline had not: queued to go now, marked late.</summary>
+    SentNow,
+    /// <summary>The deadline itself had passed: no reminder.</summary>
+    TooLate,
+}
 
 /// <summary>
 /// The paper and minutes deadlines of a meeting and their queued reminders. A reminder's idempotency key
@@ -45,14 +60,24 @@ public sealed class MeetingReminders(IReminderOutbox outbox)
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(calendar);
         var meetingDate = Instant.FromDateTimeOffset(meeting.StartsAt).InZone(MeetingTimes.London).Date;
-        var deadlines = DeadlinesFor(model, meetingDate, calendar);
-        foreach (var deadline in deadlines.Where(_ => meeting.ConversationId is not null))
+        var deadlines = DeadlinesFor(model, meetingDate, calendar).ToList();
+        var today = Instant.FromDateTimeOffset(now).InZone(MeetingTimes.London).Date;
+        for (var i = 0; i < deadlines.Count && meeting.ConversationId is not null; i++)
         {
-            // Remind two working days before the deadline, at 09:00 in London, so there is time to act.
+            var deadline = deadlines[i];
+            // Remind two working days before the deadline, at 09:00 in London, so there is time to act. A meeting booked
+            // after that slot still gets its reminder, at once, while the deadline is ahead (the card says so);
+            // once the deadline itself has passed, the card says no reminder can be sent rather than promise one.
             var due = (calendar.AddWorkingDays(deadline.Date, -2) + new LocalTime(9, 0)).InZoneLeniently(MeetingTimes.London).ToDateTimeOffset();
             if (due <= now)
             {
-                continue;
+                deadlines[i] = deadline with { Reminder = deadline.Date < today ? DeadlineReminder.TooLate : DeadlineReminder.SentNow };
+                if (deadline.Date < today)
+                {
+                    continue;
+                }
+
+                due = now;
             }
 
             var kind = deadline.Kind.ToString().ToLowerInvariant();
