@@ -56,36 +56,11 @@ foreach (var question in questions)
     library.Ask(question);
 }
 
-var answers = new List<double>();
-for (var round = 0; round < 5; round++)
-{
-    foreach (var question in questions)
-    {
-        var watch = Stopwatch.StartNew();
-        library.Ask(question);
-        answers.Add(watch.Elapsed.TotalMilliseconds);
-    }
-}
-
-answers.Sort();
+var answers = PartnershipBot.Benchmarks.AnswerTimes.Measure(questions, rounds: 5, warmUpRounds: 0, q => library.Ask(q));
 
 // The library the bot serves by default: every sample ToR at once, so each question also resolves its board.
 var sampleLibrary = new TorLibrary([.. samples.Select((text, i) => TermsOfReferenceModel.Build($"sample-{i}.txt", text))]);
-var sampleAnswers = new List<double>();
-for (var round = 0; round < 6; round++)
-{
-    foreach (var question in questions)
-    {
-        var watch = Stopwatch.StartNew();
-        sampleLibrary.Ask(question);
-        if (round > 0)
-        {
-            sampleAnswers.Add(watch.Elapsed.TotalMilliseconds);
-        }
-    }
-}
-
-sampleAnswers.Sort();
+var sampleAnswers = PartnershipBot.Benchmarks.AnswerTimes.Measure(questions, rounds: 6, warmUpRounds: 1, q => sampleLibrary.Ask(q));
 var memory = GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"long ToR: {words} words (~{words / 500} pages), {model!.Document.Clauses.Count} clauses, {model.Passages.Count} passages"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest (parse + model): median {Median(ingest):F0} ms, max {ingest.Max():F0} ms  (target < 1000 ms)"));

@@ -71,8 +71,9 @@ public sealed class MeetingReminders(IReminderOutbox outbox)
             var due = (calendar.AddWorkingDays(deadline.Date, -2) + new LocalTime(9, 0)).InZoneLeniently(MeetingTimes.London).ToDateTimeOffset();
             if (due <= now)
             {
-                deadlines[i] = deadline with { Reminder = deadline.Date < today ? DeadlineReminder.TooLate : DeadlineReminder.SentNow };
-                if (deadline.Date < today)
+                var tooLate = deadline.Date < today;
+                deadlines[i] = deadline with { Reminder = tooLate ? DeadlineReminder.TooLate : DeadlineReminder.SentNow };
+                if (tooLate)
                 {
                     continue;
                 }

@@ -24,7 +24,7 @@ public sealed class LateBookingRemindersTests
         var outbox = new RecordingOutbox();
         // Meeting Thursday 10 December 2026: papers due Thursday 3 December, reminder slot Tuesday 1 December 09:00.
         var now = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
-        var meeting = new MeetingRecord("m1", "Westbrook Community Safety Partnership", "19:channel@thread.tacv2", new DateTimeOffset(2026, 12, 10, 14, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 10, 16, 0, 0, TimeSpan.Zero));
+        var meeting = MeetingOnThursday10December("m1");
 
         var deadlines = await new MeetingReminders(outbox).QueueAsync(Model, meeting, Calendar, now, CancellationToken.None);
 
@@ -39,7 +39,7 @@ public sealed class LateBookingRemindersTests
     {
         var outbox = new RecordingOutbox();
         var now = new DateTimeOffset(2026, 12, 8, 10, 0, 0, TimeSpan.Zero);
-        var meeting = new MeetingRecord("m2", "Westbrook Community Safety Partnership", "19:channel@thread.tacv2", new DateTimeOffset(2026, 12, 10, 14, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 10, 16, 0, 0, TimeSpan.Zero));
+        var meeting = MeetingOnThursday10December("m2");
 
         var deadlines = await new MeetingReminders(outbox).QueueAsync(Model, meeting, Calendar, now, CancellationToken.None);
 
@@ -48,6 +48,9 @@ public sealed class LateBookingRemindersTests
         var line = MeetingCards.Line(new BookedMeeting(meeting, null, deadlines));
         Assert.Contains(line, f => f.Value.Contains("too late for a reminder", StringComparison.Ordinal));
     }
+
+    private static MeetingRecord MeetingOnThursday10December(string id) =>
+        new(id, "Westbrook Community Safety Partnership", "19:channel@thread.tacv2", new DateTimeOffset(2026, 12, 10, 14, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 10, 16, 0, 0, TimeSpan.Zero));
 
     /// <summary>Keeps what was queued; the rest of the outbox is not used by booking.</summary>
     private sealed class RecordingOutbox : IReminderOutbox
