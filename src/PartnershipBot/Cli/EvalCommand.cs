@@ -6,7 +6,7 @@ using PartnershipBot.Features.TermsOfReference.Evaluation;
 namespace PartnershipBot.Cli;
 
 /// <summary>
-/// <c>eval [--gold FILE --tor-dir DIR]... [--verbose] [--per-document] [--calibrate]</c>: runs gold question sets
+/// <c>eval [--gold FILE --tor-dir DIR]... [--verbose] [--per-document] [--calibrate [--quick]]</c>: runs gold question sets
 /// against their ToRs and prints accuracy, answerable right, honest unknowns and confident-wrong. Items whose doc
 /// is "ALL" are asked with every ToR of their set loaded; the others with their own ToR only. With several sets a
 /// line per set comes first and the total last. <c>--calibrate</c> fits the answer-or-decline weights on every
@@ -56,7 +56,7 @@ public sealed class EvalCommand : IAdminCommand
 
         if (options.Has("calibrate"))
         {
-            await CalibrateAsync(console, results, options.Has("quick"));
+            await CalibrateAsync(console, results, options.Has("quick"), options.Has("per-document"));
         }
 
         await console.Out.WriteLineAsync(EvaluationScore.Summarise([.. results.Select(r => r.Result)]));
@@ -113,7 +113,7 @@ public sealed class EvalCommand : IAdminCommand
         }
     }
 
-    private static async Task CalibrateAsync(CommandConsole console, List<(ScoredAnswer Result, AnswerCandidate? Candidate)> results, bool quick)
+    private static async Task CalibrateAsync(CommandConsole console, List<(ScoredAnswer Result, AnswerCandidate? Candidate)> results, bool quick, bool perDocument)
     {
         // Only single-board answers go through the decision; a set's "which board?" items do not.
         var samples = results
@@ -140,6 +140,17 @@ public sealed class EvalCommand : IAdminCommand
             var worst = lodo.OrderBy(d => (double)d.Right / d.Count).First();
             await console.Out.WriteLineAsync(string.Create(invariant,
                 $"threshold {threshold:F1}: fitted {right}/{samples.Count} right, {wrong} confident-wrong; left out in turn {lodo.Sum(d => d.Right)}/{samples.Count} right, {lodo.Sum(d => d.ConfidentWrong)} confident-wrong; worst document {worst.Document} {worst.Right}/{worst.Count}"));
+        }
+
+        if (perDocument)
+        {
+            // Each document decided by weights fitted without it, at the threshold the bot uses: the "every document
+            // left out in turn" figure. Counts are the questions the decision saw (those with a candidate passage).
+            foreach (var document in Calibration.LeaveOneDocumentOut(samples, AnswerDecision.Threshold).OrderBy(d => d.Document, StringComparer.Ordinal))
+            {
+                await console.Out.WriteLineAsync(string.Create(invariant,
+                    $"  left out: {document.Document,-60} {document.Right}/{document.Count} ({100.0 * document.Right / document.Count:F1}%)  confident-wrong: {document.ConfidentWrong}"));
+            }
         }
     }
 }
