@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddHttpClient(TorIngestion.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
         services.TryAddSingleton<ITorIngestion, TorIngestion>();
         services.TryAddSingleton<IPendingUploadStore, PendingUploadStore>();
+        services.TryAddSingleton<PassageEmbeddingStore>();
         return services;
     }
 

@@ -7,6 +7,7 @@ using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Infrastructure;
+using PartnershipBot.Infrastructure.Semantic;
 using PartnershipBot.Protocol.Authentication;
 using PartnershipBot.Protocol.Hosting;
 
@@ -32,6 +33,7 @@ public static partial class BotHost
         builder.Services.AddBotProtocol(builder.Configuration);
         builder.Services.AddPartnershipBotStorage(builder.Configuration);
         builder.Services.AddPartnershipBotCalendar(builder.Configuration);
+        builder.Services.AddSentenceEmbeddings(builder.Configuration);
         builder.Services.AddPartnershipBotFeatures();
         builder.Services.AddHostedService<ReminderDispatchService>();
         builder.Services.AddHostedService<CalendarSyncService>();
@@ -77,6 +79,8 @@ public static partial class BotHost
         _ = app.Services.GetRequiredService<RouteTable>();
         // ... and if Outlook booking is configured without a usable credential.
         _ = app.Services.GetRequiredService<IBoardCalendar>();
+        // The model loads in the background: the bot answers lexically until it is ready.
+        app.Services.StartSentenceEmbeddings();
 
         app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok")));
         app.MapBotEndpoint();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Features.TermsOfReference.Semantic;
 
 namespace PartnershipBot.Infrastructure.Documents;
 
@@ -11,7 +12,8 @@ namespace PartnershipBot.Infrastructure.Documents;
 /// sample ToRs shipped with the build (samples/tor), so a newcomer can ask questions straight away.
 /// </summary>
 public sealed partial class StoredTorLibrarySource(
-    ITermsDocumentStore store, TorLibrarySourceOptions options, ILogger<StoredTorLibrarySource> logger) : ITorLibrarySource, IDisposable
+    ITermsDocumentStore store, TorLibrarySourceOptions options, ILogger<StoredTorLibrarySource> logger, IPassageEmbeddingIndex? passages = null)
+    : ITorLibrarySource, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private TorLibrary? current;
@@ -37,6 +39,13 @@ public sealed partial class StoredTorLibrarySource(
                 }
 
                 current = new TorLibrary(versions.Select(Build).OfType<TermsOfReferenceModel>());
+                // Seeded boards, and any stored before embeddings existed, are embedded in the background; stored
+                // passages are skipped, so after a restart this costs only the split.
+                if (passages is not null)
+                {
+                    var texts = versions.SelectMany(v => PassageSentences.Split(SafeText(v))).ToList();
+                    _ = passages.EmbedPassagesAsync(texts, CancellationToken.None);
+                }
                 LogLoaded(logger, current.Boards.Count);
             }
 
@@ -81,6 +90,18 @@ public sealed partial class StoredTorLibrarySource(
         {
             var stored = await IngestAsync(store, path, boardName: null, "seed", cancellationToken);
             LogSeeded(logger, stored.BoardName, stored.FileName);
+        }
+    }
+
+    private static string SafeText(TermsDocumentVersion version)
+    {
+        try
+        {
+            return TorFileReader.ExtractText(version.FileName, version.Content);
+        }
+        catch (InvalidDataException)
+        {
+            return string.Empty;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Features.TermsOfReference.Semantic;
 
 namespace PartnershipBot.Infrastructure.Documents;
 
@@ -8,7 +9,7 @@ namespace PartnershipBot.Infrastructure.Documents;
 /// Stores uploaded ToRs (keeping every earlier version) and downloads Teams file attachments. Downloads must
 /// be https, except to loopback addresses (the Agents Playground and tests).
 /// </summary>
-public sealed class TorIngestion(ITermsDocumentStore store, ITorLibrarySource library, IHttpClientFactory httpClients) : ITorIngestion
+public sealed class TorIngestion(ITermsDocumentStore store, ITorLibrarySource library, IHttpClientFactory httpClients, IPassageEmbeddingIndex? passages = null) : ITorIngestion
 {
     /// <summary>The named HttpClient used for downloads.</summary>
     public const string HttpClientName = "tor-download";
@@ -28,6 +29,8 @@ public sealed class TorIngestion(ITermsDocumentStore store, ITorLibrarySource li
         var model = Read(fileName, content, boardName);
         var stored = await StoredTorLibrarySource.StoreAsync(store, fileName, content, model, storedBy, cancellationToken);
         library.Invalidate();
+        // In the background: the uploader's card must not wait for the model; the task never faults.
+        _ = passages?.EmbedPassagesAsync(PassageSentences.Split(TorFileReader.ExtractText(fileName, content)), CancellationToken.None);
         return stored;
     }
 
