@@ -4,6 +4,7 @@ using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Features.TermsOfReference.Semantic;
 
 namespace PartnershipBot.Infrastructure.Documents;
 
@@ -12,7 +13,8 @@ namespace PartnershipBot.Infrastructure.Documents;
 /// sample ToRs shipped with the build (samples/tor), so a newcomer can ask questions straight away.
 /// </summary>
 public sealed partial class StoredTorLibrarySource(
-    ITermsDocumentStore store, TorLibrarySourceOptions options, ILogger<StoredTorLibrarySource> logger) : ITorLibrarySource, IDisposable
+    ITermsDocumentStore store, TorLibrarySourceOptions options, ILogger<StoredTorLibrarySource> logger, IPassageEmbeddingIndex? passages = null)
+    : ITorLibrarySource, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private TorLibrary? current;
@@ -38,6 +40,13 @@ public sealed partial class StoredTorLibrarySource(
                 }
 
                 current = new TorLibrary(versions.Select(Build).OfType<TermsOfReferenceModel>());
+                // Seeded boards, and any stored before embeddings existed, are embedded in the background; stored
+                // passages are skipped, so after a restart this costs only the split.
+                if (passages is not null)
+                {
+                    var texts = versions.SelectMany(v => PassageSentences.Split(SafeText(v))).ToList();
+                    _ = passages.EmbedPassagesAsync(texts, CancellationToken.None);
+                }
                 LogLoaded(logger, current.Boards.Count);
             }
 
@@ -83,6 +92,18 @@ public sealed partial class StoredTorLibrarySource(
             var stored = await IngestAsync(store, path, boardName: null, "seed", cancellationToken);
             var (seededBoard, seededFile) = (LogText.Clean(stored.BoardName), LogText.Clean(stored.FileName));
             LogSeeded(logger, seededBoard, seededFile);
+        }
+    }
+
+    private static string SafeText(TermsDocumentVersion version)
+    {
+        try
+        {
+            return TorFileReader.ExtractText(version.FileName, version.Content);
+        }
+        catch (InvalidDataException)
+        {
+            return string.Empty;
         }
     }
 
