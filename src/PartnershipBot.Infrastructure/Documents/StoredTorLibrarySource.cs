@@ -10,10 +10,11 @@ namespace PartnershipBot.Infrastructure.Documents;
 
 /// <summary>
 /// Builds the bot's ToR library from the store. On first run, when the store holds no ToR, it stores the
-/// sample ToRs shipped with the build (samples/tor), so a newcomer can ask questions straight away.
+/// sample ToRs shipped with the build (samples/tor), so a newcomer can ask questions straight away. With
+/// <paramref name="dense"/> the library ranks with sentence embeddings once they are ready (lexically until then).
 /// </summary>
 public sealed partial class StoredTorLibrarySource(
-    ITermsDocumentStore store, TorLibrarySourceOptions options, ILogger<StoredTorLibrarySource> logger, IPassageEmbeddingIndex? passages = null)
+    ITermsDocumentStore store, TorLibrarySourceOptions options, ILogger<StoredTorLibrarySource> logger, DenseSimilarity? dense = null)
     : ITorLibrarySource, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -39,14 +40,15 @@ public sealed partial class StoredTorLibrarySource(
                     versions = await store.ListLatestAsync(cancellationToken);
                 }
 
-                current = new TorLibrary(versions.Select(Build).OfType<TermsOfReferenceModel>());
+                var models = versions.Select(Build).OfType<TermsOfReferenceModel>().ToList();
+                current = new TorLibrary(models, dense is null ? null : dense.For);
                 // Seeded boards, and any stored before embeddings existed, are embedded in the background; stored
-                // passages are skipped, so after a restart this costs only the split.
-                if (passages is not null)
+                // passages are found by text hash and skipped, so after a restart this costs only the hashing.
+                foreach (var model in models)
                 {
-                    var texts = versions.SelectMany(v => PassageSentences.Split(SafeText(v))).ToList();
-                    _ = passages.EmbedPassagesAsync(texts, CancellationToken.None);
+                    _ = dense?.PrepareAsync(model);
                 }
+
                 LogLoaded(logger, current.Boards.Count);
             }
 
@@ -92,18 +94,6 @@ public sealed partial class StoredTorLibrarySource(
             var stored = await IngestAsync(store, path, boardName: null, "seed", cancellationToken);
             var (seededBoard, seededFile) = (LogText.Clean(stored.BoardName), LogText.Clean(stored.FileName));
             LogSeeded(logger, seededBoard, seededFile);
-        }
-    }
-
-    private static string SafeText(TermsDocumentVersion version)
-    {
-        try
-        {
-            return TorFileReader.ExtractText(version.FileName, version.Content);
-        }
-        catch (InvalidDataException)
-        {
-            return string.Empty;
         }
     }
 

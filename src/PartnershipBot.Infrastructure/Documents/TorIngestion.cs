@@ -55,8 +55,9 @@ public sealed partial class TorIngestion(
         var model = await ReadAsync(fileName, content, boardName, cancellationToken);
         var stored = await StoredTorLibrarySource.StoreAsync(store, fileName, content, model, storedBy, cancellationToken);
         library.Invalidate();
-        // In the background: the uploader's card must not wait for the model; the task never faults.
-        _ = passages?.EmbedPassagesAsync(PassageSentences.Split(TorFileReader.ExtractText(fileName, content)), CancellationToken.None);
+        // The engine's own passages, so answers find every one stored. In the background: the uploader's card must not
+        // wait for the model (the board answers lexically until it is done); the task never faults.
+        _ = passages?.EmbedPassagesAsync(model.Passages.Select(p => p.Text), CancellationToken.None);
         return stored;
     }
 

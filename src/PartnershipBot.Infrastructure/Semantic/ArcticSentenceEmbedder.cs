@@ -10,11 +10,11 @@ namespace PartnershipBot.Infrastructure.Semantic;
 /// <summary>
 /// The sentence embedder over arctic-embed-xs. <see cref="Start"/> loads the stored passage vectors and the model
 /// on a background thread, so the bot answers (lexically) at once and <see cref="IsReady"/> turns true about two
-/// seconds later. Passage vectors are kept in memory and in <c>passage_embeddings</c>; query vectors only in a
-/// small in-memory LRU. Thread-safe.
+/// seconds later. Passage vectors are kept in memory and in <c>passage_embeddings</c> (in memory only when there is no
+/// store: <c>eval</c>, which must not write the bot's data); query vectors only in a small in-memory LRU. Thread-safe.
 /// </summary>
 public sealed partial class ArcticSentenceEmbedder(
-    Func<ArcticEmbeddingModel> loadModel, bool ownsModel, PassageEmbeddingStore store, ILogger<ArcticSentenceEmbedder> logger)
+    Func<ArcticEmbeddingModel> loadModel, bool ownsModel, PassageEmbeddingStore? store, ILogger<ArcticSentenceEmbedder> logger)
     : ISentenceEmbedder, IPassageEmbeddingIndex, IDisposable
 {
     // Small batches let a member's question get the model between two batches of a background ingestion.
@@ -66,7 +66,7 @@ public sealed partial class ArcticSentenceEmbedder(
     {
         ArgumentNullException.ThrowIfNull(text);
         var loaded = Volatile.Read(ref model);
-        var normalized = PassageSentences.Normalize(text);
+        var normalized = EmbeddingText.Normalize(text);
         if (loaded is null || normalized.Length == 0)
         {
             return null;
@@ -106,10 +106,17 @@ public sealed partial class ArcticSentenceEmbedder(
     }
 
     /// <inheritdoc />
+    public float[]? StoredVector(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return passages.TryGetValue(Hash(EmbeddingText.Normalize(text)), out var vector) ? vector : null;
+    }
+
+    /// <inheritdoc />
     public async Task EmbedPassagesAsync(IEnumerable<string> texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var wanted = texts.Select(PassageSentences.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)
+        var wanted = texts.Select(EmbeddingText.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)
             .Select(t => (Text: t, Key: Hash(t))).ToList();
         if (!await ready.Task.WaitAsync(cancellationToken) || Volatile.Read(ref model) is not { } loaded)
         {
@@ -131,7 +138,10 @@ public sealed partial class ArcticSentenceEmbedder(
                     passages[key] = vector;
                 }
 
-                await store.SaveAsync(ArcticEmbeddingModel.Name, rows, cancellationToken);
+                if (store is not null)
+                {
+                    await store.SaveAsync(ArcticEmbeddingModel.Name, rows, cancellationToken);
+                }
             }
 
             if (missing.Count > 0)
@@ -174,7 +184,8 @@ public sealed partial class ArcticSentenceEmbedder(
         try
         {
             var since = TimeProvider.System.GetTimestamp();
-            foreach (var (key, vector) in await store.LoadAllAsync(ArcticEmbeddingModel.Name, CancellationToken.None))
+            var stored = store is null ? new Dictionary<string, float[]>() : await store.LoadAllAsync(ArcticEmbeddingModel.Name, CancellationToken.None);
+            foreach (var (key, vector) in stored)
             {
                 if (vector.Length == ArcticEmbeddingModel.Dimension)
                 {
@@ -198,6 +209,11 @@ public sealed partial class ArcticSentenceEmbedder(
 
     private async Task PersistAsync(IReadOnlyCollection<(string Hash, float[] Vector)> rows)
     {
+        if (store is null)
+        {
+            return;
+        }
+
         try
         {
             await store.SaveAsync(ArcticEmbeddingModel.Name, rows, CancellationToken.None);

@@ -11,4 +11,7 @@ public sealed class NoSentenceEmbedder : ISentenceEmbedder, IPassageEmbeddingInd
 
     /// <inheritdoc />
     public Task EmbedPassagesAsync(IEnumerable<string> texts, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public float[]? StoredVector(string text) => null;
 }
