@@ -11,12 +11,38 @@ namespace PartnershipBot.Benchmarks;
 internal sealed class ChildProcess : IDisposable
 {
     private readonly Process process;
+    private readonly Stopwatch clock;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(TimeSpan At, string Line)> output;
 
-    private ChildProcess(Process process, int port, TimeSpan startup)
+    private ChildProcess(Process process, int port, TimeSpan startup, Stopwatch clock, System.Collections.Concurrent.ConcurrentQueue<(TimeSpan At, string Line)> output)
     {
         this.process = process;
         Port = port;
         Startup = startup;
+        this.clock = clock;
+        this.output = output;
+    }
+
+    /// <summary>
+    /// How long after Process.Start the first stdout line containing <paramref name="text"/> came (a log line marking
+    /// background work done, such as the embedding model loaded), or null if none within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<TimeSpan?> WhenPrintedAsync(string text, TimeSpan timeout)
+    {
+        while (clock.Elapsed < timeout)
+        {
+            foreach (var (at, line) in output)
+            {
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    return at;
+                }
+            }
+
+            await Task.Delay(10);
+        }
+
+        return null;
     }
 
     public int Port { get; }
@@ -65,7 +91,8 @@ internal sealed class ChildProcess : IDisposable
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
         // Drain the pipes so a chatty child never blocks on a full one.
-        process.OutputDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<(TimeSpan At, string Line)>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null && output.Count < 10_000) { output.Enqueue((clock.Elapsed, e.Data)); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"  [{Path.GetFileName(fileName)}] {e.Data}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -83,7 +110,7 @@ internal sealed class ChildProcess : IDisposable
                 using var response = await client.GetAsync(health);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    return new ChildProcess(process, port, clock.Elapsed);
+                    return new ChildProcess(process, port, clock.Elapsed, clock, output);
                 }
             }
             catch (HttpRequestException)

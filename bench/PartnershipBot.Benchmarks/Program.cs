@@ -8,7 +8,8 @@ using PartnershipBot.Features.TermsOfReference.Model;
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks            ToR ingest and answer times
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- turns [ours] [N]  authenticated turns through /api/messages (N per level, default 3,000), vs two echo baselines unless `ours`
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- hostile [N] N hostile requests per mode (default 10,000), forged tokens
-//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- footprint   start-up time and working set of the built bot as its own process
+//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- footprint   start-up time and working set of the built bot as its own process, embeddings Off and On
+//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- embeddings  ToR answers lexical vs hybrid, model load, a ten-page ToR ingested with embedding
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- fanout [N]  N due reminders (default 2,000) through the dispatcher against a Teams-limits stub
 // BENCHMARKS.md has the latest figures.
 switch (args.FirstOrDefault())
@@ -22,6 +23,10 @@ switch (args.FirstOrDefault())
     case "fanout":
         await PartnershipBot.Benchmarks.FanoutBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000);
         return 0;
+    case "embeddings":
+        await PartnershipBot.Benchmarks.TorEmbeddingBenchmark.RunAsync(FindRepository(), BuildLongTor(SampleTexts(FindRepository()), targetWords: 10 * 500),
+            [.. File.ReadAllLines(Path.Combine(FindRepository(), "samples", "eval", "seed-qa.jsonl")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()!)]);
+        return 0;
     case "footprint":
         await PartnershipBot.Benchmarks.FootprintBenchmark.RunAsync(FindRepository());
         return 0;
@@ -31,7 +36,7 @@ switch (args.FirstOrDefault())
 // The long ToR is the sample ToRs repeated with renumbered sections until it is 100 pages of
 // about 500 words each, so the parser and the model see realistic structure at scale.
 var repository = FindRepository();
-var samples = Directory.GetFiles(Path.Combine(repository, "samples", "tor"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+var samples = SampleTexts(repository);
 var longTor = BuildLongTor(samples, targetWords: 100 * 500);
 var words = longTor.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
 var questions = File.ReadAllLines(Path.Combine(repository, "samples", "eval", "seed-qa.jsonl"))
@@ -71,6 +76,9 @@ PartnershipBot.Benchmarks.TorRealBoardsBenchmark.Run(repository, BuildLongTor(sa
 
 
 return 0;
+
+static List<string> SampleTexts(string repository) =>
+    [.. Directory.GetFiles(Path.Combine(repository, "samples", "tor"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 

@@ -51,6 +51,7 @@ public static class DependencyInjection
             .RemoveAllLoggers();
         services.TryAddSingleton<ITorIngestion, TorIngestion>();
         services.TryAddSingleton<IPendingUploadStore, PendingUploadStore>();
+        services.TryAddSingleton<PassageEmbeddingStore>();
         return services;
     }
 

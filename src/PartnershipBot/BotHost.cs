@@ -9,6 +9,7 @@ using PartnershipBot.Features.Routing;
 using PartnershipBot.Health;
 using PartnershipBot.Hosting;
 using PartnershipBot.Infrastructure;
+using PartnershipBot.Infrastructure.Semantic;
 using PartnershipBot.Protocol.Authentication;
 using PartnershipBot.Protocol.Hosting;
 
@@ -34,6 +35,7 @@ public static partial class BotHost
         builder.Services.AddBotProtocol(builder.Configuration);
         builder.Services.AddPartnershipBotStorage(builder.Configuration);
         builder.Services.AddPartnershipBotCalendar(builder.Configuration);
+        builder.Services.AddSentenceEmbeddings(builder.Configuration);
         builder.Services.AddPartnershipBotFeatures();
         // Local mode: after binding, the addresses Kestrel really listens on must all be loopback (not just --urls).
         builder.Services.AddHostedService<LocalModeBindingCheck>();
@@ -79,6 +81,8 @@ public static partial class BotHost
         _ = app.Services.GetRequiredService<RouteTable>();
         // ... and if Outlook booking is configured without a usable credential.
         _ = app.Services.GetRequiredService<IBoardCalendar>();
+        // The model loads in the background: the bot answers lexically until it is ready.
+        app.Services.StartSentenceEmbeddings();
 
         app.MapBotHealth();
         app.MapBotEndpoint();

@@ -4,15 +4,18 @@ using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Features.TermsOfReference.Semantic;
 
 namespace PartnershipBot.Infrastructure.Documents;
 
 /// <summary>
 /// Builds the bot's ToR library from the store. On first run, when the store holds no ToR, it stores the
-/// sample ToRs shipped with the build (samples/tor), so a newcomer can ask questions straight away.
+/// sample ToRs shipped with the build (samples/tor), so a newcomer can ask questions straight away. With
+/// <paramref name="dense"/> the library ranks with sentence embeddings once they are ready (lexically until then).
 /// </summary>
 public sealed partial class StoredTorLibrarySource(
-    ITermsDocumentStore store, TorLibrarySourceOptions options, ILogger<StoredTorLibrarySource> logger) : ITorLibrarySource, IDisposable
+    ITermsDocumentStore store, TorLibrarySourceOptions options, ILogger<StoredTorLibrarySource> logger, DenseSimilarity? dense = null)
+    : ITorLibrarySource, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private TorLibrary? current;
@@ -37,7 +40,15 @@ public sealed partial class StoredTorLibrarySource(
                     versions = await store.ListLatestAsync(cancellationToken);
                 }
 
-                current = new TorLibrary(versions.Select(Build).OfType<TermsOfReferenceModel>());
+                var models = versions.Select(Build).OfType<TermsOfReferenceModel>().ToList();
+                current = new TorLibrary(models, dense is null ? null : dense.For);
+                // Seeded boards, and any stored before embeddings existed, are embedded in the background; stored
+                // passages are found by text hash and skipped, so after a restart this costs only the hashing.
+                foreach (var model in models)
+                {
+                    _ = dense?.PrepareAsync(model);
+                }
+
                 LogLoaded(logger, current.Boards.Count);
             }
 

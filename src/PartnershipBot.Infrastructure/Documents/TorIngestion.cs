@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Features.TermsOfReference.Semantic;
 
 namespace PartnershipBot.Infrastructure.Documents;
 
@@ -13,7 +14,8 @@ namespace PartnershipBot.Infrastructure.Documents;
 /// Reading is one document at a time: a parse costs memory and CPU, and a burst of uploads must not add them up.
 /// </summary>
 public sealed partial class TorIngestion(
-    ITermsDocumentStore store, ITorLibrarySource library, IHttpClientFactory httpClients, TorDownloadOptions downloads, ILogger<TorIngestion> logger)
+    ITermsDocumentStore store, ITorLibrarySource library, IHttpClientFactory httpClients, TorDownloadOptions downloads, ILogger<TorIngestion> logger,
+    IPassageEmbeddingIndex? passages = null)
     : ITorIngestion, IDisposable
 {
     /// <summary>The named HttpClient used for downloads.</summary>
@@ -53,6 +55,9 @@ public sealed partial class TorIngestion(
         var model = await ReadAsync(fileName, content, boardName, cancellationToken);
         var stored = await StoredTorLibrarySource.StoreAsync(store, fileName, content, model, storedBy, cancellationToken);
         library.Invalidate();
+        // The engine's own passages, so answers find every one stored. In the background: the uploader's card must not
+        // wait for the model (the board answers lexically until it is done); the task never faults.
+        _ = passages?.EmbedPassagesAsync(model.Passages.Select(p => p.Text), CancellationToken.None);
         return stored;
     }
 

@@ -8,7 +8,9 @@ namespace PartnershipBot.Cli;
 /// <c>ask --tor FILE [--tor FILE ...] [--json] ["question"]</c> or <c>ask --board NAME ...</c>: answers ToR
 /// questions. With no question it reads one per line from stdin and writes one answer per line. With
 /// <c>--json</c> each answer is one JSON object: question, answered, answer, board, citations.
-/// This contract is used by scripts and the evaluation: keep it exactly.
+/// This contract is used by scripts and the evaluation: keep it exactly. Ranking is lexical, the bot's default;
+/// <c>--embeddings on</c> ranks as the bot does with <c>TermsOfReference:Embeddings=On</c> (lexically still on a machine
+/// where the model can't be loaded).
 /// </summary>
 public sealed class AskCommand : IAdminCommand
 {
@@ -16,7 +18,7 @@ public sealed class AskCommand : IAdminCommand
     public string Verb => "ask";
 
     /// <inheritdoc />
-    public string Summary => "ask --tor FILE [--tor FILE ...] | --board NAME [--json] [\"question\"]: answer questions about Terms of Reference";
+    public string Summary => "ask --tor FILE [--tor FILE ...] | --board NAME [--json] [--embeddings on|off] [\"question\"]: answer questions about Terms of Reference";
 
     /// <inheritdoc />
     public async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, CancellationToken cancellationToken)
@@ -24,6 +26,12 @@ public sealed class AskCommand : IAdminCommand
         ArgumentNullException.ThrowIfNull(console);
         var options = new CommandArguments(args, "json");
         var library = await LoadLibraryAsync(options, cancellationToken);
+        using var embeddings = CliEmbeddings.Wanted(options.Get("embeddings"), fallback: false) ? await CliEmbeddings.TryLoadAsync(1, cancellationToken) : null;
+        if (embeddings is not null)
+        {
+            library = await embeddings.LibraryAsync(library.Boards);
+        }
+
         var board = options.Get("board");
         var json = options.Has("json");
         var questions = options.Positionals.Count > 0 ? [string.Join(' ', options.Positionals)] : ReadLines(console.In);

@@ -2,15 +2,18 @@ using System.Globalization;
 using System.Text.Json;
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Evaluation;
+using PartnershipBot.Features.TermsOfReference.Model;
 
 namespace PartnershipBot.Cli;
 
 /// <summary>
-/// <c>eval [--gold FILE --tor-dir DIR]... [--verbose] [--per-document] [--calibrate [--quick]]</c>: runs gold question sets
-/// against their ToRs and prints accuracy, answerable right, honest unknowns and confident-wrong. Items whose doc
-/// is "ALL" are asked with every ToR of their set loaded; the others with their own ToR only. With several sets a
-/// line per set comes first and the total last. <c>--calibrate</c> fits the answer-or-decline weights on every
-/// item and prints them with each document's score when it is left out of the fit.
+/// <c>eval [--gold FILE --tor-dir DIR]... [--verbose] [--per-document] [--calibrate [--quick]] [--embeddings off|on|both]</c>:
+/// runs gold question sets against their ToRs and prints accuracy, answerable right, honest unknowns and
+/// confident-wrong. Items whose doc is "ALL" are asked with every ToR of their set loaded; the others with their own
+/// ToR only. With several sets a line per set comes first and the total last. <c>--calibrate</c> fits the
+/// answer-or-decline weights on every item and prints them with each document's score when it is left out of the fit.
+/// <c>--embeddings both</c> scores lexical-only and hybrid ranking in one run over the same parsed documents, each
+/// line labelled, the hybrid's total last; <c>--dense-weight W</c> tries another weight for the dense term.
 /// </summary>
 public sealed class EvalCommand : IAdminCommand
 {
@@ -18,7 +21,7 @@ public sealed class EvalCommand : IAdminCommand
     public string Verb => "eval";
 
     /// <inheritdoc />
-    public string Summary => "eval [--gold FILE --tor-dir DIR]... [--verbose] [--per-document] [--calibrate]: score the ToR answers against gold question sets";
+    public string Summary => "eval [--gold FILE --tor-dir DIR]... [--verbose] [--per-document] [--calibrate [--quick]] [--embeddings off|on|both] [--dense-weight W]: score the ToR answers against gold question sets";
 
     /// <inheritdoc />
     public async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, CancellationToken cancellationToken)
@@ -33,37 +36,82 @@ public sealed class EvalCommand : IAdminCommand
             throw new CommandLineException("Give one --tor-dir for each --gold, in the same order.");
         }
 
-        var results = new List<(ScoredAnswer Result, AnswerCandidate? Candidate)>();
+        var modes = Modes(options.Get("embeddings"));
+        using var embeddings = modes.Contains(true) ? await CliEmbeddings.LoadAsync(DenseScale(options.Get("dense-weight")), cancellationToken) : null;
+        var results = modes.ToDictionary(m => m, _ => new List<(ScoredAnswer Result, AnswerCandidate? Candidate)>());
+        var setNames = modes.ToDictionary(m => m, _ => new List<string>());
         for (var i = 0; i < golds.Count; i++)
         {
-            var set = await EvaluateAsync(golds[i], torDirectories[i], cancellationToken);
-            await ReportAsync(console, set, options.Has("verbose"), options.Has("explain"));
-            if (golds.Count > 1)
+            var (gold, boards) = await LoadSetAsync(golds[i], torDirectories[i], cancellationToken);
+            foreach (var dense in modes)
             {
-                await console.Out.WriteLineAsync($"{Path.GetFileName(Path.GetDirectoryName(golds[i]))}/{Path.GetFileName(golds[i])}: {EvaluationScore.Summarise([.. set.Select(s => s.Result)])}");
-            }
+                var set = await EvaluateAsync(gold, boards, dense ? embeddings : null);
+                await ReportAsync(console, set, options.Has("verbose"), options.Has("explain"));
+                if (golds.Count > 1)
+                {
+                    await console.Out.WriteLineAsync($"{Label(modes, dense)}{Path.GetFileName(Path.GetDirectoryName(golds[i]))}/{Path.GetFileName(golds[i])}: {EvaluationScore.Summarise([.. set.Select(s => s.Result)])}");
+                }
 
-            results.AddRange(set);
-        }
-
-        if (options.Has("per-document"))
-        {
-            foreach (var document in results.GroupBy(r => r.Result.Item.Doc))
-            {
-                await console.Out.WriteLineAsync($"  {document.Key,-60} {EvaluationScore.Summarise([.. document.Select(d => d.Result)])}");
+                results[dense].AddRange(set);
+                setNames[dense].AddRange(set.Select(_ => Path.GetFileName(Path.GetDirectoryName(golds[i])) + "/" + Path.GetFileName(golds[i])));
             }
         }
 
-        if (options.Has("calibrate"))
+        foreach (var dense in modes)
         {
-            await CalibrateAsync(console, results, options.Has("quick"), options.Has("per-document"));
+            var all = results[dense];
+            if (options.Has("per-document"))
+            {
+                foreach (var document in all.GroupBy(r => r.Result.Item.Doc))
+                {
+                    await console.Out.WriteLineAsync($"  {Label(modes, dense)}{document.Key,-60} {EvaluationScore.Summarise([.. document.Select(d => d.Result)])}");
+                }
+            }
+
+            if (options.Has("calibrate"))
+            {
+                if (modes.Length > 1)
+                {
+                    await console.Out.WriteLineAsync($"-- calibration, {(dense ? "hybrid" : "lexical")} --");
+                }
+
+                await CalibrateAsync(console, all, setNames[dense], options.Has("quick"), options.Has("per-document"));
+            }
         }
 
-        await console.Out.WriteLineAsync(EvaluationScore.Summarise([.. results.Select(r => r.Result)]));
+        foreach (var dense in modes)
+        {
+            await console.Out.WriteLineAsync(Label(modes, dense) + EvaluationScore.Summarise([.. results[dense].Select(r => r.Result)]));
+        }
+
         return 0;
     }
 
-    private static async Task<List<(ScoredAnswer Result, AnswerCandidate? Candidate)>> EvaluateAsync(string goldPath, string torDirectory, CancellationToken cancellationToken)
+    /// <summary>The rankings to score, lexical first: <c>--embeddings</c> off (the default), on, or both.</summary>
+    private static bool[] Modes(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "off" => [false],
+        "on" => [true],
+        "both" => [false, true],
+        _ => throw new CommandLineException($"--embeddings is off, on or both, not '{value}'."),
+    };
+
+    private static string Label(bool[] modes, bool dense) => modes.Length == 1 ? string.Empty : dense ? "hybrid  " : "lexical ";
+
+    /// <summary><c>--dense-weight W</c> as a multiple of the built-in weight (the dense signal is scaled, the ranker unchanged).</summary>
+    private static double DenseScale(string? value)
+    {
+        if (value is null)
+        {
+            return 1;
+        }
+
+        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) && weight >= 0
+            ? weight / PassageRanker.DenseWeight
+            : throw new CommandLineException($"--dense-weight is a number at least 0, not '{value}'.");
+    }
+
+    private static async Task<(List<GoldQuestion> Gold, Dictionary<string, TermsOfReferenceModel> Boards)> LoadSetAsync(string goldPath, string torDirectory, CancellationToken cancellationToken)
     {
         if (!File.Exists(goldPath) || !Directory.Exists(torDirectory))
         {
@@ -76,7 +124,21 @@ public sealed class EvalCommand : IAdminCommand
             .ToList();
         var files = gold.Select(g => g.Doc).Where(d => d != "ALL").Distinct().Select(d => Path.Combine(torDirectory, d)).ToList();
         var all = await TorLoading.LoadFilesAsync(files, cancellationToken);
-        var single = files.Zip(all.Boards).ToDictionary(p => Path.GetFileName(p.First), p => new TorLibrary([p.Second]));
+        return (gold, files.Zip(all.Boards).ToDictionary(p => Path.GetFileName(p.First), p => p.Second));
+    }
+
+    /// <summary>Asks every gold question, of its own board's library or, for "ALL", of the whole set's.</summary>
+    private static async Task<List<(ScoredAnswer Result, AnswerCandidate? Candidate)>> EvaluateAsync(
+        List<GoldQuestion> gold, Dictionary<string, TermsOfReferenceModel> boards, CliEmbeddings? embeddings)
+    {
+        async Task<TorLibrary> Library(IReadOnlyList<TermsOfReferenceModel> models) => embeddings is null ? new TorLibrary(models) : await embeddings.LibraryAsync(models);
+        var all = await Library([.. boards.Values]);
+        var single = new Dictionary<string, TorLibrary>(StringComparer.Ordinal);
+        foreach (var (doc, model) in boards)
+        {
+            single[doc] = await Library([model]);
+        }
+
         return [.. gold.Select(item =>
         {
             var (answer, candidate) = (item.Doc == "ALL" ? all : single[item.Doc]).Consider(item.Question);
@@ -113,11 +175,11 @@ public sealed class EvalCommand : IAdminCommand
         }
     }
 
-    private static async Task CalibrateAsync(CommandConsole console, List<(ScoredAnswer Result, AnswerCandidate? Candidate)> results, bool quick, bool perDocument)
+    private static async Task CalibrateAsync(CommandConsole console, List<(ScoredAnswer Result, AnswerCandidate? Candidate)> results, List<string> setNames, bool quick, bool perDocument)
     {
         // Only single-board answers go through the decision; a set's "which board?" items do not.
-        var samples = results
-            .Where(r => r.Candidate is { Settled: not null, Confidence: > 0 })
+        var decided = results.Select((r, i) => (r.Result, r.Candidate, Set: setNames[i])).Where(r => r.Candidate is { Settled: not null, Confidence: > 0 }).ToList();
+        var samples = decided
             .Select(r => new CalibrationSample(r.Result.Item.Doc, r.Candidate!.Features,
                 EvaluationScore.Score(r.Result.Item, r.Candidate.Settled!).Right && r.Result.Item.Answerable, r.Result.Item.Answerable))
             .ToList();
@@ -133,6 +195,7 @@ public sealed class EvalCommand : IAdminCommand
             return;
         }
 
+        await ReportLeftOutBySetAsync(console, results, setNames, decided.Select(d => d.Set).ToList(), samples);
         foreach (var threshold in new[] { 0.5, 0.6, 0.7, 0.8 })
         {
             var (right, wrong) = Calibration.Score(samples, s => Calibration.Predict(s.Features, weights), threshold);
@@ -152,6 +215,29 @@ public sealed class EvalCommand : IAdminCommand
                     $"  left out: {document.Document,-60} {document.Right}/{document.Count} ({100.0 * document.Right / document.Count:F1}%)  confident-wrong: {document.ConfidentWrong}"));
             }
         }
+    }
+
+    /// <summary>
+    /// Each set scored as the bot would answer it (at its threshold) with decision weights fitted without the question's
+    /// document: the honest figure for comparing rankings, since neither set of weights has seen the document.
+    /// </summary>
+    private static async Task ReportLeftOutBySetAsync(
+        CommandConsole console, List<(ScoredAnswer Result, AnswerCandidate? Candidate)> results, List<string> setNames, List<string> sampleSets, List<CalibrationSample> samples)
+    {
+        var confidences = Calibration.LeftOutConfidences(samples);
+        var parts = new List<string>();
+        foreach (var set in setNames.Distinct())
+        {
+            // Questions the decision never sees ("which board?", nothing ranked) keep their result as scored.
+            var outside = results.Where((r, i) => setNames[i] == set && r.Candidate is not { Settled: not null, Confidence: > 0 }).ToList();
+            var held = samples.Select((s, i) => (Sample: s, Answers: confidences[i] >= AnswerDecision.Threshold)).Where((_, i) => sampleSets[i] == set).ToList();
+            var right = outside.Count(o => o.Result.Right) + held.Count(h => h.Answers ? h.Sample.AnswerIsRight : !h.Sample.Answerable);
+            var wrong = outside.Count(o => o.Result.ConfidentWrong) + held.Count(h => h.Answers && !h.Sample.AnswerIsRight);
+            var total = setNames.Count(n => n == set);
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{set} {right}/{total} ({100.0 * right / total:F1}%) cw {wrong}"));
+        }
+
+        await console.Out.WriteLineAsync("left out in turn, by set: " + string.Join("; ", parts));
     }
 }
 

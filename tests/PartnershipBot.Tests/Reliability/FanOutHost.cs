@@ -28,6 +28,7 @@ public sealed class FanOutHost : IAsyncDisposable
         var defaults = new Dictionary<string, string>
         {
             ["Logging:LogLevel:Default"] = "Critical",
+            ["TermsOfReference:Embeddings"] = "Off",
             ["BotFramework:Connector:BaseDelay"] = "00:00:00.010",
             ["BotFramework:Connector:MaxDelay"] = "00:00:00.100",
             // 30% faults: ten retries make a reminder's chance of exhausting them negligible (0.3^11).

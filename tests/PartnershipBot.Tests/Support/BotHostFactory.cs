@@ -23,6 +23,8 @@ public sealed class BotHostFactory(IReadOnlyDictionary<string, string?> settings
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        // Each host would load a 350 MB model in the background; tests that want it say TermsOfReference:Embeddings=On.
+        builder.UseSetting("TermsOfReference:Embeddings", "Off");
         // Tests must not wait on real backoff when a scripted fault is retried.
         builder.UseSetting("BotFramework:Connector:BaseDelay", "00:00:00.050");
         // The file servers standing in for SharePoint are loopback Kestrel servers on 127.0.0.1.

@@ -30,7 +30,7 @@ public sealed class KestrelBotHost : IAsyncDisposable
     {
         var data = Directory.CreateTempSubdirectory("pb-kestrel-").FullName;
         var app = BotHost.Build(
-            ["--urls", "http://127.0.0.1:0", "--Storage:DataDirectory", data, "--Logging:LogLevel:Default", "Critical", .. settings],
+            ["--urls", "http://127.0.0.1:0", "--Storage:DataDirectory", data, "--Logging:LogLevel:Default", "Critical", "--TermsOfReference:Embeddings", "Off", .. settings],
             services => services.AddSingleton<IBotTokenProvider>(new StaticBotTokenProvider(BotHostFactory.BotToken)));
         await app.StartAsync();
         return new KestrelBotHost(app, data);

@@ -19,7 +19,7 @@ public static class AnswerDecision
     public static readonly double[] LexicalWeights = [-0.952, 0.966, 0.226, 0.352, -0.022, 0.577, 0.000, -0.218, 1.120, 0.905, 0.000, -0.471, 0.945, -0.541, 0.552, -1.335, 0.206, 0.605];
 
     /// <summary>Fitted weights with embeddings on.</summary>
-    public static readonly double[] DenseWeights = [-2.344, 1.091, 1.324, 0.632, 0.902, 0.204, -0.834, -0.337, 1.031, 1.246, 0.000, -0.152, 0, 0, 0, 0, 0, 0];
+    public static readonly double[] DenseWeights = [-0.915, 0.694, 0.240, 0.444, -0.058, 0.520, 0.000, -0.169, 1.239, 1.144, 0.297, -0.372, 0.783, -0.564, 0.494, -1.299, 0.224, 0.600];
 
     /// <summary>Confidence at or above which the bot answers. Set above 0.5: a wrong answer costs a member more than a referral.</summary>
     public const double Threshold = 0.6;

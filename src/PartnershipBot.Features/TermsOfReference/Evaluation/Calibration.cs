@@ -74,6 +74,23 @@ public static class Calibration
         return (right, wrong);
     }
 
+    /// <summary>Each sample's confidence from weights fitted without its document, in the order given.</summary>
+    public static double[] LeftOutConfidences(IReadOnlyList<CalibrationSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var confidences = new double[samples.Count];
+        foreach (var document in samples.Select((s, i) => (Sample: s, Index: i)).GroupBy(s => s.Sample.Document))
+        {
+            var weights = Fit([.. samples.Where(s => s.Document != document.Key)]);
+            foreach (var (sample, index) in document)
+            {
+                confidences[index] = Predict(sample.Features, weights);
+            }
+        }
+
+        return confidences;
+    }
+
     /// <summary>Each document scored by weights fitted on all the others.</summary>
     public static IReadOnlyList<(string Document, int Count, int Right, int ConfidentWrong)> LeaveOneDocumentOut(IReadOnlyList<CalibrationSample> samples, double threshold)
     {
