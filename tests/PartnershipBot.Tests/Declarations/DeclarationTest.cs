@@ -58,8 +58,11 @@ public abstract class DeclarationTest : ChatTest
     {
         var before = Connector.SentActivities.Count;
         await SayInChannelAsync($"add '{Item}' as a financial decision to the 12 March meeting");
-        await Connector.WaitForActivitiesAsync(before + 1);
-        return (await Items.FindByTitleAsync(Board, Item, Time.GetUtcNow(), CancellationToken.None))!;
+        var replies = await Connector.WaitForActivitiesAsync(before + 1);
+        var item = await Items.FindByTitleAsync(Board, Item, Time.GetUtcNow(), CancellationToken.None);
+        // Say what the bot answered instead, so a failure here names its cause rather than surfacing as a null later.
+        Assert.True(item is not null, "The item was not stored; the bot said: " + replies[^1].Text);
+        return item;
     }
 
     /// <summary>An adaptiveCard/action invoke from <paramref name="person"/> (the authenticated sender) with <paramref name="data"/>.</summary>
