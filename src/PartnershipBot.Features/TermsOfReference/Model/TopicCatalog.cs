@@ -30,7 +30,7 @@ public static class TopicCatalog
 
     private static TopicDefinition PurposeTopic() => new(Topic.Purpose, "the board's purpose")
     {
-        Questions = [Q(210, R(@"\bpurpose\b|\bmission\b|\bremit\b|\bvision\b|\baims?\b|\bobjectives?\b|\bwhat(?:'s| is| does)\b.*\b(?:for|do)\s*\??$|\bwhy does\b.*\bexist\b|\bwhat is the point\b|\bset up (?:under|for)\b|\blegislation\b"))],
+        Questions = [Q(185, R(@"\bwhat (?:does|do|will) (?:the|this|that|our|it|we)\b[^?]*\b(?:cover|deal with|look at|focus on|scrutini[sz]e|oversee|concentrate on|work on|handle)\b")), Q(210, R(@"\bpurpose\b|\bmission\b|\bremit\b|\bvision\b|\baims?\b|\bobjectives?\b|\bwhat(?:'s| is| does)\b.*\b(?:for|do)\s*\??$|\bwhy does\b.*\bexist\b|\bwhat(?:'s|s| is) the point\b|\bset up (?:under|for)\b|\blegislation\b"))],
         Settling = [R(@"\bpurpose\b|\bexists? to\b|\bestablished to\b|\bmission\b|\b(?:the|its|our|key|main|strategic) aims?\b|\baims? (?:of|are|is)\b|\bobjectives?\b|\bvision\b|\bremit\b")],
         Section = Section("purpose aims mission objectives vision remit functions", 3),
     };
@@ -56,7 +56,7 @@ public static class TopicCatalog
 
     private static TopicDefinition FrequencyTopic() => new(Topic.Frequency, "how often the board meets")
     {
-        Questions = [Q(140, R(@"\bhow (?:often|frequently)\b.*\b(?:meet\w*|held|take place|convene\w*|sit)\b|\bhow many (?:times|meetings)\b|\bmeet\w*\b.*\b(?:how often|frequency)\b|\bfrequency of (?:the )?meetings\b|\bmeet\w*\s+(?:weekly|fortnightly|monthly|quarterly|annually|yearly|every|once|twice|\w+ times)"))],
+        Questions = [Q(140, R(@"\bhow (?:often|frequently)\b.*\b(?:meet\w*|held|take place|convene\w*|sit)\b|\bhow many (?:times|meetings)\b|\bmeet\w*\b.*\b(?:how often|frequency)\b|\bfrequency of (?:the )?meetings\b|\bmeet\w*\b[^?]*\b(?:more|less) (?:often|frequently)\b|\bmeet\w*\b[^?]*\b(?:more|fewer|less) than \w+ times\b|\bmeet\w*\s+(?:weekly|fortnightly|monthly|quarterly|annually|yearly|every|once|twice|\w+ times)"))],
         Settling = [R(@"\b(?:meet(?:s|ing|ings)?|convene[sd]?|occur(?:s|ring)?|held|take place|takes place|sits?)\b[^.]{0,80}\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|annually|yearly|twice|once|\w+\s+times|\w+\s+occasions|every\s+(?:\w+\s+)?(?:weeks?|months?))"),
             R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|quarterly|annual|regular)\b[^.]{0,40}\bmeetings?\b|\b(?:once|twice|\w+ times) (?:a|per|each|every) (?:week|month|year|quarter)\b"),
             R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly)\s+meetings?\b")],
@@ -66,14 +66,14 @@ public static class TopicCatalog
 
     private static TopicDefinition ScheduleMonthsTopic() => new(Topic.ScheduleMonths, "which months the board meets in")
     {
-        Questions = [Q(130, R(@"\b(?:which|what) months?\b|\bmonths?\b.*\bmeet\w*|\bmeeting dates\b|\bdates? of (?:the )?meetings\b"))],
+        Questions = [Q(130, R(@"\b(?:which|what) months?\b|\bmonths?\b.*\bmeet\w*|\bmeeting dates\b|\bdates? of (?:the )?meetings\b|\btime of (?:the )?year\b"))],
         Settling = [R(@"\bmeet(?:s|ing|ings)?\b[^.]{0,120}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.]{0,40}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")],
         Mentioning = [R(@"\b(?:dates?|schedule|calendar|forward plan) of (?:the )?meetings\b")],
     };
 
     private static TopicDefinition QuorumTopic() => new(Topic.Quorum, "the quorum")
     {
-        Questions = [Q(30, R(@"\bquor(?:um|ate|acy)\b|\bhow many (?:of us|members|people|councillors|reps|representatives|partners)\b.*\b(?:need|needs|have|must)\b.*\b(?:there|present|attend\w*|decide|decision|vote|quorate)\b|\bminimum (?:number|attendance)\b"))],
+        Questions = [Q(30, R(@"\bquor(?:um|ate|acy)\b|\bhow many (?:of us|members|people|councillors|reps|representatives|partners)\b.*\b(?:need|needs|have|must)\b.*\b(?:there|present|attend\w*|decide|decision|vote|quorate)\b|\bminimum (?:number|attendance)\b|\bcan we (?:still )?(?:go ahead|proceed|carry on|start)\b|\b(?:only|just) \w+ (?:of us|people|members)\b[^?]*\b(?:turn|come|show)\w*\b"))],
         Settling = [R(@"\bquor(?:um|ate|acy)\b[^.]{0,80}\b(?:\d|half|third|quarter|majority|members|one|two|three|four|five|six|seven|eight)")],
         Mentioning = [R(@"\bquor(?:um|ate|acy)\b")],
         Parse = text => QuorumRule.Parse(text),
@@ -81,14 +81,14 @@ public static class TopicCatalog
 
     private static TopicDefinition MembershipTopic() => new(Topic.Membership, "that point about membership")
     {
-        Questions = [Q(120, R(@"\b(?:must|should|have to|need to|expected to|required to)\s+(?:\w+\s+)?attend\b")), Q(220, R(@"\bmembers?(?:hip)?\b|\bwho (?:sits|is|are) on\b|\bon the (?:board|group|partnership|committee|forum|panel|pag|executive|network)\b|\brepresent\w*|\bsit on\b|\bseats?\b|\battend\w*|\bsectors?\b|\bjoin\b|\bbecome a member\b"))],
+        Questions = [Q(120, R(@"\b(?:must|should|have to|need to|expected to|required to)\s+(?:\w+\s+)?attend\b")), Q(220, R(@"\bmembers?(?:hip)?\b|\bwho (?:sits|is|are) on\b|\bwho(?:'s|s) on\b|\b(?:which|what) (?:councils?|organi[sz]ations?|orgs|agencies|partners|bodies|universities|unis|sectors|officer roles)\b|\bon the (?:board|group|partnership|committee|forum|panel|pag|executive|network)\b|\brepresent\w*|\bsit on\b|\bseats?\b|\battend\w*|\bsectors?\b|\bjoin\b|\bbecome a member\b"))],
         Settling = [R(@"\bmembers?(?:hip)?\b|\bopen to\b|\bjoin\b|\brepresent\w*|\bsit on\b|\battend\w*|\bsectors?\b|\binvit\w*")],
         Section = Section("membership members representation attendance composition", 2),
     };
 
     private static TopicDefinition SubstitutesTopic() => new(Topic.Substitutes, "whether substitutes may attend")
     {
-        Questions = [Q(40, R(@"\bsubstitut\w*|\bdeputi[sz]\w*|\bsend (?:someone|somebody|a colleague|a deputy|my (?:deputy|colleague|rep\w*))\b|\bdeputy\b(?![- ]chair)|\bproxy\b|\bstand[- ]in\b|\binstead of me\b|\bin my place\b|\balternate\b"))],
+        Questions = [Q(40, R(@"\bsubstitut\w*|\bdeputi[sz]\w*|\bsend (?:someone|somebody|a colleague|a deputy|my (?:deputy|colleague|rep\w*))\b|\bdeputy\b(?![- ]chair)|\bproxy\b|\bstand[- ]in\b|\binstead of me\b|\bin my place\b|\balternate\b|\bsend (?:a |in a )?subs?\b|\b(?:someone|somebody|a colleague|another person|anyone) (?:else )?(?:from [\w\s]{1,30})?(?:go|come|attend|sit in)\b[^?]*\binstead\b"))],
         Settling = [R(@"\bsubstitut\w*|\bdeputis\w*|\bdeputiz\w*|\balternate (?:members?|representatives?|reps?)\b|\bnominated representative\b|\bsend (?:a |an )?(?:nominated )?(?:representative|deputy|substitute|alternate)\b|\bsend (?:a|an) (?:alternate|substitute|deputy|replacement)\b|\b(?:nominate|send|appoint)\w* (?:a |an )?(?:named |alternate )?deput(?:y|ies)\b|\bdeputies\b|\bdeputy (?:may|can|will|shall)\b|\b(?:send|nominate|appoint)\w*\b[^.]{0,40}\bin (?:their|his|her) absence\b")],
     };
 
@@ -105,7 +105,7 @@ public static class TopicCatalog
 
     private static TopicDefinition PapersDeadlineTopic() => new(Topic.PapersDeadline, "how far ahead papers go out")
     {
-        Questions = [Q(110, R(@"\b(?:papers?|agendas?|reports?|documents)\b.*\b(?:before|advance|ahead|in by|due|deadline|circulat\w*|sent out|come out|go out|need to be in|get them|late)\b|\b(?:papers?|agendas?)\b.*\b(?:sent|issued|distributed|published|go out|released)\b|\b(?:deadline|notice)\b.*\b(?:papers?|agendas?|reports?)\b|\bsend\w* out (?:the )?(?:papers?|agendas?)\b|\blate (?:papers?|reports?|items?)\b|\btable\b.*\blate\b|\b(?:how far ahead|how much notice|how far in advance)\b"))],
+        Questions = [Q(110, R(@"\b(?:papers?|agendas?|reports?|documents)\b.*\b(?:before|advance|ahead|in by|due|deadline|circulat\w*|sent out|come out|go out|need to be in|get them|late)\b|\b(?:papers?|agendas?)\b.*\b(?:sent|issued|distributed|published|go out|released)\b|\b(?:deadline|notice)\b.*\b(?:papers?|agendas?|reports?)\b|\bsend\w* out (?:the )?(?:papers?|agendas?)\b|\blate (?:papers?|reports?|items?)\b|\btable\b.*\blate\b|\b(?:how far ahead|how much notice|how far in advance)\b|\b(?:add|get|put|raise)\w*\b[^?]*\b(?:on|to) (?:the )?agenda\b|\bagenda items?\b[^?]*\b(?:added|submitted|raised|included)\b"))],
         Settling = [R(@"\b(?:papers?|agendas?|reports?|documents?|information)\b[^.]{0,140}\b(?:days?|weeks?|hours?)\b[^.]{0,30}\b(?:(?:before|prior to|in advance of|ahead of)\b[^.]{0,30}\bmeetings?\b|in advance\b|beforehand\b)"),
             R(@"\blate (?:papers|reports|items)\b")],
         Mentioning = [R(@"\b(?:papers?|agendas?)\b[^.]{0,60}\b(?:circulat\w*|sent|issued|published|distribut\w*)")],
@@ -158,7 +158,7 @@ public static class TopicCatalog
 
     private static TopicDefinition PublicAccessTopic() => new(Topic.PublicAccess, "whether the public may attend")
     {
-        Questions = [Q(150, R(@"\bpublic\b(?! health)(?! sector).*\b(?:attend|come|open|watch|observe|access|allowed|admitted|join|sit in|see)\b|\b(?:attend|come|watch|observe|open|closed)\b.*\bpublic\b(?! health)|\bin public\b|\bpress\b|\bobservers?\b|\bopen meetings?\b|\bmeetings? (?:open|closed)\b"))],
+        Questions = [Q(150, R(@"\bpublic\b(?! health)(?! sector).*\b(?:attend|come|open|watch|observe|access|allowed|admitted|join|sit in|see)\b|\b(?:attend|come|watch|observe|open|closed)\b.*\bpublic\b(?! health)|\bin public\b|\bpress\b|\bobservers?\b|\b(?:residents?|local people|the community|anyone)\b[^?]*\b(?:attend|come|watch|observe|sit in)\b|\bopen meetings?\b|\bmeetings? (?:open|closed)\b"))],
         Settling = [R(@"\bopen to (?:the )?(?:members of the )?public\b|\b(?:held|meet\w*) in public\b|\bpublic (?:meetings?|access|session)\b|\bclosed to the public\b|\bpress and public\b|\bmembers of the public (?:may|can|are) (?:attend|observe)|\bin private\b|\bpublic (?:may|can) (?:attend|observe)\b")],
         Mentioning = [R(@"\bpublish\w*\b[^.]{0,40}\bwebsite\b")],
     };
@@ -175,7 +175,7 @@ public static class TopicCatalog
         Settling = [R(@"\bterms of reference\b[^.]{0,80}\breview\w*|\breview\w*\b[^.]{0,80}\bterms of reference\b")],
     };
 
-    private static Regex R(string pattern) => new(pattern, Options, TorRegex.Timeout);
+    private static Regex R(string pattern) => TorRegex.Create(pattern, Options);
 
     private static QuestionCue Q(int priority, Regex pattern) => new(priority, pattern);
 
