@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartnershipBot.Features.Agenda;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Conversations;
@@ -45,6 +46,10 @@ public static class DependencyInjection
         services.AddSingleton<IReminderCardSource>(provider => provider.GetRequiredService<SecretariatNotices>());
         services.AddSingleton<IFeatureRoutes, ReminderActions>();
         services.AddSingleton<IFeatureRoutes, PapersReminderRoutes>();
+        services.TryAddSingleton<MeetingAgenda>();
+        services.TryAddSingleton<MeetingMinutes>();
+        services.AddSingleton<IFeatureRoutes, AgendaRoutes>();
+        services.AddSingleton<IFeatureRoutes, ActionRoutes>();
         services.TryAddSingleton<RouteTable>();
         services.TryAddSingleton<RecentReferences>();
         services.TryAddSingleton<IActivityHandler, ActivityRouter>();
@@ -58,6 +63,7 @@ public static class DependencyInjection
         services.TryAddSingleton<DeclarationMembers>();
         services.TryAddSingleton<DeclarationTally>();
         services.TryAddSingleton<DeclarationScheduler>();
+        services.TryAddSingleton<FinancialDecisions>();
         services.AddSingleton<IReminderCardSource, DeclarationCardSource>();
         services.AddSingleton<IFeatureRoutes, DeclarationRoutes>();
         services.AddSingleton<IFeatureRoutes, DeclarationAgendaRoutes>();

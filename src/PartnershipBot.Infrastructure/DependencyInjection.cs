@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Conversations;
+using PartnershipBot.Features.Agenda;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
@@ -37,6 +38,8 @@ public static class DependencyInjection
         services.TryAddSingleton<IBoardTenancy, BoardTenantStore>();
         services.TryAddSingleton<IDeclarationRegister, DeclarationRegister>();
         services.TryAddSingleton<IDeclarationItemStore, DeclarationItemStore>();
+        services.TryAddSingleton<IAgendaStore, AgendaStore>();
+        services.TryAddSingleton<IActionLog, ActionLogStore>();
         services.TryAddSingleton<IMeetingStore, MeetingStore>();
         services.TryAddSingleton<IMeetingApologies, MeetingApologyStore>();
         services.TryAddSingleton<IReminderResponses, ReminderResponseStore>();

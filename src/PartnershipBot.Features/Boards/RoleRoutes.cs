@@ -40,9 +40,7 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         }
 
         var name = match.Groups["name"].Value.Trim();
-        var mention = turn.Activity.Entities?.FirstOrDefault(e => e.Type == "mention" && e.Mentioned?.Id != turn.Activity.Recipient?.Id
-            && (e.Mentioned?.Name == name || e.Text?.Contains(name, StringComparison.Ordinal) == true));
-        if (mention?.Mentioned?.Id is not { } memberId || turn.Activity.ServiceUrl is not { } serviceUrl)
+        if (MentionedPeople.TeamsIdOf(turn, name) is not { } memberId || turn.Activity.ServiceUrl is not { } serviceUrl)
         {
             return await turn.ReplyMarkdownAsync($"Please @mention the person, e.g. \"make @{MarkdownText.Escape(name)} the chair\".", cancellationToken);
         }

@@ -30,7 +30,7 @@ public static class TorRegex
         }
         catch (NotSupportedException)
         {
-            return new Regex(pattern, options | RegexOptions.Compiled, Timeout);
+            return new Regex(pattern, options | RegexOptions.Compiled, TimeSpan.FromMilliseconds(TimeoutMilliseconds));
         }
     }
 }

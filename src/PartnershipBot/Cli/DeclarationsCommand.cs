@@ -61,7 +61,7 @@ public sealed class DeclarationsCommand : IAdminCommand
             case "export":
                 var typed = options.Require("board");
                 // A name the register holds entries under is used as given; anything else is resolved among the stored boards.
-                var board = (await register.ListAsync(typed, item: null, cancellationToken)).Count > 0 ? typed : await ResolveBoardAsync(services, typed, cancellationToken);
+                var board = (await register.ListAsync(typed, item: null, cancellationToken)).Count > 0 ? typed : await CliBoards.ResolveAsync(services, typed, cancellationToken);
                 var from = options.Get("from") is { } f ? CliValues.Date(f, "--from") : (LocalDate?)null;
                 var to = options.Get("to") is { } t ? CliValues.Date(t, "--to") : (LocalDate?)null;
                 var records = (await register.ListAsync(board, item: null, cancellationToken))
@@ -79,21 +79,5 @@ public sealed class DeclarationsCommand : IAdminCommand
             default:
                 throw new CommandLineException("Usage: declarations verify [--expect ENTRIES:HEAD] | declarations export --board NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE");
         }
-    }
-
-    /// <summary>The board meant by <paramref name="typed"/> among the stored boards (unique prefix or other name), else a usage error listing the matches.</summary>
-    private static async Task<string> ResolveBoardAsync(IServiceProvider services, string typed, CancellationToken cancellationToken)
-    {
-        var library = await services.GetRequiredService<ITorLibrarySource>().GetAsync(cancellationToken);
-        var boards = library.Boards.Select(b => (b.Identity.Name, (IEnumerable<string>)[b.Identity.Title])).ToList();
-        var match = BoardNames.Resolve(typed, boards);
-        if (match.Board is { } board)
-        {
-            return board;
-        }
-
-        var listed = match.Candidates.Count > 0 ? match.Candidates : boards.Select(b => b.Name).ToList();
-        throw new CommandLineException(
-            $"{(match.Candidates.Count > 0 ? $"\"{typed}\" could be several boards" : $"No board called \"{typed}\"")}: say which, one of {string.Join(", ", listed.Select(n => $"\"{n}\""))}.");
     }
 }

@@ -11,17 +11,20 @@ internal static class StoredTerms
 {
     public static ServiceProvider OpenServices(CommandArguments options)
     {
-        var configuration = new ConfigurationBuilder()
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddPartnershipBotStorage(Configuration(options));
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The bot's configuration as a verb sees it: appsettings, environment, and <c>--data DIR</c> for the store.</summary>
+    public static IConfiguration Configuration(CommandArguments options) =>
+        new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(options.Get("data") is { } data ? [new("Storage:DataDirectory", data)] : [])
             .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddPartnershipBotStorage(configuration);
-        return services.BuildServiceProvider();
-    }
 
     public static async Task<TorLibrary> LoadLibraryAsync(CommandArguments options, CancellationToken cancellationToken)
     {
