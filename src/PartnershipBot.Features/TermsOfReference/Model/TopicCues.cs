@@ -53,10 +53,10 @@ public static partial class TopicCues
 
     // "Chair: Cllr Priya Desai" (label-and-value lines), "Leader of the Council (Chair)", or a membership
     // table row whose role column says "Chair".
-    [GeneratedRegex(NotVice + @"^\s*(?:the\s+)?chair(?:man|person)?\s*[:–]\s*\S|" + NotVice + @"\((?:the\s+)?chair(?:man|person)?\)|" + NotVice + @"–\s*chair(?:man|person)?\s*$", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(NotVice + @"^\s*(?:the\s+)?chair(?:man|person)?\s*[:–]\s*\S|" + NotVice + @"\((?:the\s+)?(?:(?!vice|deputy)[\w-]+\s+){0,3}chair(?:man|person|woman)?\)|" + NotVice + @"–\s*chair(?:man|person)?\s*$", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     internal static partial Regex ChairLabel();
 
-    [GeneratedRegex(@"^\s*(?:the\s+)?vice[- ]?chair(?:man|person)?s?\s*[:–]\s*\S|\((?:the\s+)?vice[- ]?chair(?:man|person)?\)|–\s*vice[- ]?chair(?:man|person)?\s*$", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^\s*(?:the\s+)?vice[- ]?chair(?:man|person)?s?\s*[:–]\s*\S|\((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:vice[- ]?|deputy\s+)chair(?:man|person|woman)?\)|–\s*vice[- ]?chair(?:man|person)?\s*$", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     internal static partial Regex ViceLabel();
 
     [GeneratedRegex(@"\bchair(?:man|person|woman)?\b[^.]{0,60}\b(?:elect\w*|appoint\w*|select\w*|chosen|nominat\w*|rotat\w*)|\b(?:elect|appoint|select|choose|nominate)\w*\b[^.]{0,40}\bchair", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
