@@ -9,8 +9,11 @@ namespace PartnershipBot.Features.Meetings;
 /// <param name="GraphEventId">The Outlook event (an occurrence id for a series), once booked through Microsoft Graph.</param>
 /// <param name="Cancelled">True when cancelled.</param>
 /// <param name="SeriesId">The Outlook series the event belongs to, if any.</param>
+/// <param name="Venue">Where it meets, as typed on the booking card; null for online only. Kept here as well as in
+/// Outlook, because without Graph the bot's own record is the only place the venue lives.</param>
 public sealed record MeetingRecord(
-    string MeetingId, string BoardName, string? ConversationId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? GraphEventId = null, bool Cancelled = false, string? SeriesId = null);
+    string MeetingId, string BoardName, string? ConversationId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? GraphEventId = null, bool Cancelled = false, string? SeriesId = null,
+    string? Venue = null);
 
 /// <summary>The board's meetings (port).</summary>
 public interface IMeetingStore
@@ -18,7 +21,7 @@ public interface IMeetingStore
     /// <summary>Adds a meeting; false when one with the same id exists.</summary>
     Task<bool> AddAsync(MeetingRecord meeting, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Replaces a meeting's times, calendar ids and status; false when there is no such meeting.</summary>
+    /// <summary>Replaces a meeting's times, calendar ids, venue and status; false when there is no such meeting.</summary>
     Task<bool> UpdateAsync(MeetingRecord meeting, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>A meeting by id (cancelled ones included), or null.</summary>

@@ -48,7 +48,8 @@ public sealed class MeetingBooking(
         foreach (var slot in slots)
         {
             var entry = entries.FirstOrDefault(e => e.TransactionId == slot.TransactionId) ?? entries.FirstOrDefault(e => e.Start == slot.Start.ToDateTimeOffset());
-            var meeting = new MeetingRecord(slot.MeetingId, board, conversationId, slot.Start.ToDateTimeOffset(), slot.End.ToDateTimeOffset(), entry?.EventId, SeriesId: entry?.SeriesId);
+            // The venue is kept with our record whether or not Outlook has it too: without Graph it lives nowhere else.
+            var meeting = new MeetingRecord(slot.MeetingId, board, conversationId, slot.Start.ToDateTimeOffset(), slot.End.ToDateTimeOffset(), entry?.EventId, SeriesId: entry?.SeriesId, Venue: venue);
             if (!await meetings.AddAsync(meeting, now, cancellationToken))
             {
                 await meetings.UpdateAsync(meeting, now, cancellationToken);

@@ -18,6 +18,9 @@ public static class MeetingCards
     /// <summary>Most meetings one card proposes (a year of monthly meetings).</summary>
     public const int MaxProposed = 12;
 
+    /// <summary>The longest venue kept (the card's input says so too; a hand-made invoke may not).</summary>
+    public const int MaxVenueLength = 200;
+
     private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
     /// <summary>The proposal card; <paramref name="problem"/> (shown first) says what to fix in a rejected submission.</summary>
@@ -42,7 +45,7 @@ public static class MeetingCards
                 .TimeInput($"time{i}", $"Start time of meeting {i + 1}", HourMinute.Format(start.TimeOfDay), "Choose a start time");
         }
 
-        card.TextInput("venue", "Venue (leave empty for online only; every meeting gets a Teams link)", venue, "e.g. Civic Centre, Committee Room 2", 200);
+        card.TextInput("venue", "Venue (leave empty for online only; every meeting gets a Teams link)", venue, "e.g. Civic Centre, Committee Room 2", MaxVenueLength);
         return card.Execute("Book these meetings", BookVerb, new JsonObject
         {
             ["board"] = board,
@@ -77,13 +80,18 @@ public static class MeetingCards
         return card;
     }
 
-    /// <summary>One meeting's facts: when, the Teams link, its deadlines.</summary>
+    /// <summary>One meeting's facts: when, where (the venue typed on the booking card), the Teams link, its deadlines.</summary>
     public static (string Title, string Value)[] Line(BookedMeeting booked)
     {
         ArgumentNullException.ThrowIfNull(booked);
         var start = Instant.FromDateTimeOffset(booked.Meeting.StartsAt).InZone(MeetingTimes.London);
         var end = Instant.FromDateTimeOffset(booked.Meeting.EndsAt).InZone(MeetingTimes.London);
         var facts = new List<(string, string)> { ("When", $"{MeetingTimes.LongDate.Format(start.Date)}, {HourMinute.Format(start.TimeOfDay)}–{HourMinute.Format(end.TimeOfDay)}") };
+        if (booked.Meeting.Venue is { } venue)
+        {
+            facts.Add(("Where", Routing.MarkdownText.EscapeForCard(venue)));
+        }
+
         if (booked.JoinUrl is not null)
         {
             facts.Add(("Teams", $"[Join the meeting]({booked.JoinUrl})"));

@@ -79,7 +79,7 @@ public sealed partial class MeetingRoutes(
             return InvokeResponse.Message($"This proposal is for another board; this conversation belongs to the {board.Identity.Name}. Say \"schedule the next 4 meetings\" for a new one.");
         }
 
-        var venue = CardActionData.Text(data, "venue")?.Trim() is { Length: > 0 } v ? v : null;
+        var venue = CardActionData.Text(data, "venue")?.Trim() is { Length: > 0 } v ? v[..Math.Min(v.Length, MeetingCards.MaxVenueLength)] : null;
         var calendar = await workingDays.ForAsync(board.Identity.Name, cancellationToken);
         var submission = ReadSubmission(data, CardActionData.Text(data, "reason") ?? string.Empty, calendar);
         var where = booking.Calendar.Describe(board.Identity.Name);

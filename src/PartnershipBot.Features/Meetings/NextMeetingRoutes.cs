@@ -70,6 +70,7 @@ public sealed partial class NextMeetingRoutes(
         var received = await apologies.ForMeetingAsync(next.Meeting.MeetingId, cancellationToken);
         var absent = received.Count;
         var text = $"The next meeting of the **{board}** is on {MeetingTimes.Describe(next.Meeting.StartsAt, next.Meeting.EndsAt)}."
+            + (next.Meeting.Venue is { } venue ? $"\n\nVenue: {MarkdownText.Escape(venue)}" : string.Empty)
             + (next.JoinUrl is null ? string.Empty : $"\n\nJoin on Teams: {next.JoinUrl}")
             + (papers is null ? string.Empty : $"\n\nPapers are due by **{MeetingTimes.LongDate.Format(papers.Date)}** ({papers.Rule}).")
             + (absent == 0 ? string.Empty : absent == 1 ? "\n\n1 apology received so far." : $"\n\n{absent} apologies received so far.")

@@ -69,7 +69,7 @@ public sealed class ReminderActions(
         var note = verb switch
         {
             ReminderCards.DoneVerb => await RecordAsync(reminder, person, ReminderAction.Done, null, cancellationToken),
-            ReminderCards.MoreTimeVerb => await MoreTimeAsync(reminder, payload, person, cancellationToken),
+            ReminderCards.MoreTimeVerb => await MoreTimeAsync(reminder, payload, person, turn.Activity.GetConversationScopeId(), cancellationToken),
             ReminderCards.ApologiesVerb => await ApologiseAsync(reminder, payload, person, cancellationToken),
             ReminderCards.SnoozeVerb => await SnoozeAsync(reminder, payload, person, cancellationToken),
             _ => null, // the refresh: just the person's own view
@@ -90,14 +90,21 @@ public sealed class ReminderActions(
         return null;
     }
 
-    /// <summary>Tells the secretariat (once per person and reminder) and, where the ToR forbid late papers, says so.</summary>
-    private async Task<string?> MoreTimeAsync(ReminderRecord reminder, ReminderPayload payload, Actor person, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells the secretariat (once per person and reminder) and, where the ToR forbid late papers, says so. Where the
+    /// notice went is stored with the response, so the card (now and on every refresh) says it.
+    /// </summary>
+    private async Task<string?> MoreTimeAsync(ReminderRecord reminder, ReminderPayload payload, Actor person, string? pressedIn, CancellationToken cancellationToken)
     {
         var clause = LateReportsClause.Find((await library.GetAsync(cancellationToken)).Find(payload.BoardName));
-        if (await responses.RecordAsync(new ReminderResponse(reminder.ReminderId, person.Id, person.Name, ReminderAction.MoreTime, time.GetUtcNow()), cancellationToken))
+        // The stored response's detail is part of its key, so a press after the secretariat changed would otherwise
+        // count as a new request: a repeat press keeps the first answer and queues nothing.
+        var earlier = (await responses.OfPersonAsync(reminder.ReminderId, person.Id, cancellationToken)).Any(r => r.Action == ReminderAction.MoreTime);
+        var delivery = earlier ? null : await secretariat.PlanMoreTimeAsync(reminder, pressedIn, cancellationToken);
+        if (delivery is not null && await responses.RecordAsync(new ReminderResponse(reminder.ReminderId, person.Id, person.Name, ReminderAction.MoreTime, time.GetUtcNow(), delivery.Description), cancellationToken))
         {
             var notice = new MoreTimeNotice(payload.BoardName, payload.Kind, person.Name ?? "A member", payload.Deadline, payload.MeetingDate, clause);
-            await secretariat.QueueMoreTimeAsync(reminder, person.Id, notice, cancellationToken);
+            await secretariat.QueueMoreTimeAsync(reminder, person.Id, notice, delivery, cancellationToken);
         }
 
         return clause is null ? null : $"Please note: the {payload.BoardName} Terms of Reference do not permit late reports: “{clause}”";

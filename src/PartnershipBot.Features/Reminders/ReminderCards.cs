@@ -120,7 +120,8 @@ public static class ReminderCards
         return response.Action switch
         {
             ReminderAction.Done => $"{DoneTitle(payload.Kind)} by {who} at {UkTime(response.At)} (UK time).",
-            ReminderAction.MoreTime => $"{who} asked for more time at {UkTime(response.At)}; the secretariat has been told.",
+            // Detail says where the notice went; responses stored before it was kept went to the secretariat.
+            ReminderAction.MoreTime => $"{who} asked for more time at {UkTime(response.At)}; {MarkdownText.EscapeForCard(response.Detail ?? "the secretariat has been told")}.",
             ReminderAction.Apologies => $"Apologies from {who} for the meeting on {Long(payload.MeetingDate)} recorded at {UkTime(response.At)}.",
             _ => $"I'll remind {who} again at 09:00 on {Long(response.Detail ?? string.Empty)}.",
         };

@@ -8,7 +8,7 @@ public sealed class MeetingStore(IDatabase database) : IMeetingStore
 {
     private const string Columns = """
         meeting_id AS MeetingId, board_name AS BoardName, conversation_id AS ConversationId, starts_at AS StartsAt, ends_at AS EndsAt,
-        graph_event_id AS GraphEventId, series_id AS SeriesId, status AS Status
+        graph_event_id AS GraphEventId, series_id AS SeriesId, venue AS Venue, status AS Status
         """;
 
     /// <inheritdoc />
@@ -18,8 +18,8 @@ public sealed class MeetingStore(IDatabase database) : IMeetingStore
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO meetings (meeting_id, board_key, board_name, conversation_id, graph_event_id, series_id, starts_at, ends_at, status, updated_at)
-            VALUES (@MeetingId, @key, @BoardName, @ConversationId, @GraphEventId, @SeriesId, @starts, @ends, @status, @now)
+            INSERT INTO meetings (meeting_id, board_key, board_name, conversation_id, graph_event_id, series_id, venue, starts_at, ends_at, status, updated_at)
+            VALUES (@MeetingId, @key, @BoardName, @ConversationId, @GraphEventId, @SeriesId, @Venue, @starts, @ends, @status, @now)
             ON CONFLICT (meeting_id) DO NOTHING
             """,
             Parameters(meeting, now), cancellationToken: cancellationToken)) == 1;
@@ -32,7 +32,7 @@ public sealed class MeetingStore(IDatabase database) : IMeetingStore
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE meetings SET graph_event_id = @GraphEventId, series_id = @SeriesId, starts_at = @starts, ends_at = @ends, status = @status, updated_at = @now
+            UPDATE meetings SET graph_event_id = @GraphEventId, series_id = @SeriesId, venue = @Venue, starts_at = @starts, ends_at = @ends, status = @status, updated_at = @now
             WHERE meeting_id = @MeetingId
             """,
             Parameters(meeting, now), cancellationToken: cancellationToken)) == 1;
@@ -72,7 +72,7 @@ public sealed class MeetingStore(IDatabase database) : IMeetingStore
 
     private static object Parameters(MeetingRecord meeting, DateTimeOffset now) => new
     {
-        meeting.MeetingId, key = DbValues.BoardKey(meeting.BoardName), meeting.BoardName, meeting.ConversationId, meeting.GraphEventId, meeting.SeriesId,
+        meeting.MeetingId, key = DbValues.BoardKey(meeting.BoardName), meeting.BoardName, meeting.ConversationId, meeting.GraphEventId, meeting.SeriesId, meeting.Venue,
         starts = DbValues.Text(meeting.StartsAt), ends = DbValues.Text(meeting.EndsAt), status = meeting.Cancelled ? "cancelled" : "scheduled", now = DbValues.Text(now),
     };
 
@@ -85,9 +85,10 @@ public sealed class MeetingStore(IDatabase database) : IMeetingStore
         public string EndsAt { get; set; } = "";
         public string? GraphEventId { get; set; }
         public string? SeriesId { get; set; }
+        public string? Venue { get; set; }
         public string Status { get; set; } = "";
 
         public MeetingRecord ToRecord() =>
-            new(MeetingId, BoardName, ConversationId, DbValues.Time(StartsAt), DbValues.Time(EndsAt), GraphEventId, Status == "cancelled", SeriesId);
+            new(MeetingId, BoardName, ConversationId, DbValues.Time(StartsAt), DbValues.Time(EndsAt), GraphEventId, Status == "cancelled", SeriesId, Venue);
     }
 }

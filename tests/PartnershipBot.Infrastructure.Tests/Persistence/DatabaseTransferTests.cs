@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
 using PartnershipBot.Features.Conversations;
+using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Infrastructure.Persistence;
 using PartnershipBot.Testing;
@@ -43,6 +44,22 @@ public class DatabaseTransferTests
         await using var target2 = await destination.Factory().OpenAsync(CancellationToken.None);
         await target2.ExecuteAsync("INSERT INTO declarations (board_key, board_name, item, person_id, interest, declared_at, previous_hash, hash) VALUES ('B', 'B', 'Fund', 'p2', 'none', '2026-11-23T09:05:00Z', 'h1', 'h2')");
         Assert.Equal([1L, 2L], (await target2.QueryAsync<long>("SELECT sequence FROM declarations ORDER BY sequence")).ToList());
+    }
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task A_meetings_venue_is_exported_and_imported_with_it(string target)
+    {
+        await using var source = await TestDatabase.CreateAsync("sqlite");
+        await using var destination = await TestDatabase.CreateAsync(target);
+        var meeting = new MeetingRecord("westmarsh/2026-12-08", "Westmarsh Board", "19:c@thread.tacv2", Now.AddDays(15), Now.AddDays(15).AddHours(2), Venue: "Civic Centre, Committee Room 2");
+        await new MeetingStore(source.Factory()).AddAsync(meeting, Now, CancellationToken.None);
+
+        var dump = await ExportAsync(source.Factory());
+        await DatabaseTransfer.ImportAsync(destination.Factory(), new MemoryStream(System.Text.Encoding.UTF8.GetBytes(dump.ToJsonString())), CancellationToken.None);
+
+        Assert.Equal("Civic Centre, Committee Room 2", (string?)dump["tables"]!["meetings"]![0]!["venue"]);
+        Assert.Equal(meeting, await new MeetingStore(destination.Factory()).FindAsync(meeting.MeetingId, CancellationToken.None));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class CardButtonsBothWaysTests : ChatTest
 
     [Theory]
     [InlineData(ReminderCards.DoneVerb, "Paper submitted by Avery Example at 09:01 on Tuesday 1 December (UK time).")]
-    [InlineData(ReminderCards.MoreTimeVerb, "Avery Example asked for more time at 09:01 on Tuesday 1 December; the secretariat has been told.")]
+    [InlineData(ReminderCards.MoreTimeVerb, "Avery Example asked for more time at 09:01 on Tuesday 1 December; the secretariat (Sam Secretary) has been sent a notice in their chat with me.")]
     [InlineData(ReminderCards.ApologiesVerb, "Apologies from Avery Example for the meeting on Tuesday 8 December 2026 recorded at 09:01 on Tuesday 1 December.")]
     [InlineData(ReminderCards.SnoozeVerb, "I'll remind Avery Example again at 09:00 on Wednesday 2 December 2026.")]
     public async Task Each_reminder_button_answers_the_same_pressed_as_Execute_and_as_Submit(string verb, string answer)

@@ -159,14 +159,48 @@ public sealed class MeetingsAndRemindersTests : ChatTest
         Assert.DoesNotContain(claimed, r => r.Kind == "papers");
     }
 
+    [Fact]
+    public async Task The_venue_typed_on_the_booking_card_is_kept_without_Outlook_and_shown_on_the_booked_card_and_the_next_meeting_answer()
+    {
+        var booked = await ScheduleAndBookAsync(1, venue: "  Civic Centre, Committee *Room* 2 ");
+        // Stored with the meeting itself (the only place it lives without Graph), so a restart keeps it.
+        var stored = await Host.Services.GetRequiredService<IMeetingStore>().UpcomingAsync(Board, time.GetUtcNow(), 5, CancellationToken.None);
+        await SayAsync("when is the next meeting?");
+
+        Assert.Equal("Civic Centre, Committee *Room* 2", Assert.Single(stored).Venue);
+        Assert.Contains("Civic Centre, Committee \\*Room\\* 2", booked, StringComparison.Ordinal);
+        var answer = (await Connector.WaitForActivitiesAsync(3))[2].Text;
+        Assert.Contains("Venue: Civic Centre, Committee \\*Room\\* 2", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_meeting_booked_with_no_venue_says_nothing_about_one()
+    {
+        var booked = await ScheduleAndBookAsync(1);
+        await SayAsync("when is the next meeting?");
+
+        Assert.DoesNotContain("Where", booked, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(await Host.Services.GetRequiredService<IMeetingStore>().UpcomingAsync(Board, time.GetUtcNow(), 5, CancellationToken.None)).Venue);
+        Assert.DoesNotContain("Venue:", (await Connector.WaitForActivitiesAsync(3))[2].Text, StringComparison.Ordinal);
+    }
+
     private Task SayAsync(string text) => SayInChannelAsync(text);
 
-    /// <summary>Asks for a schedule and presses "Book these meetings" on the proposal card; returns the booked card's JSON.</summary>
-    private async Task<string> ScheduleAndBookAsync(int count)
+    /// <summary>
+    /// Asks for a schedule and presses "Book these meetings" on the proposal card (with <paramref name="venue"/> typed
+    /// in its venue box); returns the proposal's and the booked card's text.
+    /// </summary>
+    private async Task<string> ScheduleAndBookAsync(int count, string? venue = null)
     {
         await SayAsync($"schedule the next {count} meetings");
         var proposal = CardOf((await Connector.WaitForActivitiesAsync(2))[1]);
-        var (status, body) = await PressAsync(proposal, MeetingCards.BookVerb);
+        var (status, body) = await PressAsync(proposal, MeetingCards.BookVerb, inputs =>
+        {
+            if (venue is not null)
+            {
+                inputs["venue"] = venue;
+            }
+        });
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
         return TextOf(proposal) + "\n" + TextOf(JsonNode.Parse(body.GetProperty("value").GetRawText()));
     }

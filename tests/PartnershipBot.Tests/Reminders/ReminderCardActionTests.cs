@@ -164,13 +164,43 @@ public sealed class ReminderCardActionTests : ChatTest
         var (_, asked) = await PressAsync(card, ReminderCards.MoreTimeVerb, Avery, "Avery Example");
         await PressAsync(card, ReminderCards.MoreTimeVerb, Avery, "Avery Example");
 
-        Assert.Contains("Avery Example asked for more time at 09:01 on Tuesday 1 December; the secretariat has been told.", TextOf(asked), StringComparison.Ordinal);
+        Assert.Contains("Avery Example asked for more time at 09:01 on Tuesday 1 December; the secretariat (Sam Secretary) has been sent a notice in their chat with me.", TextOf(asked), StringComparison.Ordinal);
         Assert.DoesNotContain("late reports", TextOf(asked), StringComparison.Ordinal);
         var notices = await Host.Services.GetRequiredService<IReminderOutbox>().ClaimDueAsync("probe", time.GetUtcNow(), TimeSpan.FromSeconds(1), 10, CancellationToken.None);
         var notice = Assert.Single(notices);
         Assert.Equal(("aad-sam", SecretariatNotices.MoreTimeKind), (notice.Recipient, notice.Kind));
         Assert.Contains("Avery Example needs more time for their paper for the meeting on Tuesday 8 December 2026.",
             TextOf((await Host.Services.GetRequiredService<ReminderCardCatalog>().RenderAsync(notice, CancellationToken.None)).ToJson()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task I_need_more_time_with_no_secretariat_goes_to_the_channel_it_was_pressed_in_not_an_older_link_and_says_so()
+    {
+        // The board was linked to a group chat long before its channel: the oldest link used to get the notice.
+        await Directory.LinkAsync(new ConversationBoardLink("19:old-board-chat@thread.v2", Board, "admin", time.GetUtcNow().AddDays(-90)), CancellationToken.None);
+        var card = await SendPapersReminderAsync();
+
+        var (_, asked) = await PressAsync(card, ReminderCards.MoreTimeVerb, Avery, "Avery Example");
+        var (_, again) = await PressAsync(card, ReminderCards.MoreTimeVerb, Avery, "Avery Example");
+
+        const string Said = "Avery Example asked for more time at 09:01 on Tuesday 1 December; no secretariat is recorded, so the notice was posted in this channel";
+        Assert.Contains(Said, TextOf(asked), StringComparison.Ordinal);
+        Assert.Contains(Said, TextOf(again), StringComparison.Ordinal);
+        Assert.Contains("make @name the secretariat", TextOf(asked), StringComparison.Ordinal);
+        var notices = await Host.Services.GetRequiredService<IReminderOutbox>().ClaimDueAsync("probe", time.GetUtcNow(), TimeSpan.FromSeconds(1), 10, CancellationToken.None);
+        Assert.Equal(("19:fake-channel-0001@thread.tacv2", SecretariatNotices.MoreTimeKind), (Assert.Single(notices).Recipient, notices[0].Kind));
+    }
+
+    [Fact]
+    public async Task I_need_more_time_with_no_secretariat_and_no_linked_conversation_says_nobody_was_told()
+    {
+        var card = await SendPapersReminderAsync();
+        await Directory.UnlinkAsync("19:fake-channel-0001@thread.tacv2", "admin", time.GetUtcNow(), CancellationToken.None);
+
+        var (_, asked) = await PressAsync(card, ReminderCards.MoreTimeVerb, Avery, "Avery Example");
+
+        Assert.Contains("nobody has been told: please tell the chair or secretariat yourself.", TextOf(asked), StringComparison.Ordinal);
+        Assert.Empty(await Host.Services.GetRequiredService<IReminderOutbox>().ClaimDueAsync("probe", time.GetUtcNow(), TimeSpan.FromSeconds(1), 10, CancellationToken.None));
     }
 
     [Fact]
