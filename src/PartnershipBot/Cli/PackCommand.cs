@@ -25,7 +25,8 @@ public sealed class PackCommand : IAdminCommand
         var agenda = await services.GetRequiredService<MeetingAgenda>().ForAsync(meeting, cancellationToken);
         await using (var file = File.Create(output))
         {
-            AgendaPackDocument.Write(agenda, venue: null, teamsLink: null, file);
+            // The Teams link lives on the Outlook event, which the verb does not call; the venue is the bot's own record.
+            AgendaPackDocument.Write(agenda, meeting.Venue, teamsLink: null, file);
         }
 
         await console.Out.WriteLineAsync($"Wrote the agenda of the {board} for {CliValues.Long(agenda.MeetingDate)} ({agenda.Lines.Count} items, {agenda.Missing.Count()} papers still to come) to {output}.");

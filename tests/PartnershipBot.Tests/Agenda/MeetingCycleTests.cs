@@ -129,6 +129,7 @@ public sealed class MeetingCycleTests : DeclarationTest
         var packText = WordText(pack);
         Assert.Contains(Board, packText, StringComparison.Ordinal);
         Assert.Contains("Friday 12 March 2027", packText, StringComparison.Ordinal);
+        Assert.Contains("Venue: Civic Offices, Grays", packText, StringComparison.Ordinal);
         Assert.Contains($"5. {Strategy} (paper: Jane Smith, to follow)", packText, StringComparison.Ordinal);
         Assert.Contains("declare any interest", packText, StringComparison.Ordinal);
         Assert.Contains("Action 1: circulate the revised strategy", packText, StringComparison.Ordinal);

@@ -37,7 +37,7 @@ public abstract class DeclarationTest : ChatTest
         await SayInChannelAsync($"link this to {Board}");
         await Connector.WaitForActivitiesAsync(1);
         await Host.Services.GetRequiredService<IMeetingStore>().AddAsync(
-            new MeetingRecord("thurrock/2027-03-12", Board, ChannelConversation, MeetingStart, MeetingStart.AddHours(2)), Time.GetUtcNow(), CancellationToken.None);
+            new MeetingRecord("thurrock/2027-03-12", Board, ChannelConversation, MeetingStart, MeetingStart.AddHours(2), Venue: "Civic Offices, Grays"), Time.GetUtcNow(), CancellationToken.None);
     }
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Time);
