@@ -32,7 +32,8 @@ public sealed class AskCommand : IAdminCommand
             library = await embeddings.LibraryAsync(library.Boards);
         }
 
-        var board = options.Get("board");
+        // "--board Thurrock" means the board as chat would read it: a unique prefix or another of its names.
+        var board = options.Get("board") is { } typed ? CliBoards.Resolve(library, typed) : null;
         var json = options.Has("json");
         var questions = options.Positionals.Count > 0 ? [string.Join(' ', options.Positionals)] : ReadLines(console.In);
         foreach (var question in questions)

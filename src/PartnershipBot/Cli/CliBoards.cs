@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.TermsOfReference;
+using PartnershipBot.Features.TermsOfReference.Answering;
 
 namespace PartnershipBot.Cli;
 
@@ -8,9 +9,12 @@ namespace PartnershipBot.Cli;
 internal static class CliBoards
 {
     /// <summary>The board meant by <paramref name="typed"/> (unique prefix or other name), else a usage error listing the matches.</summary>
-    public static async Task<string> ResolveAsync(IServiceProvider services, string typed, CancellationToken cancellationToken)
+    public static async Task<string> ResolveAsync(IServiceProvider services, string typed, CancellationToken cancellationToken) =>
+        Resolve(await services.GetRequiredService<ITorLibrarySource>().GetAsync(cancellationToken), typed);
+
+    /// <summary>The board of <paramref name="library"/> meant by <paramref name="typed"/>, else a usage error listing the matches.</summary>
+    public static string Resolve(TorLibrary library, string typed)
     {
-        var library = await services.GetRequiredService<ITorLibrarySource>().GetAsync(cancellationToken);
         var boards = library.Boards.Select(b => (b.Identity.Name, (IEnumerable<string>)[b.Identity.Title])).ToList();
         var match = BoardNames.Resolve(typed, boards);
         if (match.Board is { } board)

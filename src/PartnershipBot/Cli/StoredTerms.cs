@@ -30,11 +30,10 @@ internal static class StoredTerms
     {
         await using var services = OpenServices(options);
         var library = await services.GetRequiredService<ITorLibrarySource>().GetAsync(cancellationToken);
-        var board = options.Get("board");
-        if (board is not null && library.Find(board) is null)
+        if (options.Get("board") is { } board)
         {
-            var known = string.Join(", ", library.Boards.Select(b => $"\"{b.Identity.Name}\""));
-            throw new CommandLineException($"No stored ToR for board \"{board}\". Stored boards: {(known.Length == 0 ? "none" : known)}.");
+            // Fails as a usage error, listing the stored boards, when the name matches none or several.
+            CliBoards.Resolve(library, board);
         }
 
         return library;

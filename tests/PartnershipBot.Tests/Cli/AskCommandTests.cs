@@ -79,6 +79,18 @@ public sealed class AskCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_board_takes_a_unique_prefix_as_chat_and_the_other_verbs_do()
+    {
+        await RunAsync(["ingest", Thurrock, "--data", dataDirectory]);
+
+        var (exit, output, _) = await RunAsync(["ask", "--board", "Thurrock", "--data", dataDirectory, "--json", "who is the chair?"]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\"board\":\"Thurrock Community Safety Partnership Strategic Board\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"answered\":true", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_board_names_the_stored_boards_when_the_board_is_unknown()
     {
         await RunAsync(["ingest", Gloucester, "--data", dataDirectory]);
