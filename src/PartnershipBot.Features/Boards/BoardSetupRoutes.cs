@@ -57,7 +57,10 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
         // look-alike of this tenant's.
         var all = await library.GetAsync(cancellationToken);
         var boards = await permissions.LibraryForAsync(turn, withUnclaimed: true, cancellationToken);
-        var meant = all.Boards.Count == 0 ? null : all.Find(name) ?? all.Resolve(TermsOfReference.Answering.QuestionAnalyzer.Analyze(name, new HashSet<string>()));
+        // The verbs' resolver first (exact, then a unique prefix of a name or title), so "Thurrock" means the same board
+        // in chat and on the command line; then the question reader's looser match (acronyms, a name inside a sentence).
+        var named = BoardNames.Resolve(name, all.Boards.Select(b => (b.Identity.Name, (IEnumerable<string>)[b.Identity.Title]))).Board;
+        var meant = all.Boards.Count == 0 ? null : all.Find(name) ?? (named is null ? null : all.Find(named)) ?? all.Resolve(TermsOfReference.Answering.QuestionAnalyzer.Analyze(name, new HashSet<string>()));
         var board = meant is null ? null : boards.Find(meant.Identity.Name);
         if (board is null)
         {
