@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Refreshes the vendored Teams JavaScript client library (src/PartnershipBot/Tab/Vendor/teams-js) from npm:
-# the UMD build and its licence, unchanged. Prints the SHA-256 to record in its README and TabAssetTests.
+# the UMD build and its licence, unchanged. Prints the SHA-256 to record in its README and TabLocalModeTests.
 set -euo pipefail
 version="${1:?usage: vendor-teams-js.sh <version>, e.g. 2.58.0}"
 cd "$(dirname "$0")/.."
