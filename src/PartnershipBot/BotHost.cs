@@ -12,6 +12,7 @@ using PartnershipBot.Infrastructure;
 using PartnershipBot.Infrastructure.Semantic;
 using PartnershipBot.Protocol.Authentication;
 using PartnershipBot.Protocol.Hosting;
+using PartnershipBot.Tab;
 
 namespace PartnershipBot;
 
@@ -42,6 +43,7 @@ public static partial class BotHost
         builder.Services.AddHostedService<ReminderDispatchService>();
         builder.Services.AddBotHealth();
         builder.Services.AddHostedService<CalendarSyncService>();
+        builder.Services.AddSecretariatTab();
         // Benchmarks and tools compose the real host and swap an outside dependency (e.g. the Entra token).
         configureServices?.Invoke(builder.Services);
         builder.Services.AddOptions<BoardAdminOptions>().Configure(options =>
@@ -86,6 +88,7 @@ public static partial class BotHost
 
         app.MapBotHealth();
         app.MapBotEndpoint();
+        app.MapSecretariatTab();
         return app;
     }
 

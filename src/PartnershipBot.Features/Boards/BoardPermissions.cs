@@ -147,6 +147,37 @@ public sealed class BoardPermissions(
         return TenantAllows(owner, turnTenant);
     }
 
+    /// <summary>
+    /// The boards of <paramref name="tenantId"/> on which <paramref name="personId"/> (an Entra object id) holds a role,
+    /// with those roles, in library order. With auth on, an unknown person or tenant gets none (fail closed) and an
+    /// admin sees only boards they hold a role on. In local mode every board is listed, with the person's roles (none
+    /// when no person is given), as the "every board, as the development person" asks.
+    /// </summary>
+    public async Task<IReadOnlyList<HeldBoard>> BoardsHeldAsync(string? personId, string? tenantId, CancellationToken cancellationToken)
+    {
+        var all = await library.GetAsync(cancellationToken);
+        var names = all.Boards.Select(b => b.Identity.Name).ToList();
+        var tenants = await tenancy.TenantsOfAsync(names, cancellationToken);
+        var held = new List<HeldBoard>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!TenantAllows(tenants[i], tenantId))
+            {
+                continue;
+            }
+
+            // One roles query per board: a deployment holds tens of boards, not thousands, and this keeps the
+            // directory port (two stores and their fakes) unchanged.
+            var roles = personId is null ? [] : await directory.RolesOfAsync(names[i], personId, cancellationToken);
+            if (roles.Count > 0 || IsLocalMode)
+            {
+                held.Add(new HeldBoard(names[i], roles));
+            }
+        }
+
+        return held;
+    }
+
     private async Task<BoardAccess> ResolveAsync(ITurnContext turn, string boardName, bool linked, CancellationToken cancellationToken)
     {
         var person = EntraIdOf(turn);

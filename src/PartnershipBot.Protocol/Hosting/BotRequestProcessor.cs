@@ -27,9 +27,6 @@ public sealed partial class BotRequestProcessor(
     /// <summary>How long one turn may run, independent of the HTTP request (Teams may retry a slow one).</summary>
     public static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(60);
 
-    // The headers proxies add (standard and de facto); their presence alone marks a relayed request.
-    private static readonly string[] ForwardedHeaders = ["Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP", "X-Original-For"];
-
     private static readonly HashSet<string> KnownTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate, ActivityTypes.Invoke,
@@ -48,17 +45,9 @@ public sealed partial class BotRequestProcessor(
         ChannelAuthResult? auth = null;
         if (options.Value.IsLocalMode)
         {
-            if (!IsLoopbackConnection(context.Connection))
+            if (LocalModeGuard.CheckCaller(context) is { } localRefusal)
             {
-                LogRejected(logger, "local mode accepts only loopback callers");
-                return Results.Unauthorized();
-            }
-
-            // A request relayed by a proxy on this machine arrives from loopback but comes from elsewhere: local mode
-            // has no auth, so anything that says it was forwarded is refused.
-            if (ForwardedHeaders.Any(request.Headers.ContainsKey))
-            {
-                LogRejected(logger, "local mode refuses forwarded requests (X-Forwarded-*, Forwarded)");
+                LogRejected(logger, localRefusal);
                 return Results.Unauthorized();
             }
         }
@@ -183,9 +172,6 @@ public sealed partial class BotRequestProcessor(
 
         return validator.CheckTenant(activity);
     }
-
-    private static bool IsLoopbackConnection(ConnectionInfo connection) =>
-        connection.RemoteIpAddress is null || IPAddress.IsLoopback(connection.RemoteIpAddress);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Rejected /api/messages request: {Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);

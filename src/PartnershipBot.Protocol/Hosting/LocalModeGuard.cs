@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using PartnershipBot.Protocol.Authentication;
 
 namespace PartnershipBot.Protocol.Hosting;
@@ -26,6 +27,28 @@ public static class LocalModeGuard
                 $"MicrosoftAppId is empty, so channel authentication is off (local mode), but the bot would listen on {string.Join(", ", exposed)}. " +
                 "Local mode is allowed only on loopback addresses (e.g. --urls http://localhost:3978). Set MicrosoftAppId (and its credentials) to serve other addresses.");
         }
+    }
+
+    // The headers proxies add (standard and de facto); their presence alone marks a relayed request.
+    private static readonly string[] ForwardedHeaders = ["Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP", "X-Original-For"];
+
+    /// <summary>
+    /// Null when a local-mode request may be served (it comes from loopback and was not relayed), else the reason.
+    /// Every unauthenticated local-mode endpoint (the bot's and the tab's) asks here, so they refuse alike.
+    /// </summary>
+    public static string? CheckCaller(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+        {
+            return "local mode accepts only loopback callers";
+        }
+
+        // A request relayed by a proxy on this machine arrives from loopback but comes from elsewhere: local mode
+        // has no auth, so anything that says it was forwarded is refused.
+        return ForwardedHeaders.Any(context.Request.Headers.ContainsKey)
+            ? "local mode refuses forwarded requests (X-Forwarded-*, Forwarded)"
+            : null;
     }
 
     /// <summary>True for http(s) URLs on localhost, 127.x or [::1]; false for wildcards and other hosts.</summary>

@@ -26,6 +26,21 @@ public sealed class AppPackageTests : IDisposable
     }
 
     [Fact]
+    public void Write_WithIds_DeclaresTheSecretariatTabAndTheSsoResourceTheHostAccepts()
+    {
+        using var manifest = System.Text.Json.JsonDocument.Parse(BuildAndExtract()["manifest.json"]);
+        var root = manifest.RootElement;
+
+        var tabs = root.GetProperty("staticTabs").EnumerateArray().ToList();
+        // Listing any static tab hides the bot's chat unless "conversations" is listed too.
+        Assert.Equal(["conversations", "boards", "about"], tabs.Select(t => t.GetProperty("entityId").GetString()));
+        Assert.Equal("https://bot.example.org/tab", tabs[1].GetProperty("contentUrl").GetString());
+        Assert.Equal(BotId, root.GetProperty("webApplicationInfo").GetProperty("id").GetString());
+        // The audience TabTokenValidator accepts with Tab:Domain=bot.example.org.
+        Assert.Equal($"api://bot.example.org/{BotId}", root.GetProperty("webApplicationInfo").GetProperty("resource").GetString());
+    }
+
+    [Fact]
     public void Write_Icons_HaveTheSizesTeamsRequiresAndOutlineIsTransparent()
     {
         var entries = BuildAndExtract();

@@ -1,0 +1,84 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using PartnershipBot.Features.Boards;
+using PartnershipBot.Protocol.Authentication;
+using PartnershipBot.Protocol.Hosting;
+
+namespace PartnershipBot.Tab;
+
+/// <summary>
+/// The secretariat tab (issue 21): <c>GET /tab</c>, the page, in every mode; <c>GET /tab/api/boards</c>, the signed-in
+/// person's boards and roles. The page holds no data: everything it shows comes from <c>/tab/api/...</c>, which only
+/// answers a valid SSO token (or, in local mode, a loopback caller signed in as <c>Tab:DevelopmentPerson</c>).
+/// </summary>
+public static partial class TabEndpoints
+{
+    /// <summary>Registers the options, the Entra metadata and the token validator.</summary>
+    public static IServiceCollection AddSecretariatTab(this IServiceCollection services)
+    {
+        services.AddOptions<TabOptions>().BindConfiguration(TabOptions.SectionName);
+        services.AddHttpClient(TabMetadata.HttpClientName);
+        services.AddSingleton(sp => new TabMetadata(
+            sp.GetRequiredService<IOptions<TabOptions>>().Value.EntraAuthority,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(TabMetadata.HttpClientName)));
+        services.AddSingleton<TabTokenValidator>();
+        return services;
+    }
+
+    /// <summary>Maps the page, its assets and its API.</summary>
+    public static IEndpointRouteBuilder MapSecretariatTab(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet("/tab", (HttpContext context, IOptions<BotFrameworkOptions> bot) => TabPage.Render(context, bot.Value.IsLocalMode));
+        TabAssets.Map(endpoints);
+        endpoints.MapGet("/tab/api/boards", ListBoardsAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListBoardsAsync(
+        HttpContext context, IOptions<BotFrameworkOptions> bot, IOptions<TabOptions> tab, TabTokenValidator validator,
+        BoardPermissions permissions, ILoggerFactory loggers)
+    {
+        var signIn = bot.Value.IsLocalMode
+            ? LocalModeGuard.CheckCaller(context) is { } refusal ? TabSignIn.Refused(refusal) : TabSignIn.As(DevelopmentPerson(tab.Value), null)
+            : await validator.ValidateAsync(context.Request.Headers.Authorization.ToString(), context.RequestAborted);
+        // Data from this API is personal: never kept by a browser or a proxy.
+        context.Response.Headers.CacheControl = "no-store";
+        if (!signIn.IsAccepted)
+        {
+            LogRefused(loggers.CreateLogger(typeof(TabEndpoints)), LogText.Clean(signIn.FailureReason!));
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return Results.Unauthorized();
+        }
+
+        var held = await permissions.BoardsHeldAsync(signIn.PersonId, signIn.TenantId, context.RequestAborted);
+        return Results.Json(held.Select(b => new TabBoard(b.BoardName, [.. b.Roles.Select(RoleName)])).ToList(), TabJson.Default.ListTabBoard);
+    }
+
+    private static string? DevelopmentPerson(TabOptions options) =>
+        string.IsNullOrWhiteSpace(options.DevelopmentPerson) ? null : options.DevelopmentPerson.Trim();
+
+    /// <summary>The role as chat names it ("make @Jane the vice-chair").</summary>
+    public static string RoleName(BoardRole role) => role switch
+    {
+        BoardRole.Chair => "chair",
+        BoardRole.ViceChair => "vice-chair",
+        BoardRole.Secretariat => "secretariat",
+        BoardRole.Member => "member",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "a role the tab does not name"),
+    };
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Refused /tab/api request: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
+}
+
+/// <summary>One entry of <c>GET /tab/api/boards</c> (the external contract: keep the names).</summary>
+/// <param name="Name">The board's name.</param>
+/// <param name="Roles">The person's roles on it: chair, vice-chair, secretariat, member.</param>
+public sealed record TabBoard(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("roles")] IReadOnlyList<string> Roles);
+
+/// <summary>Source-generated JSON for the tab's API.</summary>
+[JsonSerializable(typeof(List<TabBoard>))]
+internal sealed partial class TabJson : JsonSerializerContext;

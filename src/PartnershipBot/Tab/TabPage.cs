@@ -1,0 +1,53 @@
+namespace PartnershipBot.Tab;
+
+/// <summary>
+/// The tab's page, rendered on the server. It carries no data (the script fetches <c>/tab/api/boards</c> with the SSO
+/// token), only whether this host signs in by SSO or, in local mode, as the development person. No inline script or
+/// style, so the Content-Security-Policy can allow this origin alone.
+/// </summary>
+public static class TabPage
+{
+    // Teams, Outlook and the Microsoft 365 app frame tabs from these hosts; no other site may frame the page.
+    private const string FrameAncestors =
+        "'self' teams.microsoft.com *.teams.microsoft.com *.teams.microsoft.us *.skype.com *.office.com *.microsoft365.com *.cloud.microsoft outlook.office.com outlook.office365.com";
+
+    /// <summary>Writes the page: 200, text/html, in every mode.</summary>
+    public static IResult Render(HttpContext context, bool localMode)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy =
+            $"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors {FrameAncestors}";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-cache";
+        return Results.Content(Html(localMode ? "local" : "sso"), "text/html; charset=utf-8");
+    }
+
+    private static string Html(string signIn) => $$"""
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>Your boards · PartnershipBot</title>
+          <link rel="stylesheet" href="/tab/tab.css">
+          <script src="/tab/lib/teams-js/MicrosoftTeams.min.js" defer></script>
+          <script src="/tab/tab.js" defer></script>
+        </head>
+        <body data-sign-in="{{signIn}}">
+          <header class="banner"><p class="app-name">PartnershipBot</p></header>
+          <main id="main">
+            <h1>Your boards</h1>
+            <p id="status" class="status" role="status" aria-live="polite">Loading your boards…</p>
+            <table id="boards" class="boards" hidden>
+              <caption>Boards you hold a role on, with your roles</caption>
+              <thead><tr><th scope="col">Board</th><th scope="col">Your roles</th></tr></thead>
+              <tbody></tbody>
+            </table>
+            {{(signIn == "local" ? "<p class=\"note\">Local mode: signed in as the development person (<code>Tab:DevelopmentPerson</code>), not through Teams.</p>" : string.Empty)}}
+          </main>
+        </body>
+        </html>
+        """;
+}
