@@ -1,5 +1,6 @@
 using NodaTime;
 using NodaTime.Text;
+using PartnershipBot.Features.Agenda;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Meetings;
@@ -26,6 +27,7 @@ public sealed class ReminderActions(
     ITorLibrarySource library,
     BoardPermissions permissions,
     BoardWorkingDays workingDays,
+    IAgendaStore agenda,
     TimeProvider time) : IFeatureRoutes
 {
     /// <inheritdoc />
@@ -68,7 +70,7 @@ public sealed class ReminderActions(
         var person = new Actor(personId, action.Actor.Name);
         var note = verb switch
         {
-            ReminderCards.DoneVerb => await RecordAsync(reminder, person, ReminderAction.Done, null, cancellationToken),
+            ReminderCards.DoneVerb => await DoneAsync(reminder, payload, person, cancellationToken),
             ReminderCards.MoreTimeVerb => await MoreTimeAsync(reminder, payload, person, turn.Activity.GetConversationScopeId(), cancellationToken),
             ReminderCards.ApologiesVerb => await ApologiseAsync(reminder, payload, person, cancellationToken),
             ReminderCards.SnoozeVerb => await SnoozeAsync(reminder, payload, person, cancellationToken),
@@ -83,6 +85,28 @@ public sealed class ReminderActions(
         [ReminderCards.DoneVerb, ReminderCards.MoreTimeVerb, ReminderCards.ApologiesVerb, ReminderCards.SnoozeVerb, ReminderCards.ViewVerb];
 
     private sealed record Actor(string Id, string? Name);
+
+    /// <summary>
+    /// "Paper submitted" (or "Minutes sent"). On the papers reminder it is also the owner saying their paper is in, so
+    /// the agenda items of that meeting they own show it (the first arrival is kept).
+    /// </summary>
+    private async Task<string?> DoneAsync(ReminderRecord reminder, ReminderPayload payload, Actor person, CancellationToken cancellationToken)
+    {
+        await RecordAsync(reminder, person, ReminderAction.Done, null, cancellationToken);
+        if (payload.Kind != "papers")
+        {
+            return null;
+        }
+
+        var mine = (await agenda.ForMeetingAsync(payload.MeetingId, cancellationToken))
+            .Where(i => !i.Withdrawn && string.Equals(i.OwnerId, person.Id, StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var item in mine)
+        {
+            await agenda.MarkPaperAsync(item.ItemId, time.GetUtcNow(), cancellationToken);
+        }
+
+        return mine.Count == 0 ? null : $"Marked in on the agenda: {string.Join(", ", mine.Select(i => $"“{i.Title}”"))}.";
+    }
 
     private async Task<string?> RecordAsync(ReminderRecord reminder, Actor person, ReminderAction action, string? detail, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PartnershipBot.Features.Agenda;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
@@ -68,6 +69,23 @@ public sealed class ReminderCardActionTests : ChatTest
         Assert.Equal(["Paper submitted", "I need more time", "Send apologies", "Remind me tomorrow"], Buttons(bens));
         // Every view keeps refreshing per person for the board's known people.
         Assert.Equal([AveryTeamsId, "29:ben"], first["refresh"]!["userIds"]!.AsArray().Select(id => (string)id!).Order());
+    }
+
+    [Fact]
+    public async Task Paper_submitted_on_the_papers_reminder_marks_the_owners_agenda_items_in_and_no_one_elses()
+    {
+        var store = Host.Services.GetRequiredService<IAgendaStore>();
+        AgendaItem Owned(string title, string? owner) => new(Guid.NewGuid().ToString("N"), Board, "richmond/2026-12-08", 0, title, "Someone", owner, false, null, false, "sec", time.GetUtcNow());
+        await store.AddAsync(Owned("Hate crime update", Avery), CancellationToken.None);
+        await store.AddAsync(Owned("Budget monitoring", "aad-ben"), CancellationToken.None);
+        var card = await SendPapersReminderAsync();
+
+        var (_, pressed) = await PressAsync(card, ReminderCards.DoneVerb, Avery, "Avery Example");
+
+        var items = await store.ForMeetingAsync("richmond/2026-12-08", CancellationToken.None);
+        Assert.Equal(time.GetUtcNow(), items.Single(i => i.Title == "Hate crime update").PaperSubmittedAt);
+        Assert.Null(items.Single(i => i.Title == "Budget monitoring").PaperSubmittedAt);
+        Assert.Contains("Marked in on the agenda: “Hate crime update”.", TextOf(pressed), StringComparison.Ordinal);
     }
 
     [Fact]
