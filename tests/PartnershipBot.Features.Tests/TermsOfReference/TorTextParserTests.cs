@@ -49,6 +49,17 @@ public class TorTextParserTests
     }
 
     [Fact]
+    public void A_numbered_clause_that_lost_its_full_stop_is_a_clause_and_a_cut_off_lead_in_still_heads_its_list()
+    {
+        var text = "2 Operating Protocols\n\n2.5 The Group will meet quarterly\n\n2.6 The police may call an extra meeting.\n\n2.7 The police will be responsible for\n\n- the venue\n- the minutes\n";
+
+        var document = TorTextParser.Parse("t.txt", text);
+
+        Assert.Contains(document.Clauses, c => c.Text == "The Group will meet quarterly" && c.Kind == ClauseKind.Paragraph);
+        Assert.Contains(document.Clauses, c => c.Text == "the venue" && c.HeadingPath.Any(h => h.Contains("will be responsible for", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_run_of_short_unbulleted_lines_is_a_list_not_a_stack_of_headings()
     {
         var document = TorTextParser.Parse("t.txt", "MEMBERSHIP\n\nDeputy Divisional Commander, Cambridgeshire Constabulary\nInter-Faith Council representative\nMedia Representative\nGo East\n\nREPORTING\n");

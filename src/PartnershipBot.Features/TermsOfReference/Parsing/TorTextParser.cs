@@ -175,7 +175,10 @@ public static partial class TorTextParser
             var numberedHeading = (words.Length <= 7 && !line.EndsWith('.') || words.Length <= 4)
                 && !line.TrimEnd('.').Contains('.', StringComparison.Ordinal)
                 && char.IsUpper(line[0]) && !line.StartsWith("To ", StringComparison.Ordinal) && !line.EndsWith(';') && !line.EndsWith(',')
-                && !(line.EndsWith(':') && words.Length > 3);
+                && !(line.EndsWith(':') && words.Length > 3)
+                // "2.5 The SIAG will meet quarterly" is a clause whose full stop was lost, not a heading ("2.7 The
+                // police will be responsible for", cut off before its list, still heads that list).
+                && !(words.Length >= 4 && ModalVerb().IsMatch(line) && !OpenEnding().IsMatch(line));
             return numberedHeading ? number.Count(c => c == '.') + 1 : 0;
         }
 
@@ -352,6 +355,12 @@ public static partial class TorTextParser
 
     [GeneratedRegex(@"^\s*(#{1,6})\s+", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex MarkdownHeading();
+
+    [GeneratedRegex(@"\b(?:will|shall|must)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex ModalVerb();
+
+    [GeneratedRegex(@"\b(?:for|to|by|from|of|with|include|includes|including|that|are|is|be|as|and|or)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex OpenEnding();
 
     [GeneratedRegex(@"\*\*([^*]*)\*\*|__([^_]*)__", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Emphasis();
