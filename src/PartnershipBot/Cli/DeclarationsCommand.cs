@@ -65,8 +65,9 @@ public sealed class DeclarationsCommand : IAdminCommand
                 var from = options.Get("from") is { } f ? CliValues.Date(f, "--from") : (LocalDate?)null;
                 var to = options.Get("to") is { } t ? CliValues.Date(t, "--to") : (LocalDate?)null;
                 var records = (await register.ListAsync(board, item: null, cancellationToken))
-                    .Where(r => from is null || LocalDate.FromDateTime(r.Entry.DeclaredAt.UtcDateTime) >= from)
-                    .Where(r => to is null || LocalDate.FromDateTime(r.Entry.DeclaredAt.UtcDateTime) <= to)
+                    // Dates are the UK dates people mean: a declaration at 00:30 BST on 1 June is on 1 June.
+                    .Where(r => from is null || UkDate(r.Entry.DeclaredAt) >= from)
+                    .Where(r => to is null || UkDate(r.Entry.DeclaredAt) <= to)
                     .ToList();
                 var output = options.Require("out");
                 await using (var file = File.Create(output))
@@ -80,4 +81,6 @@ public sealed class DeclarationsCommand : IAdminCommand
                 throw new CommandLineException("Usage: declarations verify [--expect ENTRIES:HEAD] | declarations export --board NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE");
         }
     }
+
+    private static LocalDate UkDate(DateTimeOffset at) => Instant.FromDateTimeOffset(at).InZone(Features.Meetings.MeetingTimes.London).Date;
 }

@@ -53,6 +53,22 @@ public sealed class DeclarationsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_dates_are_UK_dates_so_a_declaration_just_after_midnight_BST_is_on_its_day()
+    {
+        var register = new DeclarationRegister(new SqliteDatabase(Path.Combine(directory, "partnershipbot.db")));
+        // 00:30 BST on 1 June 2026 is 23:30 UTC on 31 May.
+        await register.AppendAsync(new DeclarationEntry("Westmarsh Board", "Allocate the fund", "p1", "Pat", InterestKind.None, null, new DateTimeOffset(2026, 5, 31, 23, 30, 0, TimeSpan.Zero)), CancellationToken.None);
+        var june = Path.Combine(directory, "june.csv");
+        var may = Path.Combine(directory, "may.csv");
+
+        var (_, inJune) = await RunAsync(["declarations", "export", "--board", "Westmarsh Board", "--from", "2026-06-01", "--out", june, "--data", directory]);
+        var (_, inMay) = await RunAsync(["declarations", "export", "--board", "Westmarsh Board", "--to", "2026-05-31", "--out", may, "--data", directory]);
+
+        Assert.Contains("Exported 1 declarations", inJune, StringComparison.Ordinal);
+        Assert.Contains("Exported 0 declarations", inMay, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_reports_an_intact_register()
     {
         var register = new DeclarationRegister(new SqliteDatabase(Path.Combine(directory, "partnershipbot.db")));
