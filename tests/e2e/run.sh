@@ -6,7 +6,7 @@
 # Needs: .NET SDK, Node 20+, Chromium (CHROMIUM=/path, default /usr/bin/chromium), and `npm ci` in tests/e2e
 # (run.sh runs `npm ci` itself when node_modules is missing).
 # Optional env: BOTPORT, PGPORT (default: free ports picked automatically), CHROMIUM.
-# Artifacts (kept): tests/e2e/artifacts/ -> bot.log, playground.log, playground.stdout.log, ui-test.log,
+# Artifacts (kept): tests/e2e/artifacts/ -> build.log, bot.log, playground.log, playground.stdout.log, ui-test.log,
 #   browser-console.log, playground-welcome.png, playground-help.png, playground-tor-answer.png,
 #   playground-declaration.png, playground-meeting-booked.png, playground-next-meeting.png,
 #   playground-papers-reminder.png, playground-paper-submitted.png
@@ -122,6 +122,14 @@ for p in "$BOTPORT" "$PGPORT"; do
 done
 
 # ---- bot -------------------------------------------------------------------------------------------
+# Build first, so the readiness wait below measures start-up, not a Release build on a busy two-core machine
+# (which once took longer than the whole wait and failed the run with an empty log).
+log "building the bot (Release)"
+if ! (cd "$REPO_ROOT" && dotnet build src/PartnershipBot -c Release -nologo -v q) >"$ART/build.log" 2>&1; then
+  tail -n 40 "$ART/build.log" >&2 || true
+  exit 1
+fi
+
 DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/partnershipbot-e2e.XXXXXX")"
 log "starting bot on 127.0.0.1:$BOTPORT (data in $DATA_DIR)"
 t0=$SECONDS
@@ -133,7 +141,7 @@ t0=$SECONDS
   # Reminders asked for "now" are sent by the dispatcher's poll (default 30 s): poll often so the UI test sees them quickly.
   export Reminders__PollInterval="00:00:02"
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-  exec setsid dotnet run --project src/PartnershipBot -c Release --no-launch-profile -- --urls "http://127.0.0.1:$BOTPORT"
+  exec setsid dotnet run --project src/PartnershipBot -c Release --no-build --no-launch-profile -- --urls "http://127.0.0.1:$BOTPORT"
 ) >"$ART/bot.log" 2>&1 &
 BOT_PID=$!
 if ! wait_http "http://127.0.0.1:$BOTPORT/healthz" 120 "" "$BOT_PID" bot; then
