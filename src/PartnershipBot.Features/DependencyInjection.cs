@@ -21,6 +21,8 @@ public static class DependencyInjection
     public static IServiceCollection AddPartnershipBotFeatures(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<BotTelemetry>();
         services.AddSingleton<IFeatureRoutes, WelcomeRoutes>();
         services.AddSingleton<IFeatureRoutes, TermsOfReferenceRoutes>();
         services.AddSingleton<IFeatureRoutes, BoardSetupRoutes>();

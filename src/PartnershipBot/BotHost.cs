@@ -38,6 +38,7 @@ public static partial class BotHost
         builder.Services.AddPartnershipBotCalendar(builder.Configuration);
         builder.Services.AddSentenceEmbeddings(builder.Configuration);
         builder.Services.AddPartnershipBotFeatures();
+        builder.AddBotTelemetry();
         // Local mode: after binding, the addresses Kestrel really listens on must all be loopback (not just --urls).
         builder.Services.AddHostedService<LocalModeBindingCheck>();
         builder.Services.AddHostedService<ReminderDispatchService>();

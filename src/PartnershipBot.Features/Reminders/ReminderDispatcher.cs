@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PartnershipBot.Features.Routing;
 using PartnershipBot.Protocol.Connector;
 using PartnershipBot.Protocol.Schema;
 
@@ -17,7 +18,7 @@ namespace PartnershipBot.Features.Reminders;
 /// </summary>
 public sealed partial class ReminderDispatcher(
     IReminderOutbox outbox, ReminderRecipients recipients, IConnectorClient connector, ReminderCardCatalog cards, ReminderDigest digest, IOptions<ReminderOptions> options,
-    TimeProvider time, ILogger<ReminderDispatcher> logger)
+    BotTelemetry telemetry, TimeProvider time, ILogger<ReminderDispatcher> logger)
 {
     /// <summary>Attempts before a reminder is given up on.</summary>
     public const int MaxAttempts = 5;
@@ -58,6 +59,7 @@ public sealed partial class ReminderDispatcher(
                 var (state, outcome, retryAt) = await SendAsync(reminder, CancellationToken.None);
                 await RecordAsync(reminder, worker, state, outcome, retryAt);
                 LogDispatched(logger, reminder.ReminderId, outcome);
+                telemetry.Reminder(outcome);
                 if (state == ReminderState.Failed)
                 {
                     failed.Add((reminder, outcome));

@@ -1,3 +1,4 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PartnershipBot.Features.Conversations;
@@ -15,6 +16,7 @@ public sealed partial class ActivityRouter(
     RouteTable routes,
     IConversationReferenceStore references,
     RecentReferences recent,
+    BotTelemetry telemetry,
     TimeProvider time,
     ILogger<ActivityRouter> logger) : IActivityHandler
 {
@@ -82,7 +84,7 @@ public sealed partial class ActivityRouter(
             if (route is not null)
             {
                 LogRouted(logger, route.Name);
-                await route.Handler(turn, cancellationToken);
+                await MeasuredAsync(route.Name, "message", async () => { await route.Handler(turn, cancellationToken); return null; });
                 return;
             }
         }
@@ -101,7 +103,26 @@ public sealed partial class ActivityRouter(
         }
 
         LogRouted(logger, route.Name);
-        return await route.Handler(turn, action, cancellationToken);
+        return await MeasuredAsync(route.Name, "card", () => route.Handler(turn, action, cancellationToken));
+    }
+
+    /// <summary>Runs a route's handler inside its turn span, and counts and times it, whatever the outcome.</summary>
+    private async Task<InvokeResponse?> MeasuredAsync(string route, string kind, Func<Task<InvokeResponse?>> handle)
+    {
+        using var span = BotTelemetry.StartTurn(route, kind);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            var response = await handle();
+            outcome = response is { StatusCode: >= 400 } ? "refused" : "ok";
+            return response;
+        }
+        finally
+        {
+            span?.SetTag("partnershipbot.outcome", outcome);
+            telemetry.Turn(route, kind, outcome, Stopwatch.GetElapsedTime(started));
+        }
     }
 
     private async Task RememberConversationAsync(Activity activity, CancellationToken cancellationToken)

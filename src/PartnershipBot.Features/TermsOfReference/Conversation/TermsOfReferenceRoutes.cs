@@ -15,7 +15,7 @@ namespace PartnershipBot.Features.TermsOfReference.Conversation;
 /// asked about, so "and what's the quorum?" needs no board name the second time. A conversation linked to a
 /// board (board set-up) always uses that board unless the question names another.
 /// </summary>
-public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardDirectory directory) : IFeatureRoutes
+public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardDirectory directory, BotTelemetry telemetry) : IFeatureRoutes
 {
     // A conversation not linked to a board carries over the last board it asked about (a convenience: bounded).
     private readonly PerConversation<string> conversationBoards = new(10_000);
@@ -51,6 +51,7 @@ public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardD
             return await turn.ReplyMarkdownAsync(QuestionTooHardReply, cancellationToken);
         }
 
+        telemetry.Answer(answer.Answered, answer.Topic.ToString());
         if (answer.Board.Length > 0 && boards.Find(answer.Board) is not null)
         {
             conversationBoards.Set(conversationId, answer.Board);
