@@ -91,6 +91,22 @@ public sealed class TabBoardLocalModeTests : DeclarationTest
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task TabPage_HasTheOverviewRegionUnderTheStrictPolicyAndTheScriptWritesTextOnly()
+    {
+        using var page = await Client.GetAsync(new Uri("/tab", UriKind.Relative));
+        var script = await Client.GetStringAsync(new Uri("/tab/tab.js", UriKind.Relative));
+
+        Assert.Contains("<div id=\"overview\" class=\"overview\" hidden></div>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var policy = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.Contains("boardPath(name, \"overview\")", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("innerHTML", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("insertAdjacentHTML", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("document.write", script, StringComparison.Ordinal);
+    }
+
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
 
     private async Task SayAsync(string text)
