@@ -51,7 +51,8 @@
 
   function dateText(iso) {
     const [year, month, day] = iso.split("-").map(Number);
-    return longDate.format(new Date(Date.UTC(year, month - 1, day)));
+    // "Friday 12 March 2027", as chat and the pack write dates (en-GB's formatter puts a comma after the weekday).
+    return longDate.formatToParts(new Date(Date.UTC(year, month - 1, day))).map((p) => (p.type === "literal" ? " " : p.value)).join("").replace(/\s+/g, " ");
   }
 
   function rolesText(roles) {
