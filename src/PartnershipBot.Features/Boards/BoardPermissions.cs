@@ -178,6 +178,26 @@ public sealed class BoardPermissions(
         return held;
     }
 
+    /// <summary>
+    /// One board as <see cref="BoardsHeldAsync"/> would list it for <paramref name="personId"/> of <paramref name="tenantId"/>
+    /// (the tab's per-board pages): null when the board is another tenant's or, with auth on, the person holds no role
+    /// on it. Being an admin counts only in local mode, as it does in chat there: with auth on the tab, like the list,
+    /// shows an admin only the boards they hold a role on. No conversation is involved, so none is linked.
+    /// </summary>
+    public async Task<BoardAccess?> AccessOfPersonAsync(string? personId, string? tenantId, string boardName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(boardName);
+        if (!TenantAllows(await tenancy.TenantOfAsync(boardName, cancellationToken), tenantId))
+        {
+            return null;
+        }
+
+        var roles = personId is null ? [] : await directory.RolesOfAsync(boardName, personId, cancellationToken);
+        return roles.Count > 0 || IsLocalMode
+            ? new BoardAccess(boardName, personId, roles, IsAdmin: IsLocalMode && personId is not null, InLinkedConversation: false)
+            : null;
+    }
+
     private async Task<BoardAccess> ResolveAsync(ITurnContext turn, string boardName, bool linked, CancellationToken cancellationToken)
     {
         var person = EntraIdOf(turn);

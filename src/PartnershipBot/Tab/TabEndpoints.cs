@@ -8,7 +8,7 @@ namespace PartnershipBot.Tab;
 
 /// <summary>
 /// The secretariat tab (issue 21): <c>GET /tab</c>, the page, in every mode; <c>GET /tab/api/boards</c>, the signed-in
-/// person's boards and roles. The page holds no data: everything it shows comes from <c>/tab/api/...</c>, which only
+/// person's boards and roles; the per-board API is in TabBoardEndpoints.cs. The page holds no data: everything it shows comes from <c>/tab/api/...</c>, which only
 /// answers a valid SSO token (or, in local mode, a loopback caller signed in as <c>Tab:DevelopmentPerson</c>).
 /// </summary>
 public static partial class TabEndpoints
@@ -22,6 +22,8 @@ public static partial class TabEndpoints
             sp.GetRequiredService<IOptions<TabOptions>>().Value.EntraAuthority,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(TabMetadata.HttpClientName)));
         services.AddSingleton<TabTokenValidator>();
+        services.AddSingleton<TabCaller>();
+        services.AddSingleton<TabBoardOverview>();
         return services;
     }
 
@@ -32,22 +34,16 @@ public static partial class TabEndpoints
         endpoints.MapGet("/tab", (HttpContext context, IOptions<BotFrameworkOptions> bot) => TabPage.Render(context, bot.Value.IsLocalMode));
         TabAssets.Map(endpoints);
         endpoints.MapGet("/tab/api/boards", ListBoardsAsync);
+        endpoints.MapGet("/tab/api/boards/{name}/overview", OverviewAsync);
+        endpoints.MapGet("/tab/api/boards/{name}/register.csv", RegisterCsvAsync);
         return endpoints;
     }
 
-    private static async Task<IResult> ListBoardsAsync(
-        HttpContext context, IOptions<BotFrameworkOptions> bot, IOptions<TabOptions> tab, TabTokenValidator validator,
-        BoardPermissions permissions, ILoggerFactory loggers)
+    private static async Task<IResult> ListBoardsAsync(HttpContext context, TabCaller caller, BoardPermissions permissions, ILoggerFactory loggers)
     {
-        var signIn = bot.Value.IsLocalMode
-            ? LocalModeGuard.CheckCaller(context) is { } refusal ? TabSignIn.Refused(refusal) : TabSignIn.As(DevelopmentPerson(tab.Value), null)
-            : await validator.ValidateAsync(context.Request.Headers.Authorization.ToString(), context.RequestAborted);
-        // Data from this API is personal: never kept by a browser or a proxy.
-        context.Response.Headers.CacheControl = "no-store";
+        var signIn = await SignInAsync(context, caller, loggers);
         if (!signIn.IsAccepted)
         {
-            LogRefused(loggers.CreateLogger(typeof(TabEndpoints)), LogText.Clean(signIn.FailureReason!));
-            context.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.Unauthorized();
         }
 
@@ -55,8 +51,20 @@ public static partial class TabEndpoints
         return Results.Json(held.Select(b => new TabBoard(b.BoardName, [.. b.Roles.Select(RoleName)])).ToList(), TabJson.Default.ListTabBoard);
     }
 
-    private static string? DevelopmentPerson(TabOptions options) =>
-        string.IsNullOrWhiteSpace(options.DevelopmentPerson) ? null : options.DevelopmentPerson.Trim();
+    /// <summary>Signs the request in; a refusal is logged and answered with a Bearer challenge and no body.</summary>
+    private static async Task<TabSignIn> SignInAsync(HttpContext context, TabCaller caller, ILoggerFactory loggers)
+    {
+        var signIn = await caller.SignInAsync(context);
+        // Data from this API is personal: never kept by a browser or a proxy.
+        context.Response.Headers.CacheControl = "no-store";
+        if (!signIn.IsAccepted)
+        {
+            LogRefused(loggers.CreateLogger(typeof(TabEndpoints)), LogText.Clean(signIn.FailureReason!));
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        return signIn;
+    }
 
     /// <summary>The role as chat names it ("make @Jane the vice-chair").</summary>
     public static string RoleName(BoardRole role) => role switch
@@ -81,4 +89,5 @@ public sealed record TabBoard(
 
 /// <summary>Source-generated JSON for the tab's API.</summary>
 [JsonSerializable(typeof(List<TabBoard>))]
+[JsonSerializable(typeof(TabBoardOverviewView))]
 internal sealed partial class TabJson : JsonSerializerContext;

@@ -1,8 +1,8 @@
 namespace PartnershipBot.Tab;
 
 /// <summary>
-/// The tab's page, rendered on the server. It carries no data (the script fetches <c>/tab/api/boards</c> with the SSO
-/// token), only whether this host signs in by SSO or, in local mode, as the development person. No inline script or
+/// The tab's page, rendered on the server. It carries no data (the script fetches <c>/tab/api/boards</c> and, when a
+/// board is chosen, its overview, with the SSO token), only whether this host signs in by SSO or, in local mode, as the development person. No inline script or
 /// style, so the Content-Security-Policy can allow this origin alone.
 /// </summary>
 public static class TabPage
@@ -45,6 +45,7 @@ public static class TabPage
               <thead><tr><th scope="col">Board</th><th scope="col">Your roles</th></tr></thead>
               <tbody></tbody>
             </table>
+            <div id="overview" class="overview" hidden></div>
             {{(signIn == "local" ? "<p class=\"note\">Local mode: signed in as the development person (<code>Tab:DevelopmentPerson</code>), not through Teams.</p>" : string.Empty)}}
           </main>
         </body>

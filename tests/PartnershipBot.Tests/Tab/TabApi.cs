@@ -9,15 +9,24 @@ internal static class TabApi
 {
     public static async Task<(HttpStatusCode Status, string Body)> GetBoardsAsync(HttpClient client, string? token = null, Action<HttpRequestMessage>? edit = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/tab/api/boards", UriKind.Relative));
+        using var response = await GetAsync(client, "/tab/api/boards", token, edit);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The path of a board's API resource, the name escaped as the page escapes it.</summary>
+    public static string BoardPath(string board, string resource) => $"/tab/api/boards/{Uri.EscapeDataString(board)}/{resource}";
+
+    /// <summary>GETs a tab path with the SSO token, as the page does; the caller owns the response.</summary>
+    public static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? token = null, Action<HttpRequestMessage>? edit = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
         edit?.Invoke(request);
-        using var response = await client.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        return await client.SendAsync(request);
     }
 
     /// <summary>Board name to roles, failing unless the body is exactly the contract's shape.</summary>

@@ -1,10 +1,18 @@
 // The secretariat tab: signs in through Teams SSO (or, in local mode, not at all: the host signs in the development
-// person), fetches /tab/api/boards and shows it as a table. Text goes in with textContent only, never as HTML.
+// person), fetches /tab/api/boards and shows it as a table; choosing a board loads its overview (members, coming
+// meetings with deadlines, agenda and apologies, the register's CSV). Text goes in with textContent only, never as HTML.
 "use strict";
 (function () {
   const signIn = document.body.dataset.signIn;
   const status = document.getElementById("status");
   const table = document.getElementById("boards");
+  const overview = document.getElementById("overview");
+  const longDate = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const paperWords = { awaited: "Awaited", submitted: "Submitted", late: "Late", none: "No paper" };
+  const roleWords = { chair: "Chair", "vice-chair": "Vice-chair", secretariat: "Secretariat", member: "Member" };
+
+  // A refusal the person can act on; its message is shown as it is.
+  class Refusal extends Error {}
 
   // Teams themes are "default" (light), "dark" and "contrast"; the style sheet keys its colours on data-theme.
   function applyTheme(theme) {
@@ -32,22 +40,218 @@
     status.hidden = false;
   }
 
+  function element(tag, text, properties) {
+    const made = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      made.textContent = text;
+    }
+    Object.assign(made, properties || {});
+    return made;
+  }
+
+  function dateText(iso) {
+    const [year, month, day] = iso.split("-").map(Number);
+    // "Friday 12 March 2027", as chat and the pack write dates (en-GB's formatter puts a comma after the weekday).
+    return longDate.formatToParts(new Date(Date.UTC(year, month - 1, day))).map((p) => (p.type === "literal" ? " " : p.value)).join("").replace(/\s+/g, " ");
+  }
+
+  function rolesText(roles) {
+    return roles.length > 0 ? roles.map((r) => roleWords[r] || r).join(", ") : "No role";
+  }
+
+  // Asked again before every call: Teams caches the token and renews it once it nears expiry.
+  async function get(path, accept) {
+    const headers = { Accept: accept };
+    if (signIn === "sso") {
+      try {
+        headers.Authorization = "Bearer " + (await microsoftTeams.authentication.getAuthToken());
+      } catch {
+        throw new Refusal("Teams could not sign you in to PartnershipBot. Ask your administrator to grant it access, then reopen the tab.");
+      }
+    }
+    let response;
+    try {
+      response = await fetch(path, { headers: headers, credentials: "omit", cache: "no-store" });
+    } catch {
+      throw new Refusal("PartnershipBot could not be reached. Reopen the tab to try again.");
+    }
+    if (response.status === 401) {
+      throw new Refusal("PartnershipBot did not accept your sign-in. Reopen the tab to try again.");
+    }
+    return response;
+  }
+
+  function boardPath(name, resource) {
+    return "/tab/api/boards/" + encodeURIComponent(name) + "/" + resource;
+  }
+
+  // A table with a caption and column headers; the first cell of each row is its row header.
+  function dataTable(caption, columns, rows) {
+    const made = element("table", null, { className: "data" });
+    made.createCaption().textContent = caption;
+    const head = made.createTHead().insertRow();
+    for (const column of columns) {
+      head.appendChild(element("th", column, { scope: "col" }));
+    }
+    const body = made.createTBody();
+    for (const cells of rows) {
+      const row = body.insertRow();
+      row.appendChild(element("th", cells[0], { scope: "row" }));
+      for (const cell of cells.slice(1)) {
+        row.insertCell().textContent = cell;
+      }
+    }
+    return made;
+  }
+
+  function section(title) {
+    const made = element("section");
+    made.appendChild(element("h2", title, { tabIndex: -1 }));
+    overview.appendChild(made);
+    return made;
+  }
+
+  function membersSection(board) {
+    const part = section("Members of the " + board.board);
+    if (board.members.length === 0) {
+      part.appendChild(element("p", "No one holds a role on this board yet. Its secretariat can add people in the board's Teams channel."));
+      return part;
+    }
+    const rows = board.members.map((m) => [m.name || (board.seesDetails ? "Name not known" : "Name shown to the board's people only"), rolesText(m.roles)]);
+    part.appendChild(dataTable("People holding a role on the board, chair first", ["Name", "Roles"], rows));
+    return part;
+  }
+
+  function meetingPart(meeting) {
+    const part = element("section", null, { className: "meeting" });
+    const when = dateText(meeting.date);
+    part.appendChild(element("h3", when + ", " + meeting.start + " to " + meeting.end + " (UK time)"));
+    const facts = element("dl");
+    const fact = (term, value) => {
+      facts.appendChild(element("dt", term));
+      facts.appendChild(element("dd", value));
+    };
+    fact("Venue", meeting.venue || "Online only");
+    for (const deadline of meeting.deadlines) {
+      const rule = deadline.fromTor ? deadline.rule : deadline.rule + "; the Terms of Reference set no deadline";
+      fact(deadline.kind === "papers" ? "Papers due" : "Minutes due", dateText(deadline.date) + " (" + rule + ")");
+    }
+    part.appendChild(facts);
+    if (meeting.agenda) {
+      const rows = meeting.agenda.map((i) => [i.number + ". " + i.title, i.owner || "", i.financial ? "Yes" : "No", paperWords[i.paper] || i.paper]);
+      part.appendChild(dataTable("Agenda for " + when, ["Item", "Paper from", "Financial decision", "Paper"], rows));
+    }
+    part.appendChild(element("h4", "Apologies"));
+    if (meeting.apologies.length === 0) {
+      part.appendChild(element("p", "No apologies received."));
+    } else {
+      const list = element("ul");
+      for (const apology of meeting.apologies) {
+        list.appendChild(element("li", apology.name || "Name not known"));
+      }
+      part.appendChild(list);
+    }
+    return part;
+  }
+
+  function meetingsSection(board) {
+    const part = section("Upcoming meetings");
+    if (!board.seesDetails) {
+      part.appendChild(element("p", "Meeting dates are shared with the board's people and in its own channel."));
+    } else if (board.meetings.length === 0) {
+      part.appendChild(element("p", "No meetings are scheduled. The chair or secretariat can say \u201cschedule next year's meetings\u201d in the board's channel."));
+    }
+    for (const meeting of board.seesDetails ? board.meetings : []) {
+      part.appendChild(meetingPart(meeting));
+    }
+  }
+
+  // In local mode the link downloads by itself; with SSO the request needs the token, so the script fetches the
+  // file and hands the browser a copy.
+  async function download(event, link) {
+    if (signIn !== "sso") {
+      return;
+    }
+    event.preventDefault();
+    try {
+      const response = await get(link.href, "text/csv");
+      if (!response.ok) {
+        say("PartnershipBot could not give you the register just now (" + response.status + ").");
+        return;
+      }
+      // The host names the file (board and date); the link's own name is only the fallback.
+      const named = /filename="?([^";]+)"?/.exec(response.headers.get("Content-Disposition") || "");
+      const copy = element("a", null, { href: URL.createObjectURL(await response.blob()), download: named ? named[1] : link.download });
+      document.body.appendChild(copy);
+      copy.click();
+      copy.remove();
+      setTimeout(() => URL.revokeObjectURL(copy.href), 10000);
+    } catch (error) {
+      say(error instanceof Refusal ? error.message : "PartnershipBot could not give you the register just now.");
+    }
+  }
+
+  function registerSection(board) {
+    if (!board.mayDownloadRegister) {
+      return;
+    }
+    const part = section("Register of interests");
+    part.appendChild(element("p", "Every declaration made for this board, with its place in the register's hash chain, as the declarations export gives it."));
+    const link = element("a", "Download the register (CSV)", { href: boardPath(board.board, "register.csv"), download: "register.csv" });
+    link.addEventListener("click", (event) => download(event, link));
+    part.appendChild(element("p")).appendChild(link);
+  }
+
+  async function openBoard(name, button) {
+    for (const other of table.querySelectorAll("button[aria-current]")) {
+      other.removeAttribute("aria-current");
+    }
+    button.setAttribute("aria-current", "true");
+    say("Loading the " + name + "\u2026");
+    let response;
+    try {
+      response = await get(boardPath(name, "overview"), "application/json");
+    } catch (error) {
+      say(error instanceof Refusal ? error.message : "PartnershipBot could not load the board just now.");
+      return;
+    }
+    if (response.status === 403) {
+      say("You hold no role on the " + name + " any more, so its page is not shown.");
+      return;
+    }
+    if (!response.ok) {
+      say("PartnershipBot could not load the " + name + " just now (" + response.status + "). Try again.");
+      return;
+    }
+    const board = await response.json();
+    overview.replaceChildren();
+    membersSection(board);
+    meetingsSection(board);
+    registerSection(board);
+    overview.hidden = false;
+    say("Showing the " + board.board + ".");
+    // Keyboard and screen-reader users land on what they asked for.
+    overview.querySelector("h2").focus();
+  }
+
   function show(boards) {
     const body = table.tBodies[0];
     body.replaceChildren();
     for (const board of boards) {
       const row = body.insertRow();
-      const name = document.createElement("th");
-      name.scope = "row";
-      name.textContent = board.name;
+      const name = element("th", null, { scope: "row" });
+      const button = element("button", board.name, { type: "button", className: "link-button" });
+      button.setAttribute("aria-controls", "overview");
+      button.addEventListener("click", () => openBoard(board.name, button));
+      name.appendChild(button);
       row.appendChild(name);
-      row.insertCell().textContent = board.roles.length > 0 ? board.roles.join(", ") : "No role";
+      row.insertCell().textContent = rolesText(board.roles);
     }
     table.hidden = boards.length === 0;
     if (boards.length === 0) {
       say("You hold no role on any board. The board's secretariat can add you in its Teams channel.");
     } else {
-      say(boards.length === 1 ? "1 board." : boards.length + " boards.");
+      say((boards.length === 1 ? "1 board." : boards.length + " boards.") + " Choose one to see its members, meetings and agenda.");
     }
   }
 
@@ -59,29 +263,16 @@
       inTeams = false;
     }
 
-    const headers = { Accept: "application/json" };
-    if (signIn === "sso") {
-      if (!inTeams) {
-        say("Open this page from the PartnershipBot tab in Microsoft Teams: it signs you in with your work account.");
-        return;
-      }
-      try {
-        headers.Authorization = "Bearer " + (await microsoftTeams.authentication.getAuthToken());
-      } catch {
-        say("Teams could not sign you in to PartnershipBot. Ask your administrator to grant it access, then reopen the tab.");
-        return;
-      }
+    if (signIn === "sso" && !inTeams) {
+      say("Open this page from the PartnershipBot tab in Microsoft Teams: it signs you in with your work account.");
+      return;
     }
 
     let response;
     try {
-      response = await fetch("/tab/api/boards", { headers: headers, credentials: "omit", cache: "no-store" });
-    } catch {
-      say("PartnershipBot could not be reached. Reopen the tab to try again.");
-      return;
-    }
-    if (response.status === 401) {
-      say("PartnershipBot did not accept your sign-in. Reopen the tab to try again.");
+      response = await get("/tab/api/boards", "application/json");
+    } catch (error) {
+      say(error instanceof Refusal ? error.message : "PartnershipBot could not list your boards just now. Reopen the tab to try again.");
       return;
     }
     if (!response.ok) {

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using PartnershipBot.Features.Boards;
+using PartnershipBot.Features.Declarations;
+using PartnershipBot.Features.Meetings;
+using PartnershipBot.Features.TermsOfReference;
+using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Infrastructure.Documents;
+
+namespace PartnershipBot.Tab;
+
+/// <summary>
+/// The per-board pages' API: <c>GET /tab/api/boards/{name}/overview</c> (anyone holding a role on the board) and
+/// <c>GET /tab/api/boards/{name}/register.csv</c> (its chair, vice-chair or secretariat: the same CSV as
+/// <c>declarations export</c>). Signed in as <c>/tab/api/boards</c> is; then 404 for a board the bot does not know,
+/// 403 for one of another tenant or one the person holds no role on, never any of its data.
+/// </summary>
+public static partial class TabEndpoints
+{
+    private static async Task<IResult> OverviewAsync(
+        string name, HttpContext context, TabCaller caller, BoardPermissions permissions, ITorLibrarySource library, TabBoardOverview overview, ILoggerFactory loggers)
+    {
+        var (opened, refusal) = await OpenBoardAsync(name, context, caller, permissions, library, loggers);
+        return opened is null
+            ? refusal!
+            : Results.Json(await overview.ForAsync(opened.Board, opened.Access, context.RequestAborted), TabJson.Default.TabBoardOverviewView);
+    }
+
+    private static async Task<IResult> RegisterCsvAsync(
+        string name, HttpContext context, TabCaller caller, BoardPermissions permissions, ITorLibrarySource library, IDeclarationRegister register, TimeProvider time,
+        ILoggerFactory loggers)
+    {
+        var (opened, refusal) = await OpenBoardAsync(name, context, caller, permissions, library, loggers);
+        if (opened is null)
+        {
+            return refusal!;
+        }
+
+        // Who declared what is for those who run the meetings, as "who has declared?" is in chat.
+        if (!opened.Access.MayRunMeetings)
+        {
+            var logger = loggers.CreateLogger(typeof(TabEndpoints));
+            LogBoardRefused(logger, "the register is for the board's chair, vice-chair and secretariat");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var boardName = opened.Board.Identity.Name;
+        var records = await register.ListAsync(boardName, item: null, context.RequestAborted);
+        using var csv = new MemoryStream();
+        await DeclarationsCsv.WriteAsync(records, csv, context.RequestAborted);
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        var today = MeetingTimes.DateOf(time.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Results.File(csv.ToArray(), "text/csv; charset=utf-8", $"{FileNameOf(boardName)}-register-{today}.csv");
+    }
+
+    /// <summary>A board a signed-in person may open, with what they may see and do on it.</summary>
+    private sealed record OpenedBoard(TermsOfReferenceModel Board, BoardAccess Access);
+
+    /// <summary>Signs the request in and resolves the board and the person's access, or the response that refuses it.</summary>
+    private static async Task<(OpenedBoard? Opened, IResult? Refusal)> OpenBoardAsync(
+        string name, HttpContext context, TabCaller caller, BoardPermissions permissions, ITorLibrarySource library, ILoggerFactory loggers)
+    {
+        var signIn = await SignInAsync(context, caller, loggers);
+        if (!signIn.IsAccepted)
+        {
+            return (null, Results.Unauthorized());
+        }
+
+        var logger = loggers.CreateLogger(typeof(TabEndpoints));
+        if ((await library.GetAsync(context.RequestAborted)).Find(name) is not { } board)
+        {
+            LogBoardRefused(logger, "no board by that name");
+            return (null, Results.NotFound());
+        }
+
+        var access = await permissions.AccessOfPersonAsync(signIn.PersonId, signIn.TenantId, board.Identity.Name, context.RequestAborted);
+        if (access is null)
+        {
+            LogBoardRefused(logger, "the board is another tenant's, or the person holds no role on it");
+            return (null, Results.StatusCode(StatusCodes.Status403Forbidden));
+        }
+
+        return (new OpenedBoard(board, access), null);
+    }
+
+    /// <summary>The board's name as a file name any system keeps: lower-case letters and digits joined by hyphens.</summary>
+    private static string FileNameOf(string boardName)
+    {
+        var name = new StringBuilder(boardName.Length);
+        foreach (var c in boardName.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                name.Append(c);
+            }
+            else if (name.Length > 0 && name[^1] != '-')
+            {
+                name.Append('-');
+            }
+        }
+
+        var text = name.ToString().Trim('-');
+        return text.Length == 0 ? "board" : text;
+    }
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Refused /tab/api board request: {Reason}")]
+    private static partial void LogBoardRefused(ILogger logger, string reason);
+}
