@@ -24,9 +24,8 @@ public sealed class AgendaCommand : IAdminCommand
     {
         ArgumentNullException.ThrowIfNull(console);
         var options = new CommandArguments(args, "json");
-        await using var services = MeetingCycle.Open(options);
-        var board = await CliBoards.ResolveAsync(services, options.Require("board"), cancellationToken);
-        var meeting = await MeetingCycle.MeetingAsync(services, board, options, cancellationToken);
+        var (services, board, meeting) = await MeetingCycle.OpenMeetingAsync(options, cancellationToken);
+        await using var opened = services;
         var agenda = await services.GetRequiredService<MeetingAgenda>().ForAsync(meeting, cancellationToken);
         await console.Out.WriteLineAsync(options.Has("json") ? Json(agenda) : AgendaText.Markdown(agenda));
         return 0;

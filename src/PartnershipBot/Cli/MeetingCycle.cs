@@ -24,6 +24,22 @@ internal static class MeetingCycle
         return services.BuildServiceProvider();
     }
 
+    /// <summary>The store, the board named by <c>--board</c> and its meeting on <c>--meeting</c>: what the document verbs start from.</summary>
+    public static async Task<(ServiceProvider Services, string Board, MeetingRecord Meeting)> OpenMeetingAsync(CommandArguments options, CancellationToken cancellationToken)
+    {
+        var services = Open(options);
+        try
+        {
+            var board = await CliBoards.ResolveAsync(services, options.Require("board"), cancellationToken);
+            return (services, board, await MeetingAsync(services, board, options, cancellationToken));
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>The board's meeting on <c>--meeting YYYY-MM-DD</c> (UK date), else a usage error naming the meetings there are.</summary>
     public static async Task<MeetingRecord> MeetingAsync(IServiceProvider services, string board, CommandArguments options, CancellationToken cancellationToken)
     {

@@ -19,9 +19,8 @@ public sealed class MinutesCommand : IAdminCommand
         ArgumentNullException.ThrowIfNull(console);
         var options = new CommandArguments(args);
         var output = options.Require("out");
-        await using var services = MeetingCycle.Open(options);
-        var board = await CliBoards.ResolveAsync(services, options.Require("board"), cancellationToken);
-        var meeting = await MeetingCycle.MeetingAsync(services, board, options, cancellationToken);
+        var (services, board, meeting) = await MeetingCycle.OpenMeetingAsync(options, cancellationToken);
+        await using var opened = services;
         var draft = await services.GetRequiredService<MeetingMinutes>().ForAsync(meeting, cancellationToken);
         await using (var file = File.Create(output))
         {

@@ -11,34 +11,17 @@ namespace PartnershipBot.Tests.Tab;
 /// (its admin linked it), where Sam is the secretariat and Mo a member. The overview is for anyone holding a role;
 /// the register's CSV only for the chair, vice-chair and secretariat; nothing for another tenant or no token.
 /// </summary>
-public sealed class TabBoardSsoTests : TwoTenantChatTest
+public sealed class TabBoardSsoTests : TabSsoTest
 {
-    private const string Domain = "bot.example.org";
     private const string Secretary = "00000000-0000-0000-0000-0000000000a5";
     private const string MemberPerson = "00000000-0000-0000-0000-0000000000a6";
-    private EntraTokenIssuer entra = null!;
-
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>(base.ExtraSettings)
-    {
-        ["Tab:EntraAuthority"] = entra.Authority,
-        ["Tab:Domain"] = Domain,
-    };
-
-    private static string Audience => $"api://{Domain}/{ChannelTokenIssuer.AppId}";
 
     public override async Task InitializeAsync()
     {
-        entra = await EntraTokenIssuer.StartAsync();
         await base.InitializeAsync();
         await LinkBoardToTenantAAsync();
         await GiveRoleAsync(Secretary, BoardRole.Secretariat, "Sam Secretary");
         await GiveRoleAsync(MemberPerson, BoardRole.Member, "Mo Member");
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await entra.DisposeAsync();
     }
 
     [Theory]
@@ -55,7 +38,7 @@ public sealed class TabBoardSsoTests : TwoTenantChatTest
     [Fact]
     public async Task Overview_TokenOfAnotherTenant_Is403WithNoData()
     {
-        using var response = await TabApi.GetAsync(Client, TabApi.BoardPath(Board, "overview"), entra.Mint(TenantB, Secretary, Audience));
+        using var response = await TabApi.GetAsync(Client, TabApi.BoardPath(Board, "overview"), Entra.Mint(TenantB, Secretary, Audience));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
@@ -64,7 +47,7 @@ public sealed class TabBoardSsoTests : TwoTenantChatTest
     [Fact]
     public async Task Overview_PersonWithNoRoleOnTheBoard_Is403()
     {
-        using var response = await TabApi.GetAsync(Client, TabApi.BoardPath(Board, "overview"), entra.Mint(TenantA, Colleague, Audience));
+        using var response = await TabApi.GetAsync(Client, TabApi.BoardPath(Board, "overview"), Entra.Mint(TenantA, Colleague, Audience));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -72,7 +55,7 @@ public sealed class TabBoardSsoTests : TwoTenantChatTest
     [Fact]
     public async Task Overview_UnknownBoard_Is404()
     {
-        using var response = await TabApi.GetAsync(Client, TabApi.BoardPath("No Such Board", "overview"), entra.Mint(TenantA, Secretary, Audience));
+        using var response = await TabApi.GetAsync(Client, TabApi.BoardPath("No Such Board", "overview"), Entra.Mint(TenantA, Secretary, Audience));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -80,7 +63,7 @@ public sealed class TabBoardSsoTests : TwoTenantChatTest
     [Fact]
     public async Task Overview_Member_SeesTheBoardsPeopleButMayNotDownloadTheRegister()
     {
-        var token = entra.Mint(TenantA, MemberPerson, Audience);
+        var token = Entra.Mint(TenantA, MemberPerson, Audience);
 
         using var overview = await TabApi.GetAsync(Client, TabApi.BoardPath(Board, "overview"), token);
         using var csv = await TabApi.GetAsync(Client, TabApi.BoardPath(Board, "register.csv"), token);
@@ -100,7 +83,7 @@ public sealed class TabBoardSsoTests : TwoTenantChatTest
     [Fact]
     public async Task RegisterCsv_Secretariat_IsTheExportsCsvAsAnAttachment()
     {
-        using var response = await TabApi.GetAsync(Client, TabApi.BoardPath(Board, "register.csv"), entra.Mint(TenantA, Secretary, Audience));
+        using var response = await TabApi.GetAsync(Client, TabApi.BoardPath(Board, "register.csv"), Entra.Mint(TenantA, Secretary, Audience));
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -11,33 +11,11 @@ namespace PartnershipBot.Tests.Tab;
 /// and lists only the boards of that tenant the person holds a role on. Tenant A owns Thurrock (its admin linked it),
 /// tenant B owns Leeds; Richmond is claimed by nobody.
 /// </summary>
-public sealed class TabSsoTests : TwoTenantChatTest
+public sealed class TabSsoTests : TabSsoTest
 {
-    private const string Domain = "bot.example.org";
     private const string Person = "00000000-0000-0000-0000-0000000000d1";
     private const string LeedsBoard = "Leeds Communities Board";
     private const string RichmondBoard = "Richmond Community Safety Partnership Strategy Group";
-    private EntraTokenIssuer entra = null!;
-
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>(base.ExtraSettings)
-    {
-        ["Tab:EntraAuthority"] = entra.Authority,
-        ["Tab:Domain"] = Domain,
-    };
-
-    private static string Audience => $"api://{Domain}/{ChannelTokenIssuer.AppId}";
-
-    public override async Task InitializeAsync()
-    {
-        entra = await EntraTokenIssuer.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await entra.DisposeAsync();
-    }
 
     private async Task ArrangeAsync()
     {
@@ -58,7 +36,7 @@ public sealed class TabSsoTests : TwoTenantChatTest
     {
         await ArrangeAsync();
 
-        var (status, body) = await TabApi.GetBoardsAsync(Client, entra.Mint(TenantA, Person, Audience));
+        var (status, body) = await TabApi.GetBoardsAsync(Client, Entra.Mint(TenantA, Person, Audience));
 
         Assert.Equal(HttpStatusCode.OK, status);
         var boards = TabApi.Parse(body);
@@ -71,7 +49,7 @@ public sealed class TabSsoTests : TwoTenantChatTest
     {
         await ArrangeAsync();
 
-        var (status, body) = await TabApi.GetBoardsAsync(Client, entra.Mint(TenantB, Person, Audience));
+        var (status, body) = await TabApi.GetBoardsAsync(Client, Entra.Mint(TenantB, Person, Audience));
 
         Assert.Equal(HttpStatusCode.OK, status);
         var boards = TabApi.Parse(body);
@@ -84,7 +62,7 @@ public sealed class TabSsoTests : TwoTenantChatTest
     {
         await ArrangeAsync();
 
-        var (status, body) = await TabApi.GetBoardsAsync(Client, entra.Mint(TenantA, Colleague, Audience));
+        var (status, body) = await TabApi.GetBoardsAsync(Client, Entra.Mint(TenantA, Colleague, Audience));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Empty(TabApi.Parse(body));
@@ -95,7 +73,7 @@ public sealed class TabSsoTests : TwoTenantChatTest
     {
         await ArrangeAsync();
 
-        var (_, body) = await TabApi.GetBoardsAsync(Client, entra.Mint(TenantA, Admin, Audience));
+        var (_, body) = await TabApi.GetBoardsAsync(Client, Entra.Mint(TenantA, Admin, Audience));
 
         Assert.Empty(TabApi.Parse(body));
     }
@@ -105,7 +83,7 @@ public sealed class TabSsoTests : TwoTenantChatTest
     {
         await ArrangeAsync();
 
-        var (status, body) = await TabApi.GetBoardsAsync(Client, entra.Mint(TenantA, Person, ChannelTokenIssuer.AppId, issuer: EntraTokenIssuer.V1Issuer(TenantA)));
+        var (status, body) = await TabApi.GetBoardsAsync(Client, Entra.Mint(TenantA, Person, ChannelTokenIssuer.AppId, issuer: EntraTokenIssuer.V1Issuer(TenantA)));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal([Board], TabApi.Parse(body).Keys);
@@ -131,29 +109,29 @@ public sealed class TabSsoTests : TwoTenantChatTest
     }
 
     [Fact]
-    public Task Boards_WrongAudience_Is401() => ArrangeThenRefuseAsync(entra.Mint(TenantA, Person, "api://bot.example.org/11111111-2222-3333-4444-555555555555"));
+    public Task Boards_WrongAudience_Is401() => ArrangeThenRefuseAsync(Entra.Mint(TenantA, Person, "api://bot.example.org/11111111-2222-3333-4444-555555555555"));
 
     [Fact]
-    public Task Boards_OtherDomainsApplicationIdUri_Is401() => ArrangeThenRefuseAsync(entra.Mint(TenantA, Person, $"api://evil.example.com/{ChannelTokenIssuer.AppId}"));
+    public Task Boards_OtherDomainsApplicationIdUri_Is401() => ArrangeThenRefuseAsync(Entra.Mint(TenantA, Person, $"api://evil.example.com/{ChannelTokenIssuer.AppId}"));
 
     [Fact]
-    public Task Boards_WrongIssuer_Is401() => ArrangeThenRefuseAsync(entra.Mint(TenantA, Person, Audience, issuer: "https://evil.example.com/v2.0"));
+    public Task Boards_WrongIssuer_Is401() => ArrangeThenRefuseAsync(Entra.Mint(TenantA, Person, Audience, issuer: "https://evil.example.com/v2.0"));
 
     [Fact]
-    public Task Boards_IssuerOfAnotherTenantThanTid_Is401() => ArrangeThenRefuseAsync(entra.Mint(TenantA, Person, Audience, issuer: EntraTokenIssuer.V2Issuer(TenantB)));
+    public Task Boards_IssuerOfAnotherTenantThanTid_Is401() => ArrangeThenRefuseAsync(Entra.Mint(TenantA, Person, Audience, issuer: EntraTokenIssuer.V2Issuer(TenantB)));
 
     [Fact]
-    public Task Boards_Expired_Is401() => ArrangeThenRefuseAsync(entra.Mint(
+    public Task Boards_Expired_Is401() => ArrangeThenRefuseAsync(Entra.Mint(
         TenantA, Person, Audience, notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddMinutes(-6)));
 
     [Fact]
-    public Task Boards_SignedWithAnotherKey_Is401() => ArrangeThenRefuseAsync(entra.Mint(TenantA, Person, Audience, signWithOtherKey: true));
+    public Task Boards_SignedWithAnotherKey_Is401() => ArrangeThenRefuseAsync(Entra.Mint(TenantA, Person, Audience, signWithOtherKey: true));
 
     [Fact]
-    public Task Boards_AppOnlyTokenWithoutScope_Is401() => ArrangeThenRefuseAsync(entra.Mint(TenantA, Person, Audience, scope: null));
+    public Task Boards_AppOnlyTokenWithoutScope_Is401() => ArrangeThenRefuseAsync(Entra.Mint(TenantA, Person, Audience, scope: null));
 
     [Fact]
-    public Task Boards_TenantOutsideAllowedTenants_Is401() => ArrangeThenRefuseAsync(entra.Mint("00000000-0000-0000-0000-0000000000e9", Person, Audience));
+    public Task Boards_TenantOutsideAllowedTenants_Is401() => ArrangeThenRefuseAsync(Entra.Mint("00000000-0000-0000-0000-0000000000e9", Person, Audience));
 
     [Fact]
     public Task Boards_BotFrameworkChannelToken_Is401() => ArrangeThenRefuseAsync(Token());
