@@ -57,7 +57,9 @@ public static class ReminderCards
 
         var data = new JsonObject { ["reminderId"] = reminderId };
         var taken = responses.Select(r => r.Action).ToHashSet();
-        foreach (var (action, title, verb) in Actions(payload.Kind).Where(a => a.Action == ReminderAction.Snoozed || !taken.Contains(a.Action)))
+        // Snoozing can be repeated, but once the paper is in (or the minutes sent) there is nothing left to remind about.
+        var done = taken.Contains(ReminderAction.Done);
+        foreach (var (action, title, verb) in Actions(payload.Kind).Where(a => a.Action == ReminderAction.Snoozed ? !done : !taken.Contains(a.Action)))
         {
             card.Execute(title, verb, data, sendsInputs: false);
         }

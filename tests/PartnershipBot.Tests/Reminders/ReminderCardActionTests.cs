@@ -61,6 +61,8 @@ public sealed class ReminderCardActionTests : ChatTest
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Paper submitted by Avery Example at 09:01 on Tuesday 1 December (UK time).", TextOf(first), StringComparison.Ordinal);
         Assert.DoesNotContain(ReminderCards.DoneVerb, first.ToJsonString(), StringComparison.Ordinal);
+        // Nothing left to be reminded of once the paper is in.
+        Assert.DoesNotContain(ReminderCards.SnoozeVerb, first.ToJsonString(), StringComparison.Ordinal);
         // A second press (or a Teams retry) keeps the first time.
         Assert.Contains("at 09:01 on Tuesday 1 December", TextOf(again), StringComparison.Ordinal);
         Assert.Single(await Host.Services.GetRequiredService<IReminderResponses>().OfPersonAsync(ReminderIdOf(card), Avery, CancellationToken.None));
