@@ -71,7 +71,11 @@ public sealed class OwnStoreOnlyCalendar : IBoardCalendar
     public bool IsConnected => false;
 
     /// <inheritdoc />
-    public string Describe(string boardName) => "the bot's own calendar (Outlook booking through Microsoft Graph is not configured)";
+    /// <summary>How answers name this calendar; the booking card alone explains that Outlook is not connected.</summary>
+    public const string Name = "the bot's own calendar";
+
+    /// <inheritdoc />
+    public string Describe(string boardName) => Name + " (Outlook booking through Microsoft Graph is not configured)";
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CalendarEntry>> BookAsync(CalendarBooking booking, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CalendarEntry>>([]);

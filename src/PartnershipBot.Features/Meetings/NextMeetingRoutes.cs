@@ -111,20 +111,20 @@ public sealed partial class NextMeetingRoutes(
         if (!calendar.IsConnected)
         {
             var stored = await meetings.UpcomingAsync(board, now, 1, cancellationToken);
-            return (stored.Count == 0 ? null : new BookedMeeting(stored[0], null, []), calendar.Describe(board));
+            return (stored.Count == 0 ? null : new BookedMeeting(stored[0], null, []), SourceOf(calendar, board));
         }
 
         var entry = (await calendar.ListAsync(board, now, now.AddMonths(13), cancellationToken)).FirstOrDefault(e => !e.IsCancelled && e.Start >= now);
         if (entry is null)
         {
-            return (null, calendar.Describe(board));
+            return (null, SourceOf(calendar, board));
         }
 
         // Outlook has the time; the bot's own record of the same event (when it booked it) carries the meeting id
         // that apologies and other records hang on.
         var known = (await meetings.UpcomingAsync(board, now, 500, cancellationToken)).FirstOrDefault(m => m.GraphEventId == entry.EventId);
         var meeting = (known ?? new MeetingRecord(entry.EventId, board, null, entry.Start, entry.End, entry.EventId, SeriesId: entry.SeriesId)) with { StartsAt = entry.Start, EndsAt = entry.End };
-        return (new BookedMeeting(meeting, entry.JoinUrl, []), calendar.Describe(board));
+        return (new BookedMeeting(meeting, entry.JoinUrl, []), SourceOf(calendar, board));
     }
 
     private static string NotForYou(string board) =>
@@ -177,4 +177,7 @@ public sealed partial class NextMeetingRoutes(
 
     [GeneratedRegex(@"\b(next|upcoming)\s+(board\s+)?meeting\b|\bwhen\s+(is|are)\s+(we|the\s+board)\s+(next\s+)?meeting\b|\bwhen\s+(?:does|do|will)\s+.{0,80}\bnext\s+meet\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex NextMeetingQuestion();
+
+    // Said once on the booking card, "Outlook is not configured" would otherwise end every meeting answer.
+    private static string SourceOf(IBoardCalendar calendar, string board) => calendar.IsConnected ? calendar.Describe(board) : OwnStoreOnlyCalendar.Name;
 }

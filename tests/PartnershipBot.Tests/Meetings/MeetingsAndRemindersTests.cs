@@ -47,6 +47,9 @@ public sealed class MeetingsAndRemindersTests : ChatTest
         Assert.Contains("Outlook booking through Microsoft Graph is not configured", booked, StringComparison.Ordinal);
         Assert.Contains("Tuesday 8 December 2026, 10:00–12:00 (UK time)", replies[2].Text, StringComparison.Ordinal);
         Assert.Contains("Papers are due by **Thursday 3 December 2026**", replies[2].Text, StringComparison.Ordinal);
+        // The booking card explains Outlook is not connected; the answers after it just name the calendar.
+        Assert.Contains("_From the bot's own calendar._", replies[2].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not configured", replies[2].Text, StringComparison.Ordinal);
     }
 
     [Fact]
