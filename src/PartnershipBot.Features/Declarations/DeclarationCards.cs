@@ -181,6 +181,7 @@ public static class DeclarationCards
         _ => "no interest",
     };
 
+    // UK time, as every other time the bot shows (the register itself keeps UTC, and the export gives both).
     private static string Entry(DeclarationRecord record) =>
-        string.Create(CultureInfo.InvariantCulture, $"#{record.Sequence} at {record.Entry.DeclaredAt:HH:mm} UTC, {record.Entry.DeclaredAt:d MMM yyyy}");
+        $"#{record.Sequence.ToString(CultureInfo.InvariantCulture)} at {Reminders.ReminderCards.UkTime(record.Entry.DeclaredAt)} (UK time)";
 }

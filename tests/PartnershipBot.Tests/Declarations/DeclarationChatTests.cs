@@ -127,6 +127,7 @@ public sealed class DeclarationChatTests : DeclarationTest
         var mineJson = CardText(mine.GetProperty("value"));
         Assert.Contains("a financial interest: My charity has applied to this fund", mineJson, StringComparison.Ordinal);
         Assert.Contains("Amend declaration", mineJson, StringComparison.Ordinal);
+        Assert.Contains("#1 at 09:00 on Monday 1 March (UK time)", mineJson, StringComparison.Ordinal);
         var theirsJson = CardText(theirs.GetProperty("value"));
         Assert.DoesNotContain("My charity", theirsJson, StringComparison.Ordinal);
         Assert.Contains("Submit declaration", theirsJson, StringComparison.Ordinal);
