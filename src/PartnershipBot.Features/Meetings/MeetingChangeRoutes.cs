@@ -16,7 +16,7 @@ namespace PartnershipBot.Features.Meetings;
 /// deadlines and reminders follow.
 /// </summary>
 public sealed partial class MeetingChangeRoutes(
-    MeetingBooking booking, IMeetingStore meetings, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
 {
     private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("H:mm");
 
@@ -61,12 +61,29 @@ public sealed partial class MeetingChangeRoutes(
             return await turn.ReplyMarkdownAsync(
                 $"Moved the {meeting.BoardName} meeting from {MeetingTimes.Describe(meeting.StartsAt, meeting.EndsAt)} to **{MeetingTimes.Describe(moved.Meeting.StartsAt, moved.Meeting.EndsAt)}**"
                 + (meeting.GraphEventId is null ? "." : " in Outlook; attendees get the update.")
-                + (deadlines.Length == 0 ? string.Empty : $" Deadlines and reminders follow: {deadlines}."), cancellationToken);
+                + (deadlines.Length == 0 ? string.Empty : $" Deadlines and reminders follow: {deadlines}.")
+                + await ApologiesCarriedAsync(meeting, cancellationToken), cancellationToken);
         }
         catch (CalendarUnavailableException ex)
         {
             return await turn.ReplyMarkdownAsync($"{ex.Message} The meeting has not been moved.", cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Apologies stay with the meeting when it moves; the person moving it (chair or secretariat) is told whose, since
+    /// someone who could not make the old date may make the new one.
+    /// </summary>
+    private async Task<string> ApologiesCarriedAsync(MeetingRecord meeting, CancellationToken cancellationToken)
+    {
+        var sent = await apologies.ForMeetingAsync(meeting.MeetingId, cancellationToken);
+        if (sent.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var names = string.Join(", ", sent.Select(a => MarkdownText.Escape(a.PersonName ?? "a member")));
+        return $" Apologies sent for the old date still stand for the new one ({names}): ask them whether they can now come.";
     }
 
     private async Task<InvokeResponse?> CancelAsync(ITurnContext turn, CancellationToken cancellationToken)

@@ -93,6 +93,19 @@ public sealed class MeetingsAndRemindersTests : ChatTest
     }
 
     [Fact]
+    public async Task Moving_a_meeting_says_whose_apologies_carry_to_the_new_date()
+    {
+        await ScheduleAndBookAsync(1);
+        var meeting = (await Host.Services.GetRequiredService<IMeetingStore>().UpcomingAsync(Board, time.GetUtcNow(), 1, CancellationToken.None))[0];
+        await Host.Services.GetRequiredService<IMeetingApologies>().RecordAsync(new MeetingApology(meeting.MeetingId, Board, "aad-jane", "Jane Smith", time.GetUtcNow()), CancellationToken.None);
+
+        await SayAsync("move the 8 December meeting to 15 December");
+
+        var reply = (await Connector.WaitForActivitiesAsync(3))[2].Text;
+        Assert.Contains("Apologies sent for the old date still stand for the new one (Jane Smith)", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_meeting_moved_in_chat_gets_new_deadlines_and_a_cancelled_one_loses_its_reminders()
     {
         await ScheduleAndBookAsync(2);
