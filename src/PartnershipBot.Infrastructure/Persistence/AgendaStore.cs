@@ -28,13 +28,13 @@ public sealed class AgendaStore(IDatabase database) : IAgendaStore
             """,
             new
             {
-                item.ItemId, key = DbValues.BoardKey(item.BoardName), item.BoardName, item.MeetingId, item.Title, titleKey = MeetingAgenda.Key(item.Title),
+                item.ItemId, key = DbValues.BoardKey(item.BoardName), item.BoardName, item.MeetingId, item.Title, titleKey = TitleKey(item.Title),
                 item.OwnerName, item.OwnerId, financial = item.Financial ? 1 : 0, item.AddedBy, at = DbValues.Text(item.AddedAt),
             },
             cancellationToken: cancellationToken));
         var stored = await connection.QuerySingleAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM agenda_items WHERE meeting_id = @MeetingId AND title_key = @titleKey",
-            new { item.MeetingId, titleKey = MeetingAgenda.Key(item.Title) }, cancellationToken: cancellationToken));
+            new { item.MeetingId, titleKey = TitleKey(item.Title) }, cancellationToken: cancellationToken));
         return (stored.ToItem(), inserted == 1);
     }
 
@@ -92,6 +92,9 @@ public sealed class AgendaStore(IDatabase database) : IAgendaStore
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    // Titles match as declaration items' do (case and spacing aside), so the agenda can merge the two.
+    private static string TitleKey(string title) => DbValues.BoardKey(title);
 
     private sealed class Row
     {

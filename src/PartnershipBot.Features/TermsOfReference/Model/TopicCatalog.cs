@@ -81,7 +81,7 @@ public static class TopicCatalog
 
     private static TopicDefinition MembershipTopic() => new(Topic.Membership, "that point about membership")
     {
-        Questions = [Q(120, R(@"\b(?:must|should|have to|need to|expected to|required to)\s+(?:\w+\s+)?attend\b")), Q(220, R(@"\bmembers?(?:hip)?\b|\bwho (?:sits|is|are) on\b|\bwho(?:'s|s) on\b|\b(?:which|what) (?:councils?|organi[sz]ations?|orgs|agencies|partners|bodies|universities|unis|sectors|officer roles)\b|\bon the (?:board|group|partnership|committee|forum|panel|pag|executive|network)\b|\brepresent\w*|\bsit on\b|\bseats?\b|\battend\w*|\bsectors?\b|\bjoin\b|\bbecome a member\b"))],
+        Questions = [Q(120, R(@"\b(?:must|should|have to|need to|expected to|required to)\s+(?:\w+\s+)?attend\b")), Q(220, R(@"\bmembers?(?:hip)?\b|\bwho (?:sits|is|are) on\b|\bwho(?:'s|s) on\b|\b(?:which|what) (?:councils?|organi[sz]ations?|orgs|agencies|partners|bodies|sectors)\b|\bon the (?:board|group|partnership|committee|forum|panel|pag|executive|network)\b|\brepresent\w*|\bsit on\b|\bseats?\b|\battend\w*|\bsectors?\b|\bjoin\b|\bbecome a member\b"))],
         Settling = [R(@"\bmembers?(?:hip)?\b|\bopen to\b|\bjoin\b|\brepresent\w*|\bsit on\b|\battend\w*|\bsectors?\b|\binvit\w*")],
         Section = Section("membership members representation attendance composition", 2),
     };
