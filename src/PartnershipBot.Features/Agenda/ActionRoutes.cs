@@ -22,7 +22,8 @@ public sealed partial class ActionRoutes(IActionLog log, BoardPermissions permis
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**Actions**: \"action for @name: <what> by 15 January\" (chair and secretariat), \"open actions\", \"action 3 done\", \"update action 3: <progress>\"");
+        routes.AddHelp("**Actions**: \"open actions\", \"action 3 done\", \"update action 3: <progress>\"");
+        routes.AddHelp("**New actions**: \"action for @name: <what> by 15 January\"", HelpAudience.MeetingRunners);
         routes.AddMessage("actions/add", 485, turn => AddCommand().IsMatch(turn.Text), AddAsync);
         routes.AddMessage("actions/list", 486, turn => ListCommand().IsMatch(turn.Text), ListAsync);
         routes.AddMessage("actions/update", 487, turn => UpdateCommand().IsMatch(turn.Text), UpdateAsync);

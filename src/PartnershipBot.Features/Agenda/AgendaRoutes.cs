@@ -25,7 +25,8 @@ public sealed partial class AgendaRoutes(
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**Agenda** (chair and secretariat): \"add '<item>' to the agenda for the 12 March meeting, paper from @name\", \"move '<item>' to item 2\", \"withdraw '<item>' from the agenda\"; everyone on the board: \"what's on the agenda?\"");
+        routes.AddHelp("**Agenda**: \"what's on the agenda?\"");
+        routes.AddHelp("**Agenda changes**: \"add '<item>' to the agenda for the 12 March meeting, paper from @name\", \"move '<item>' to item 2\", \"withdraw '<item>' from the agenda\"", HelpAudience.MeetingRunners);
         routes.AddMessage("agenda/add", 480, turn => AddCommand().IsMatch(turn.Text), AddAsync);
         routes.AddMessage("agenda/show", 481, turn => ShowCommand().IsMatch(turn.Text), ShowAsync);
         routes.AddMessage("agenda/withdraw", 482, turn => WithdrawCommand().IsMatch(turn.Text), WithdrawAsync);

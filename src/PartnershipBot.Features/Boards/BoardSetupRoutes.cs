@@ -18,7 +18,8 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**Set-up** (admins and secretariat): \"link this to <board>\", \"unlink\", \"which board is this?\"");
+        routes.AddHelp("**This conversation**: \"which board is this?\"");
+        routes.AddHelp("**Set-up**: \"link this to <board>\", \"unlink\"", HelpAudience.SetUp);
         routes.AddMessage("boards/link", 500, turn => LinkCommand().IsMatch(turn.Text), LinkAsync);
         routes.AddMessage("boards/unlink", 500, turn => UnlinkCommand().IsMatch(turn.Text), UnlinkAsync);
         routes.AddMessage("boards/which", 500, turn => WhichCommand().IsMatch(turn.Text), WhichAsync);

@@ -20,7 +20,7 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardP
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**Members** (admins and secretariat): \"import members\" shows everyone in this conversation on a card to tick the board's members; \"import all members\" adds everyone at once");
+        routes.AddHelp("**Members**: \"import members\" shows everyone in this conversation on a card to tick the board's members; \"import all members\" adds everyone at once", HelpAudience.SetUp);
         routes.AddMessage("boards/import-members", 500, turn => ImportCommand().IsMatch(turn.Text), ShowCardAsync);
         routes.AddMessage("boards/import-all-members", 500, turn => ImportAllCommand().IsMatch(turn.Text), ImportAllAsync);
         routes.AddCardAction("boards/members", MemberCards.SaveVerb, SaveAsync);

@@ -19,7 +19,8 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**Roles** (admins and secretariat): \"make @name the chair\" (or vice-chair, secretariat, member; a name as typed, or \"me\" for admins), \"remove @name as chair\"");
+        routes.AddHelp("**Roles**: \"make @name the chair\" (or vice-chair, secretariat, member; or a name as typed), \"remove @name as chair\"", HelpAudience.SetUp);
+        routes.AddHelp("**Admin**: \"make me the secretariat\" (Teams won't let you @-mention yourself), and \"link this to <board>\" for a board no one has set up yet", HelpAudience.Admins);
         routes.AddMessage("boards/role", 500, turn => RoleCommand().Match(turn.Text) is { Success: true } match && NamesSomeone(match), ChangeRoleAsync);
     }
 

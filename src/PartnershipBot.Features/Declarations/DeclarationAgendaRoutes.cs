@@ -22,7 +22,7 @@ public sealed partial class DeclarationAgendaRoutes(
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**Financial decisions** (chair and secretariat): \"add '<item>' as a financial decision to the 12 March meeting\" sends members a declaration card before that meeting");
+        routes.AddHelp("**Financial decisions**: \"add '<item>' as a financial decision to the 12 March meeting\" sends members a declaration card before that meeting", HelpAudience.MeetingRunners);
         routes.AddMessage("declarations/add-item", 500, turn => AddCommand().IsMatch(turn.Text), AddAsync);
     }
 

@@ -27,7 +27,7 @@ public sealed partial class DeclarationRoutes(
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**Declarations** (chair and secretariat): \"open declarations for <item>\" sends the card to members now; \"declarations for <item>\" shows who has declared; \"quorum for <item> with <N> members\" checks the quorum after withdrawals");
+        routes.AddHelp("**Declarations**: \"open declarations for <item>\" sends the card to members now; \"declarations for <item>\" shows who has declared; \"quorum for <item> with <N> members\" checks the quorum after withdrawals", HelpAudience.MeetingRunners);
         routes.AddMessage("declarations/open", 500, turn => OpenCommand().IsMatch(turn.Text), OpenAsync);
         routes.AddMessage("declarations/chair", 500, turn => ChairCommand().IsMatch(turn.Text), ChairViewAsync);
         routes.AddMessage("declarations/about", 500, turn => AboutCommand().IsMatch(turn.Text), AboutAsync);

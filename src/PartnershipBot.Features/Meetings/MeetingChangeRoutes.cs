@@ -24,7 +24,7 @@ public sealed partial class MeetingChangeRoutes(
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**Changes**: the chair or secretariat can say \"move the 12 March meeting to 19 March\" or \"cancel the 12 March meeting\"");
+        routes.AddHelp("**Changes**: \"move the 12 March meeting to 19 March\" or \"cancel the 12 March meeting\"", HelpAudience.MeetingRunners);
         routes.AddMessage("meetings/move", 500, turn => MoveCommand().IsMatch(turn.Text), MoveAsync);
         routes.AddMessage("meetings/cancel", 500, turn => CancelCommand().IsMatch(turn.Text), CancelAsync);
     }

@@ -27,7 +27,7 @@ public sealed partial class MeetingRoutes(
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**Meetings**: the chair or secretariat can say \"schedule next year's meetings\" or \"schedule the next 4 meetings on the first Thursday at 14:00\" (from the ToR's cadence, approved on a card)");
+        routes.AddHelp("**Meetings**: \"schedule next year's meetings\" or \"schedule the next 4 meetings on the first Thursday at 14:00\" (from the ToR's cadence, approved on a card)", HelpAudience.MeetingRunners);
         routes.AddMessage("meetings/schedule", 500, turn => ScheduleCommand().IsMatch(turn.Text), ScheduleAsync);
         routes.AddCardAction("meetings/book", MeetingCards.BookVerb, BookAsync);
     }

@@ -20,7 +20,7 @@ public sealed partial class PapersReminderRoutes(
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**Papers reminder now**: the chair or secretariat can say \"remind everyone about papers for the next meeting\" (the reminder card, with its buttons, is posted here at once)");
+        routes.AddHelp("**Papers reminder now**: \"remind everyone about papers for the next meeting\" (the reminder card, with its buttons, is posted here at once)", HelpAudience.MeetingRunners);
         // Above "when is the next meeting?", whose question pattern also matches "the next meeting".
         routes.AddMessage("reminders/papers-now", 600, turn => RemindCommand().IsMatch(turn.Text), RemindAsync);
     }

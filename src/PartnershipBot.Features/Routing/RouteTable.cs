@@ -38,7 +38,7 @@ public sealed class RouteTable
     private readonly List<MessageRoute> messages = [];
     private readonly List<CardActionRoute> cardActions = [];
     private readonly List<EventRoute> events = [];
-    private readonly List<string> helpLines = [];
+    private readonly List<HelpLine> helpLines = [];
     private readonly HashSet<string> names = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Builds the table from every feature's registration.</summary>
@@ -62,8 +62,8 @@ public sealed class RouteTable
     /// <summary>Event routes.</summary>
     public IReadOnlyList<EventRoute> Events => events;
 
-    /// <summary>One line per capability, in registration order, for <c>help</c>.</summary>
-    public IReadOnlyList<string> HelpLines => helpLines;
+    /// <summary>One line per capability, in registration order, each with who may use it, for <c>help</c>.</summary>
+    public IReadOnlyList<HelpLine> HelpLines => helpLines;
 
     /// <summary>Adds a message route.</summary>
     public RouteTable AddMessage(string name, int priority, Func<ITurnContext, bool> matches, RouteHandler handler)
@@ -97,10 +97,11 @@ public sealed class RouteTable
         return this;
     }
 
-    /// <summary>Adds a line to <c>help</c>.</summary>
-    public RouteTable AddHelp(string line)
+    /// <summary>Adds a line to <c>help</c>, shown only to people in <paramref name="audience"/>.</summary>
+    public RouteTable AddHelp(string line, HelpAudience audience = HelpAudience.Everyone)
     {
-        helpLines.Add(line);
+        ArgumentException.ThrowIfNullOrWhiteSpace(line);
+        helpLines.Add(new HelpLine(line, audience));
         return this;
     }
 

@@ -31,7 +31,7 @@ public sealed partial class TorUploadRoutes(
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.AddHelp("**New ToR version** (secretariat): send the .docx, .md or .txt to me in a personal chat, optionally with \"for <board>\"; I show what I read before keeping it");
+        routes.AddHelp("**New ToR version**: send the .docx, .md or .txt to me in a personal chat, optionally with \"for <board>\"; I show what I read before keeping it", HelpAudience.SetUp);
         routes.AddMessage("terms/upload", 900, turn => FileOf(turn.Activity) is not null, UploadAsync);
         routes.AddCardAction("terms/upload/keep", TorUploadCards.KeepVerb, KeepAsync);
         routes.AddCardAction("terms/upload/discard", TorUploadCards.DiscardVerb, DiscardAsync);
