@@ -1,6 +1,7 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Conversations;
 using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Protocol.Schema;
@@ -18,8 +19,15 @@ public sealed partial class ActivityRouter(
     RecentReferences recent,
     BotTelemetry telemetry,
     TimeProvider time,
+    IBoardDirectory directory,
+    ILoggerFactory loggers,
     ILogger<ActivityRouter> logger) : IActivityHandler
 {
+    /// <summary>The category of the one Information line per turn (<see cref="TurnLog"/>).</summary>
+    public const string TurnLogCategory = "PartnershipBot.Turns";
+
+    private readonly ILogger turnLog = loggers.CreateLogger(TurnLogCategory);
+
     /// <summary>The invoke name of Universal Actions.</summary>
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
@@ -40,27 +48,80 @@ public sealed partial class ActivityRouter(
     public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        var started = Stopwatch.GetTimestamp();
+        var log = new TurnLog();
+        try
+        {
+            var response = await DispatchAsync(turn, log, cancellationToken);
+            log.Outcome = response is { StatusCode: >= 400 } ? "refused" : "ok";
+            return response;
+        }
+        finally
+        {
+            await WriteTurnLineAsync(turn, log, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>
+    /// The one line an operator reads per turn: route, the conversation's board, outcome and time. Never the text,
+    /// names or ids of people or conversations (board names are public bodies' names, not personal data).
+    /// </summary>
+    private async Task WriteTurnLineAsync(ITurnContext turn, TurnLog log, TimeSpan elapsed)
+    {
+        if (!turnLog.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        string board;
+        try
+        {
+            // Read after the handler, so "link this to …" logs the board it linked; the turn's own token may be
+            // cancelled by now, and a failing lookup must not hide the turn's outcome.
+            board = turn.Activity.GetConversationScopeId() is { } scope
+                && await directory.FindLinkAsync(scope, CancellationToken.None) is { } link
+                ? LogText.Clean(link.BoardName)
+                : "none";
+        }
+#pragma warning disable CA1031 // The line is written whatever the store does; the turn's own error is already on its way.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            board = "unknown";
+        }
+
+        LogTurn(turnLog, log.Route, log.Kind, board, log.Outcome, (long)elapsed.TotalMilliseconds);
+    }
+
+    private async Task<InvokeResponse?> DispatchAsync(ITurnContext turn, TurnLog log, CancellationToken cancellationToken)
+    {
         var activity = turn.Activity;
         await RememberConversationAsync(activity, cancellationToken);
         switch (activity.Type)
         {
             case ActivityTypes.Message when CardAction.Read(activity) is { } submitted:
+                log.Kind = "submit";
                 // Action.Submit (the fallback of Action.Execute) arrives as a message carrying the card data. It has
                 // no synchronous answer, so what the route would have shown on the card is delivered here.
-                await SubmitAnswers.DeliverAsync(turn, await RouteCardActionAsync(turn, submitted, cancellationToken), cancellationToken);
+                await SubmitAnswers.DeliverAsync(turn, await RouteCardActionAsync(turn, submitted, log, cancellationToken), cancellationToken);
                 return null;
             case ActivityTypes.Message:
-                await RouteMessageAsync(turn, cancellationToken);
+                log.Kind = "message";
+                await RouteMessageAsync(turn, log, cancellationToken);
                 return null;
             case ActivityTypes.Invoke when string.Equals(activity.Name, AdaptiveCardActionInvoke, StringComparison.OrdinalIgnoreCase):
+                log.Kind = "card";
                 return CardAction.Read(activity) is { } executed
-                    ? await RouteCardActionAsync(turn, executed, cancellationToken)
+                    ? await RouteCardActionAsync(turn, executed, log, cancellationToken)
                     : InvokeResponse.Error(400, "BadRequest", "The card action is missing its verb.");
             case ActivityTypes.Invoke:
+                log.Kind = "invoke";
                 return InvokeResponse.Error(501, "NotImplemented", "This action is not supported.");
             default:
+                log.Kind = "event";
                 foreach (var route in routes.Events.Where(r => r.Matches(turn)))
                 {
+                    log.Route = route.Name;
                     await route.Handler(turn, cancellationToken);
                 }
 
@@ -68,10 +129,11 @@ public sealed partial class ActivityRouter(
         }
     }
 
-    private async Task RouteMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task RouteMessageAsync(ITurnContext turn, TurnLog log, CancellationToken cancellationToken)
     {
         if (turn.Text.Length > MaxMessageChars)
         {
+            log.Route = "too-long";
             LogTooLong(logger, turn.Text.Length);
             await turn.SendActivityAsync(turn.Activity.CreateReply(TooLongReply), cancellationToken);
             return;
@@ -83,25 +145,29 @@ public sealed partial class ActivityRouter(
             var route = routes.Messages.FirstOrDefault(r => r.Matches(turn));
             if (route is not null)
             {
+                log.Route = route.Name;
                 LogRouted(logger, route.Name);
                 await MeasuredAsync(route.Name, "message", async () => { await route.Handler(turn, cancellationToken); return null; });
                 return;
             }
         }
 
+        log.Route = "not-understood";
         await turn.SendActivityAsync(turn.Activity.CreateReply(UnknownTextReply), cancellationToken);
     }
 
-    private async Task<InvokeResponse?> RouteCardActionAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> RouteCardActionAsync(ITurnContext turn, CardAction action, TurnLog log, CancellationToken cancellationToken)
     {
         var route = routes.FindCardAction(action.Verb);
         if (route is null)
         {
+            log.Route = "unknown-verb";
             var logged = LogText.Clean(action.Verb);
             LogUnknownVerb(logger, logged);
             return InvokeResponse.Error(400, "UnknownAction", "This card is out of date. Please ask again for a new one.");
         }
 
+        log.Route = route.Name;
         LogRouted(logger, route.Name);
         return await MeasuredAsync(route.Name, "card", () => route.Handler(turn, action, cancellationToken));
     }
@@ -187,6 +253,9 @@ public sealed partial class ActivityRouter(
         }
     }
 
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Turn {Route} ({Kind}) board {Board}: {Outcome} in {ElapsedMs} ms")]
+    private static partial void LogTurn(ILogger logger, string route, string kind, string board, string outcome, long elapsedMs);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Routed to {Route}")]
     private static partial void LogRouted(ILogger logger, string route);
 
@@ -195,4 +264,15 @@ public sealed partial class ActivityRouter(
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "No card route for verb {Verb}")]
     private static partial void LogUnknownVerb(ILogger logger, string verb);
+
+    /// <summary>What one turn did, filled in as it is dispatched, for its log line.</summary>
+    private sealed class TurnLog
+    {
+        public string Route { get; set; } = "none";
+
+        public string Kind { get; set; } = "other";
+
+        // Stays "error" when the handler throws.
+        public string Outcome { get; set; } = "error";
+    }
 }
