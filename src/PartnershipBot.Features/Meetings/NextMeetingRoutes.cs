@@ -61,7 +61,7 @@ public sealed partial class NextMeetingRoutes(
 
         if (next is null)
         {
-            var cadence = model.Frequency is { } frequency ? $" The Terms of Reference say: “{frequency.Text}”." : string.Empty;
+            var cadence = model.Frequency is { } frequency ? " The Terms of Reference say: " + QuotedText.EndingSentence(frequency.Text) : string.Empty;
             return await turn.ReplyMarkdownAsync($"No meetings of the {board} are scheduled in {source}; the chair or secretariat can say \"schedule next year's meetings\".{cadence}", cancellationToken);
         }
 

@@ -59,18 +59,22 @@ public sealed class AdaptiveCard
     /// <summary>The card as a JSON element (for invoke responses).</summary>
     public JsonElement ToElement() => JsonSerializer.SerializeToElement(ToJson(), CardJsonContext.Default.JsonObject);
 
-    /// <summary>A paragraph; <paramref name="style"/> is "heading", "attention" (red), "good" or null.</summary>
+    /// <summary>
+    /// A paragraph; <paramref name="style"/> is "heading", "attention" (red), "good" (a done-state heading) or null.
+    /// Headings keep the host's default text colour: the host's "Good" green is too light on a white card to read
+    /// as a heading (about 3:1), so a done state says so in its words ("saved", "recorded") instead.
+    /// </summary>
     public AdaptiveCard Text(string text, string? style = null)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
         switch (style)
         {
-            case "heading":
+            case "heading" or "good":
                 block["size"] = "Medium";
                 block["weight"] = "Bolder";
                 break;
-            case "attention" or "good":
-                block["color"] = style == "attention" ? "Attention" : "Good";
+            case "attention":
+                block["color"] = "Attention";
                 block["weight"] = "Bolder";
                 break;
         }
