@@ -1,11 +1,15 @@
 # Helpers for .ci/run, sourced. Each one is idempotent and prints what it did.
 
+# Another apt (unattended-upgrades on a fresh VM, a sibling job) may hold the dpkg lock: wait up to 5 minutes
+# for it rather than failing at once.
+APT_LOCK_WAIT=(-o DPkg::Lock::Timeout=300)
+
 # Starts a throwaway PostgreSQL 15 cluster on 127.0.0.1 as the postgres user and exports
 # PARTNERSHIPBOT_TEST_POSTGRES with its connection string.
 start_postgres() {
   local bin=/usr/lib/postgresql/15/bin
   if [ ! -x "$bin/initdb" ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null || return 1
+    apt-get "${APT_LOCK_WAIT[@]}" update -qq && DEBIAN_FRONTEND=noninteractive apt-get "${APT_LOCK_WAIT[@]}" install -y -qq postgresql-15 >/dev/null || return 1
   fi
   local dir port
   port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
@@ -27,7 +31,7 @@ stop_postgres() {
 install_e2e() {
   [ -f tests/e2e/package.json ] || return 0
   if ! command -v chromium >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || return 1
+    apt-get "${APT_LOCK_WAIT[@]}" update -qq && DEBIAN_FRONTEND=noninteractive apt-get "${APT_LOCK_WAIT[@]}" install -y -qq chromium >/dev/null || return 1
   fi
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error) || return 1
   export PARTNERSHIPBOT_E2E=1
