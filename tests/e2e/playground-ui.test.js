@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Drives the Microsoft 365 Agents Playground web UI in headless Chromium, as a user would:
 // opens the personal chat with PartnershipBot, checks the install welcome, types "help" and checks the reply,
-// asks a ToR question, answers a declaration card, books a meeting, asks for the next meeting, and acts on
+// asks a ToR question, answers a declaration card (pressed twice: one register entry), books a meeting, asks for the next meeting, and acts on
 // the papers reminder card.
 //
 // Env: PLAYGROUND (e.g. http://127.0.0.1:56150), CHROMIUM (default /usr/bin/chromium), SHOTS (screenshot dir, default .)
@@ -182,12 +182,24 @@ async function main() {
       await card.getByText('Yes: a financial (pecuniary) interest').click();
       await card.getByPlaceholder('e.g. my organisation has applied for this fund').fill('My charity has applied to this fund');
       const submittedAt = Date.now();
-      await card.getByRole('button', { name: 'Submit declaration' }).click();
-      const receipt = page.getByText('Declaration recorded').last();
+      // Pressed twice, as an impatient member does: both presses reach the bot before the card is replaced, and
+      // the register must keep one entry (the receipt names entry #1, the first and only one of this fresh run).
+      await card.getByRole('button', { name: 'Submit declaration' }).dblclick();
+      const receipt = page.locator('.ac-adaptiveCard').filter({ hasText: 'Declaration recorded' }).last();
       await receipt.waitFor({ state: 'visible', timeout: HELP_TIMEOUT_MS });
       await receipt.scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(SHOTS, 'playground-declaration.png') });
       ok(`a declaration card is answered and the receipt shown (${Date.now() - submittedAt} ms)`);
+      // Give a second press time to land, then check every receipt shown names the one entry.
+      await page.waitForTimeout(1_500);
+      const receipts = await page.locator('.ac-adaptiveCard').filter({ hasText: 'Declaration recorded' }).allInnerTexts();
+      if (receipts.some((text) => /#\d+ at/.test(text) && !/#1 at/.test(text))) {
+        notOk('a double-pressed declaration is one register entry', receipts.map((t) => (t.match(/#\d+ at/) || ['?'])[0]).join(', '));
+      } else if (!receipts.some((text) => /#1 at/.test(text))) {
+        notOk('a double-pressed declaration is one register entry', 'no receipt names register entry #1');
+      } else {
+        ok('a double-pressed declaration is one register entry (#1)');
+      }
     } catch (e) {
       notOk('a declaration card is answered and the receipt shown', e.message);
       await page.screenshot({ path: path.join(SHOTS, 'playground-declaration.png') }).catch(() => {});
