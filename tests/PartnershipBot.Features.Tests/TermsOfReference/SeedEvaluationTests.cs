@@ -27,8 +27,8 @@ public class SeedEvaluationTests
         var results = gold.Select(g => EvaluationScore.Score(g, (g.Doc == "ALL" ? all : new TorLibrary([boards[g.Doc]])).Ask(g.Question))).ToList();
 
         var summary = EvaluationScore.Summarise(results);
-        Assert.True(results.Count(r => r.Right) >= 84, summary);
-        Assert.True(results.Count(r => r.ConfidentWrong) <= 5, summary);
+        Assert.True(results.Count(r => r.Right) >= 85, summary);
+        Assert.True(results.Count(r => r.ConfidentWrong) <= 3, summary);
     }
 
     [Fact]
@@ -44,8 +44,8 @@ public class SeedEvaluationTests
 
         var summary = EvaluationScore.Summarise(results);
         var failures = string.Join("\n", results.Where(r => !r.Right).Select(r => $"{r.Item.Question} -> {r.Answer.Answer}"));
-        Assert.True(results.Count(r => r.Right) >= 210, summary + "\n" + failures);
-        Assert.True(results.Count(r => r.ConfidentWrong) <= 14, summary + "\n" + failures);
+        Assert.True(results.Count(r => r.Right) >= 211, summary + "\n" + failures);
+        Assert.True(results.Count(r => r.ConfidentWrong) <= 12, summary + "\n" + failures);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class SeedEvaluationTests
     }
 
     [Theory]
-    [InlineData("dev", 135, 12)]
+    [InlineData("dev", 136, 10)]
     [InlineData("extra", 89, 10)]
     public void Real_ToRs_of_other_boards_stay_at_least_as_right(string set, int right, int confidentWrong)
     {

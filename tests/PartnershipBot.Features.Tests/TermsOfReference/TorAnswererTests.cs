@@ -16,7 +16,8 @@ public class TorAnswererTests
     [InlineData(Harbourside, "when do papers need to go out?", "five clear days")]
     [InlineData(Harbourside, "when will we get the minutes?", "15 calendar days")]
     [InlineData(Harbourside, "can I send someone in my place?", "named deputy")]
-    [InlineData(Harbourside, "is there a vote or do we go by consensus?", "casting vote")]
+    // "Vote or consensus?" is settled by 6.1 (consensus, else a simple majority); the casting vote is only the tie-break.
+    [InlineData(Harbourside, "is there a vote or do we go by consensus?", "simple majority")]
     [InlineData(Harbourside, "what do I do if I have a conflict of interest?", "declare")]
     [InlineData(Harbourside, "who runs the admin for the board?", "Democratic Services")]
     [InlineData(Harbourside, "can members of the public come along?", "held in public")]

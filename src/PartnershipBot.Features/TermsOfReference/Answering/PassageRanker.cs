@@ -42,6 +42,13 @@ public static class PassageRanker
     // answer asked for, names the holder asked for, a list wanted and found, a list not wanted.
     private const double SettlesBonus = 0.45, TopEvidenceBonus = 0.25, SectionBonus = 0.25, FitsBonus = 0.4, HolderBonus = 0.5, ListWantedBonus = 0.6;
 
+    // Coverage of the question's words beyond its topic cue and the board's name ("task groups" in "how often do task
+    // groups report?"): among a topic's clauses, the one about what the member named. Measured 0.4–0.8 alike; 0.6 kept.
+    private const double SpecificBonus = 0.6;
+
+    // Words of the request itself ("can you list ...", "does it set / state / mention ..."), which say nothing about the clause wanted.
+    private static readonly HashSet<string> RequestKeys = new(new[] { "list", "show", "give", "explain", "find", "set", "state", "mention", "specify" }.Select(Text.Words.Key), StringComparer.Ordinal);
+
     /// <summary>Passages of <paramref name="model"/> ranked for <paramref name="question"/>, best first.</summary>
     /// <param name="model">The board's model.</param>
     /// <param name="question">The analysed question.</param>
@@ -53,6 +60,9 @@ public static class PassageRanker
         var soft = new HashSet<string>(model.Identity.AliasKeys, StringComparer.Ordinal);
         soft.UnionWith(question.Keys.Where(BoardIdentity.IsBodyNoun));
         var scorer = new LexicalScorer(model, question.Keys, soft);
+        // The question's own words beyond its topic's cue and the board's name pick the clause among the topic's clauses.
+        var specificKeys = question.Keys.Where(k => !question.TopicKeys.Contains(k) && !soft.Contains(k) && !RequestKeys.Contains(k)).ToList();
+        var specific = question.Topic == Topic.General || specificKeys.Count == 0 ? null : new LexicalScorer(model, specificKeys, soft);
         var topic = question.Topic;
         var wantsList = question.ListAll || question.WantsList;
         // The model's best evidence for the topic (ordered by its cues and section) is a strong candidate.
@@ -76,7 +86,8 @@ public static class PassageRanker
             var score = lexical
                 + (settles ? SettlesBonus : 0) + (topEvidence ? TopEvidenceBonus : 0) + (inSection ? SectionBonus : 0) + (fits ? FitsBonus : 0)
                 + (holder ? HolderBonus : 0) + (wantsList && passage.IsList ? ListWantedBonus : 0)
-                + (dense is { } d ? DenseWeight * d : 0);
+                + (dense is { } d ? DenseWeight * d : 0)
+                + (specific is null ? 0 : SpecificBonus * specific.Coverage(passage));
             if (lexical > 0 || settles || dense is not null)
             {
                 ranked.Add(new RankedPassage(passage, lexical, settles, inSection, fits, holder, deferred, dense, score) { Coverage = scorer.Coverage(passage), TopEvidence = topEvidence });

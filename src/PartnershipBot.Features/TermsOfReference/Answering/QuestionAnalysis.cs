@@ -62,6 +62,9 @@ public sealed record QuestionAnalysis(
     /// <summary>True when the answer is a list ("which councils ...?", "who are the members?"), so a list passage fits best.</summary>
     public bool WantsList { get; init; }
 
+    /// <summary>Keys of the words that made this a question on its topic ("how often", "meet"); empty for general questions.</summary>
+    public IReadOnlySet<string> TopicKeys { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>True for "who is the current chair?", "what is the name of ...": only a named person answers it.</summary>
     public bool AsksForCurrentHolder { get; init; }
 

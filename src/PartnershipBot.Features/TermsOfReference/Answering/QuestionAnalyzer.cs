@@ -32,7 +32,11 @@ public static partial class QuestionAnalyzer
         }
 
         var forTopic = boardWords is null ? corrected : WordToken().Replace(corrected, m => boardWords.Contains(Words.Key(m.Value.ToLowerInvariant())) && !KnownQuestionWords.Contains(m.Value.ToLowerInvariant()) ? "board" : m.Value);
-        var topic = TopicCatalog.QuestionCues.FirstOrDefault(c => c.Cue.Pattern.IsMatch(forTopic)).Topic;
+        var cue = TopicCatalog.QuestionCues.Select(c => (c.Topic, Match: c.Cue.Pattern.Match(forTopic))).FirstOrDefault(c => c.Match.Success);
+        var topic = cue.Topic;
+        // The words that made it a topic question ("how often ... meet") say what kind of clause answers; the rest
+        // ("task groups", "performance") say which clause of that kind the member means.
+        var topicKeys = cue.Match is { } matched ? Words.Keys(matched.Value).ToHashSet(StringComparer.Ordinal) : [];
         if (topic == Topic.Purpose && LegislationOnly().IsMatch(corrected))
         {
             topic = Topic.General;
@@ -69,6 +73,7 @@ public static partial class QuestionAnalyzer
         return new QuestionAnalysis(question, corrected, topic, aspect, expected, AcrossBoards().IsMatch(corrected), ListAll().IsMatch(corrected), keys)
         {
             WantsList = WantsList().IsMatch(corrected),
+            TopicKeys = topic == Topic.General ? new HashSet<string>(StringComparer.Ordinal) : topicKeys,
             AsksForCurrentHolder = CurrentHolder().IsMatch(corrected),
             Post = topic is Topic.General or Topic.Secretariat && RoleHolder.PostAskedAbout(corrected) is { } post && PostLike().IsMatch(post) && !post.Split(' ').Any(w => w.EndsWith("ing", StringComparison.Ordinal)) ? post : null,
         };

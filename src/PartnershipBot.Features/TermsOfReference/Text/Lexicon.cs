@@ -71,6 +71,9 @@ public static class Lexicon
         ["info"] = ["inform", "report"],
         ["pass"] = ["report", "inform"],
         ["venu"] = ["venu", "location", "hold"],
+        // Members say "unis" and "uni"; ToRs say "university".
+        ["uni"] = [Words.Key("university"), Words.Key("universities")],
+        ["unis"] = [Words.Key("university"), Words.Key("universities")],
         ["day"] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
     };
 
