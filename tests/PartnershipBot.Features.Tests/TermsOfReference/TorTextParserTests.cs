@@ -85,4 +85,40 @@ public class TorTextParserTests
         Assert.Equal("Quorum is five members.", clause.Text);
         Assert.Equal("Safer Board › 4 Meetings", clause.Section);
     }
+
+    [Fact]
+    public void A_contents_list_of_numbered_titles_heads_sections_and_is_never_a_clause()
+    {
+        // A contents list repeats the section titles; a title with no verb is a heading however many words it has.
+        var text = "Contents\n\n1. Role of the Northgate Independent Advisory Group (NIAG)\n2. Operating Protocols\n\n"
+            + "1. Role of the Northgate Independent Advisory Group (NIAG)\n\n1.1 The group gives independent advice to the police on policies and incidents.\n";
+
+        var document = TorTextParser.Parse("t.txt", text);
+
+        Assert.DoesNotContain(document.Clauses, c => c.Kind != ClauseKind.Heading && c.Text.StartsWith("Role of", StringComparison.Ordinal));
+        var advice = document.Clauses.Single(c => c.Text.StartsWith("The group gives", StringComparison.Ordinal));
+        Assert.Equal("1 Role of the Northgate Independent Advisory Group (NIAG) › clause 1.1", advice.Section);
+    }
+
+    [Theory]
+    [InlineData("Frequency of meetings and venue", ClauseKind.Heading)]
+    [InlineData("Meetings are held monthly", ClauseKind.Paragraph)]
+    public void A_sentence_case_line_standing_alone_before_its_text_is_a_heading_unless_it_has_a_verb(string line, ClauseKind expected)
+    {
+        var text = $"Introduction\n\nThe board brings together the councils and their partners.\n\n{line}\n\nOne meeting is held each year, at a venue that alternates between the two councils.\n";
+
+        var clause = TorTextParser.Parse("t.txt", text).Clauses.Single(c => c.Text == line);
+
+        Assert.Equal(expected, clause.Kind);
+    }
+
+    [Fact]
+    public void Sentence_case_lines_after_a_lead_in_stay_list_items()
+    {
+        var text = "Membership\n\nThe members are:\n\nLeader of the council\n\nChief constable of the county police force and their deputy\n";
+
+        var document = TorTextParser.Parse("t.txt", text);
+
+        Assert.Equal(ClauseKind.ListItem, document.Clauses.Single(c => c.Text == "Leader of the council").Kind);
+    }
 }

@@ -104,6 +104,13 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
                 : clause.Text;
             var trailingTitle = TitleAfterTermsOfReference().Match(text);
             var explicitTitle = TitleBeforeTermsOfReference().Match(text);
+            // "These terms of reference should be read with ...", "The Committee's terms of reference may be amended":
+            // a sentence about the document, not its title.
+            if (explicitTitle.Success && ContinuesAsSentence().IsMatch(text[explicitTitle.Length..]))
+            {
+                explicitTitle = Match.Empty;
+            }
+
             double score;
             string candidate;
             if (explicitTitle.Success && HasBodyNoun(explicitTitle.Groups[1].Value) && IsTitleCase(explicitTitle.Groups[1].Value))
@@ -123,7 +130,8 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
                 candidate = trailingTitle.Groups[1].Value;
                 score = 3.5;
             }
-            else if (clause.Index < 12 && text.Split(' ').Length <= 12 && HasBodyNoun(text) && !text.Contains(':', StringComparison.Ordinal)
+            // A numbered line heads a section ("1. Role of the Advisory Group"); a title is not numbered.
+            else if (clause.Index < 12 && clause.Number is null && text.Split(' ').Length <= 12 && HasBodyNoun(text) && !text.Contains(':', StringComparison.Ordinal)
                 && !text.StartsWith("Terms of Reference", StringComparison.OrdinalIgnoreCase) && !text.EndsWith('.'))
             {
                 candidate = text;
@@ -221,6 +229,9 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
 
     [GeneratedRegex(@"^(.{3,90}?)\s+(?:\(?DRAFT\)?\s+)?Terms of References?\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex TitleBeforeTermsOfReference();
+
+    [GeneratedRegex(@"^\s*(?:should|may|will|shall|must|are|is|can|have|has|were|was|apply|applies|set)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex ContinuesAsSentence();
 
     [GeneratedRegex(@"^\s*(?:Appendix|Annex|Schedule)\s+\w+\s*[:–-]\s*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex AppendixLabel();

@@ -74,6 +74,17 @@ public static partial class TorTextParser
         }
 
         var level = markdownLevel > 0 ? markdownLevel : HeadingLevel(lines, i, line, number, bullet);
+        if (level == 0 && markdownLevel == 0 && number is null && !bullet && IsSentenceCaseHeading(lines, i, line, state))
+        {
+            level = 2;
+        }
+
+        // "The members are:" then "Leader of the Council" on its own line: an item of the list it introduces, not a heading.
+        if (level > 0 && markdownLevel == 0 && number is null && !line.EndsWith(':') && FollowsLeadIn(state))
+        {
+            level = 0;
+        }
+
         if (level > 0)
         {
             state.OpenHeading(level, number is null ? line : $"{number} {line}", number);
@@ -179,6 +190,9 @@ public static partial class TorTextParser
                 // "2.5 The SIAG will meet quarterly" is a clause whose full stop was lost, not a heading ("2.7 The
                 // police will be responsible for", cut off before its list, still heads that list).
                 && !(words.Length >= 4 && ModalVerb().IsMatch(line) && !OpenEnding().IsMatch(line));
+            // "1. Role of the Strategic Independent Advisory Group (SIAG)": longer, but a title with no verb is a heading too.
+            numberedHeading |= words.Length <= ShortLineWords && IsTitleCase(words) && !HasVerb(line)
+                && !".;:,".Contains(line[^1], StringComparison.Ordinal) && !line.Contains(',', StringComparison.Ordinal) && char.IsUpper(line[0]);
             return numberedHeading ? number.Count(c => c == '.') + 1 : 0;
         }
 
@@ -202,9 +216,7 @@ public static partial class TorTextParser
         }
 
         var allCaps = line.Any(char.IsLetter) && !line.Any(char.IsLower);
-        var significant = words.Where(w => w.Length > 3 || char.IsUpper(w[0])).ToList();
-        var titleLike = significant.Count > 0 && significant.Count(w => char.IsUpper(w[0])) * 2 >= significant.Count;
-        if (!allCaps && !titleLike)
+        if (!allCaps && !IsTitleCase(words))
         {
             return 0;
         }
@@ -212,6 +224,41 @@ public static partial class TorTextParser
         var inRun = IsShortNeighbour(lines, i - 1) || IsShortNeighbour(lines, i + 1);
         return inRun ? 0 : allCaps ? 1 : 2;
     }
+
+    /// <summary>Most of the words that matter start with a capital ("Membership of the Strategic Group").</summary>
+    private static bool IsTitleCase(string[] words)
+    {
+        var significant = words.Where(w => w.Length > 3 || char.IsUpper(w[0])).ToList();
+        return significant.Count > 0 && significant.Count(w => char.IsUpper(w[0])) * 2 >= significant.Count;
+    }
+
+    private static bool HasVerb(string line) => CommonVerb().IsMatch(line);
+
+    /// <summary>
+    /// "Regularity of meetings and venue": a heading in sentence case. Short, with no verb and no closing punctuation, it
+    /// stands alone between a blank line and the longer text it heads. A short clause that lost its full stop has a verb
+    /// ("Meetings are held monthly"); a list item comes after its lead-in or beside its neighbours.
+    /// </summary>
+    private static bool IsSentenceCaseHeading(List<string> lines, int i, string line, ParseState state)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 8 || !char.IsUpper(line[0]) || ".;:,!?)".Contains(line[^1], StringComparison.Ordinal)
+            || line.Contains(',', StringComparison.Ordinal) || HasVerb(line) || !state.LastLineBlank || FollowsLeadIn(state))
+        {
+            return false;
+        }
+
+        var next = i + 1;
+        while (next < lines.Count && string.IsNullOrWhiteSpace(lines[next]))
+        {
+            next++;
+        }
+
+        return next < lines.Count && lines[next].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > ShortLineWords;
+    }
+
+    private static bool FollowsLeadIn(ParseState state) =>
+        state.Clauses.Count > 0 && (state.Clauses[^1].IsLeadIn || (state.Clauses[^1].Kind == ClauseKind.ListItem && state.LeadIn is not null));
 
     private static bool IsShortNeighbour(List<string> lines, int j)
     {
@@ -234,9 +281,7 @@ public static partial class TorTextParser
             return false;
         }
 
-        var afterLeadIn = state.Clauses.Count > 0 && (state.Clauses[^1].IsLeadIn
-            || (state.Clauses[^1].Kind == ClauseKind.ListItem && state.LeadIn is not null));
-        return afterLeadIn || IsShortNeighbour(lines, i - 1) || IsShortNeighbour(lines, i + 1);
+        return FollowsLeadIn(state) || IsShortNeighbour(lines, i - 1) || IsShortNeighbour(lines, i + 1);
     }
 
     /// <summary>
@@ -358,6 +403,10 @@ public static partial class TorTextParser
 
     [GeneratedRegex(@"\b(?:will|shall|must)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ModalVerb();
+
+    // Finite verbs and auxiliaries that turn a short line into a sentence; a heading has none of them.
+    [GeneratedRegex(@"\b(?:is|are|was|were|be|been|has|have|had|will|shall|must|may|can|should|would|could|do|does|meet|meets|held|elected|appointed|agreed|takes?|provides?|comprises?|consists?|includes?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex CommonVerb();
 
     [GeneratedRegex(@"\b(?:for|to|by|from|of|with|include|includes|including|that|are|is|be|as|and|or)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex OpenEnding();
