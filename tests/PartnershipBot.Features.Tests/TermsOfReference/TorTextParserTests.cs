@@ -121,4 +121,16 @@ public class TorTextParserTests
 
         Assert.Equal(ClauseKind.ListItem, document.Clauses.Single(c => c.Text == "Leader of the council").Kind);
     }
+
+    [Fact]
+    public void A_lead_in_announcing_the_following_with_a_semicolon_still_introduces_its_bullets()
+    {
+        var text = "3. Membership\n\n3.1 The group has up to ten members and includes the following organisations and people;\n\n- Chair – the county council\n- Lay members\n- Carers\n";
+
+        var document = TorTextParser.Parse("t.txt", text);
+
+        var leadIn = document.Clauses.Single(c => c.Text.StartsWith("The group has", StringComparison.Ordinal));
+        Assert.True(leadIn.IsLeadIn);
+        Assert.All(document.Clauses.Where(c => c.Kind == ClauseKind.ListItem), item => Assert.Equal(leadIn.Index, item.ParentIndex));
+    }
 }

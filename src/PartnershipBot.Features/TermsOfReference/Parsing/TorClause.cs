@@ -45,8 +45,11 @@ public sealed record TorClause(
         }
     }
 
-    /// <summary>True when the text ends by introducing a list ("Sources of funding are:").</summary>
-    public bool IsLeadIn => Kind != ClauseKind.Heading && Text.EndsWith(':');
+    /// <summary>True when the list that follows was found to be introduced by this clause though it lacks a colon.</summary>
+    public bool IntroducesList { get; init; }
+
+    /// <summary>True when the text ends by introducing a list ("Sources of funding are:", "... the following people;").</summary>
+    public bool IsLeadIn => Kind != ClauseKind.Heading && (Text.EndsWith(':') || IntroducesList);
 }
 
 /// <summary>A parsed ToR: its clauses in order, and where it came from.</summary>

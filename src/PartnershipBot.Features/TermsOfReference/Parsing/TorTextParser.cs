@@ -93,11 +93,13 @@ public static partial class TorTextParser
 
         if (bullet || (number is not null && number.Length == 1 && char.IsLetter(number[0])) || IsUnbulletedListLine(lines, i, line, state))
         {
-            // "... representation from" followed by bullets introduces them even without a colon.
+            // "... representation from" followed by bullets introduces them even without a colon, and so does "...
+            // include the following organisations;" with a semicolon where the colon should be.
             if (state.LeadIn is null && state.Clauses.Count > 0 && state.Clauses[^1] is { Kind: ClauseKind.Paragraph } previous
-                && !".;!?".Contains(previous.Text[^1], StringComparison.Ordinal))
+                && (!".;!?".Contains(previous.Text[^1], StringComparison.Ordinal) || (previous.Text[^1] == ';' && FollowingAnnounced().IsMatch(previous.Text))))
             {
                 state.LeadIn = previous.Index;
+                state.Clauses[^1] = previous with { IntroducesList = true };
             }
 
             state.Add(ClauseKind.ListItem, line, number, state.CurrentParent);
@@ -403,6 +405,9 @@ public static partial class TorTextParser
 
     [GeneratedRegex(@"\b(?:will|shall|must)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ModalVerb();
+
+    [GeneratedRegex(@"\b(?:the\s+following|as\s+follows)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex FollowingAnnounced();
 
     // Finite verbs and auxiliaries that turn a short line into a sentence; a heading has none of them.
     [GeneratedRegex(@"\b(?:is|are|was|were|be|been|has|have|had|will|shall|must|may|can|should|would|could|do|does|meet|meets|held|elected|appointed|agreed|takes?|provides?|comprises?|consists?|includes?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
