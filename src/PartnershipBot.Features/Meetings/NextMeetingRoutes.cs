@@ -86,11 +86,7 @@ public sealed partial class NextMeetingRoutes(
     /// </summary>
     private async Task<string> QuorumForecastAsync(TermsOfReferenceModel model, IReadOnlyList<MeetingApology> received, CancellationToken cancellationToken)
     {
-        var voting = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var role in new[] { BoardRole.Member, BoardRole.Chair, BoardRole.ViceChair })
-        {
-            voting.UnionWith((await directory.HoldersAsync(model.Identity.Name, role, cancellationToken)).Select(p => p.PersonId));
-        }
+        var voting = await VotingMembers.OfAsync(directory, model.Identity.Name, cancellationToken);
 
         var absent = received.Select(a => a.PersonId).Where(voting.Contains).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         if (model.Quorum is not { } rule || voting.Count == 0 || absent == 0)

@@ -57,7 +57,7 @@ public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardD
             conversationBoards.Set(conversationId, answer.Board);
         }
 
-        return await turn.ReplyMarkdownAsync(Format(answer) + await HoldersAsync(turn, boards, answer, cancellationToken), cancellationToken);
+        return await turn.ReplyMarkdownAsync(Format(answer) + await HoldersAsync(turn, boards, answer, cancellationToken) + await QuorumOfRosterAsync(boards, answer, cancellationToken), cancellationToken);
     }
 
     /// <summary>What someone hears when their question could not be read within the engine's time limit.</summary>
@@ -85,6 +85,21 @@ public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardD
         return holders.Count == 0
             ? string.Empty
             : $"\n\nCurrently {RoleRoutes.RoleName(role)}: **{string.Join(", ", holders.Select(h => MarkdownText.Escape(h.Name ?? h.PersonId)))}** (as recorded by the secretariat).";
+    }
+
+    /// <summary>
+    /// For a quorum answer: the rule applied to the voting members recorded for the board, and to the attendance the
+    /// question gives. Only a count is shown, never who the members are.
+    /// </summary>
+    private async Task<string> QuorumOfRosterAsync(TorLibrary boards, TorAnswer answer, CancellationToken cancellationToken)
+    {
+        if (!answer.Answered || answer.Topic != Topic.Quorum || boards.Find(answer.Board) is not { Quorum: { } rule })
+        {
+            return string.Empty;
+        }
+
+        var members = (await VotingMembers.OfAsync(directory, answer.Board, cancellationToken)).Count;
+        return members == 0 ? string.Empty : "\n\n" + RosterQuorum.Describe(rule, members, RosterQuorum.AttendingIn(answer.Question));
     }
 
     /// <summary>The answer as Teams markdown: the lead, then each clause as a quote with its section.</summary>

@@ -1,0 +1,23 @@
+namespace PartnershipBot.Features.Boards;
+
+/// <summary>
+/// The board's voting members as the secretariat recorded them: members, chair and vice-chair (the secretariat does
+/// not count towards a quorum). A person holding two of those roles counts once.
+/// </summary>
+public static class VotingMembers
+{
+    private static readonly BoardRole[] VotingRoles = [BoardRole.Member, BoardRole.Chair, BoardRole.ViceChair];
+
+    /// <summary>Person ids of <paramref name="board"/>'s voting members; empty when none are recorded.</summary>
+    public static async Task<IReadOnlySet<string>> OfAsync(IBoardDirectory directory, string board, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var voting = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var role in VotingRoles)
+        {
+            voting.UnionWith((await directory.HoldersAsync(board, role, cancellationToken)).Select(p => p.PersonId));
+        }
+
+        return voting;
+    }
+}
