@@ -70,7 +70,8 @@ public static class PassageRanker
         var ranked = new List<RankedPassage>();
         foreach (var passage in model.Passages)
         {
-            if (passage.IsBareLeadIn)
+            // A bare lead-in says nothing; a contents entry or a title only names the topic asked about.
+            if (passage.IsBareLeadIn || (topic != Topic.General && TermsOfReferenceModel.NamesOnly(topic, passage)))
             {
                 continue;
             }

@@ -139,12 +139,24 @@ public sealed partial class TermsOfReferenceModel
         return settleScores.TryGetValue((topic, passage.Id), out var score) ? score : 0;
     }
 
+    /// <summary>
+    /// A contents entry or a title left standing as an item ("B. Code of Conduct &amp; Declaration of Interests") names a
+    /// topic but settles nothing about it. Who holds a post or sits on the board can be a bare name, so those topics keep it.
+    /// </summary>
+    /// <param name="topic">The topic asked about.</param>
+    /// <param name="passage">The passage weighed.</param>
+    public static bool NamesOnly(Topic topic, TorPassage passage) =>
+        topic is not (Topic.Membership or Topic.Chair or Topic.ViceChair or Topic.Secretariat)
+        // Under the topic's own heading a short line is its content ("Mission Statement" / "Making Thurrock Safer").
+        && SectionBonus(topic, passage) == 0
+        && (passage.Clauses.Count == 1 ? LineShape.IsTitle(passage.Text, 12) : passage.Clauses.All(c => c.Kind == ClauseKind.Heading || LineShape.IsTitle(c.Text, 12)));
+
     private TorFact ExtractFact(Topic topic)
     {
         foreach (var passage in Passages)
         {
             var cues = TopicCues.Settles(topic, InTopicContext(topic, passage));
-            if (cues > 0)
+            if (cues > 0 && !NamesOnly(topic, passage))
             {
                 settleScores[(topic, passage.Id)] = cues;
             }

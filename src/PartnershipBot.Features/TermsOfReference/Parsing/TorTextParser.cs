@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using PartnershipBot.Features.TermsOfReference.Text;
 
 namespace PartnershipBot.Features.TermsOfReference.Parsing;
 
@@ -193,8 +194,7 @@ public static partial class TorTextParser
                 // police will be responsible for", cut off before its list, still heads that list).
                 && !(words.Length >= 4 && ModalVerb().IsMatch(line) && !OpenEnding().IsMatch(line));
             // "1. Role of the Strategic Independent Advisory Group (SIAG)": longer, but a title with no verb is a heading too.
-            numberedHeading |= words.Length <= ShortLineWords && IsTitleCase(words) && !HasVerb(line)
-                && !".;:,".Contains(line[^1], StringComparison.Ordinal) && !line.Contains(',', StringComparison.Ordinal) && char.IsUpper(line[0]);
+            numberedHeading |= LineShape.IsTitle(line, ShortLineWords);
             return numberedHeading ? number.Count(c => c == '.') + 1 : 0;
         }
 
@@ -218,7 +218,7 @@ public static partial class TorTextParser
         }
 
         var allCaps = line.Any(char.IsLetter) && !line.Any(char.IsLower);
-        if (!allCaps && !IsTitleCase(words))
+        if (!allCaps && !LineShape.IsTitleCase(words))
         {
             return 0;
         }
@@ -226,15 +226,6 @@ public static partial class TorTextParser
         var inRun = IsShortNeighbour(lines, i - 1) || IsShortNeighbour(lines, i + 1);
         return inRun ? 0 : allCaps ? 1 : 2;
     }
-
-    /// <summary>Most of the words that matter start with a capital ("Membership of the Strategic Group").</summary>
-    private static bool IsTitleCase(string[] words)
-    {
-        var significant = words.Where(w => w.Length > 3 || char.IsUpper(w[0])).ToList();
-        return significant.Count > 0 && significant.Count(w => char.IsUpper(w[0])) * 2 >= significant.Count;
-    }
-
-    private static bool HasVerb(string line) => CommonVerb().IsMatch(line);
 
     /// <summary>
     /// "Regularity of meetings and venue": a heading in sentence case. Short, with no verb and no closing punctuation, it
@@ -245,7 +236,7 @@ public static partial class TorTextParser
     {
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is < 2 or > 8 || !char.IsUpper(line[0]) || ".;:,!?)".Contains(line[^1], StringComparison.Ordinal)
-            || line.Contains(',', StringComparison.Ordinal) || HasVerb(line) || !state.LastLineBlank || FollowsLeadIn(state))
+            || line.Contains(',', StringComparison.Ordinal) || LineShape.HasVerb(line) || !state.LastLineBlank || FollowsLeadIn(state))
         {
             return false;
         }
@@ -408,10 +399,6 @@ public static partial class TorTextParser
 
     [GeneratedRegex(@"\b(?:the\s+following|as\s+follows)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex FollowingAnnounced();
-
-    // Finite verbs and auxiliaries that turn a short line into a sentence; a heading has none of them.
-    [GeneratedRegex(@"\b(?:is|are|was|were|be|been|has|have|had|will|shall|must|may|can|should|would|could|do|does|meet|meets|held|elected|appointed|agreed|takes?|provides?|comprises?|consists?|includes?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
-    private static partial Regex CommonVerb();
 
     [GeneratedRegex(@"\b(?:for|to|by|from|of|with|include|includes|including|that|are|is|be|as|and|or)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex OpenEnding();
