@@ -67,7 +67,10 @@ public static class TorAnswerer
             }
         }
 
-        var runnerUp = ranking.Skip(1).FirstOrDefault(r => !r.Passage.Clauses.Intersect(best.Passage.Clauses).Any() && !best.Passage.Clauses.Intersect(r.Passage.Clauses).Any());
+        // Another clause, or another sentence of the same long clause ("... quarterly forum meetings ..." beside "must meet
+        // at least 4 times a year"), that comes nearly as close is quoted too.
+        var runnerUp = ranking.Skip(1).FirstOrDefault(r => (best.Passage.IsSentence && r.Passage.IsSentence && r.Passage.Id != best.Passage.Id)
+            || (!r.Passage.Clauses.Intersect(best.Passage.Clauses).Any() && !best.Passage.Clauses.Intersect(r.Passage.Clauses).Any()));
         if (runnerUp is not null && runnerUp.Score >= best.Score * 0.9 && runnerUp.Fits && !chosen.Contains(runnerUp.Passage))
         {
             chosen.Add(runnerUp.Passage);
