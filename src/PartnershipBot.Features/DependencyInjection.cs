@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PartnershipBot.Features.Agenda;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Calendar;
@@ -29,8 +30,11 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, TorUploadRoutes>();
         services.AddSingleton<IFeatureRoutes, RoleRoutes>();
         services.AddSingleton<IFeatureRoutes, MemberImportRoutes>();
+        services.AddOptions<BoardAdminOptions>().BindConfiguration(BoardAdminOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BoardAdminOptions>, BoardAdminOptionsValidator>());
         services.TryAddSingleton<BoardPermissions>();
         services.AddDeclarations();
+        services.TryAddSingleton<UkCalendars>();
         services.TryAddSingleton<BoardWorkingDays>();
         services.TryAddSingleton<MeetingReminders>();
         services.TryAddSingleton<MeetingBooking>();
@@ -38,6 +42,8 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, MeetingRoutes>();
         services.AddSingleton<IFeatureRoutes, NextMeetingRoutes>();
         services.AddSingleton<IFeatureRoutes, MeetingChangeRoutes>();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
         services.TryAddSingleton<ReminderCardCatalog>();
         services.TryAddSingleton<ReminderRecipients>();
         services.TryAddSingleton<ReminderDigest>();
@@ -61,7 +67,8 @@ public static class DependencyInjection
     /// <summary>Declarations: the agenda items, the per-member cards (sent through the reminder outbox) and their actions.</summary>
     private static IServiceCollection AddDeclarations(this IServiceCollection services)
     {
-        services.AddOptions<DeclarationOptions>();
+        services.AddOptions<DeclarationOptions>().BindConfiguration(DeclarationOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeclarationOptions>, DeclarationOptionsValidator>());
         services.TryAddSingleton<DeclarationMembers>();
         services.TryAddSingleton<DeclarationTally>();
         services.TryAddSingleton<DeclarationScheduler>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Agenda;
@@ -13,6 +14,7 @@ using PartnershipBot.Infrastructure.Documents;
 using PartnershipBot.Infrastructure.Graph;
 using PartnershipBot.Infrastructure.Persistence;
 using PartnershipBot.Infrastructure.Persistence.Integrity;
+using PartnershipBot.Protocol.Authentication;
 
 namespace PartnershipBot.Infrastructure;
 
@@ -28,9 +30,21 @@ public static class DependencyInjection
     public static IServiceCollection AddPartnershipBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // The host has registered its configuration already; an admin verb's own container gets the one it passes.
+        services.TryAddSingleton(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            // By convention these two live outside the section (ConnectionStrings is .NET's; the Key Vault reference is deployed under Declarations).
+            .Configure<IConfiguration>((options, config) =>
+            {
+                options.ConnectionString = config.GetConnectionString(StorageOptions.ConnectionStringName);
+                options.RegisterKey = config.GetSection(DeclarationOptions.SectionName)[nameof(StorageOptions.RegisterKey)];
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton<IDatabase>(provider => CreateDatabase(
-            configuration, provider.GetRequiredService<TimeProvider>(), provider.GetService<ILoggerFactory>()?.CreateLogger("PartnershipBot.Register")));
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<TimeProvider>(), provider.GetService<ILoggerFactory>()?.CreateLogger("PartnershipBot.Register")));
         services.TryAddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.TryAddSingleton<ITermsDocumentStore, TermsDocumentStore>();
         services.TryAddSingleton<IReminderOutbox, ReminderOutbox>();
@@ -43,14 +57,15 @@ public static class DependencyInjection
         services.TryAddSingleton<IMeetingStore, MeetingStore>();
         services.TryAddSingleton<IMeetingApologies, MeetingApologyStore>();
         services.TryAddSingleton<IReminderResponses, ReminderResponseStore>();
-        var seed = configuration["TermsOfReference:SeedDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "samples", "tor");
-        services.TryAddSingleton(new TorLibrarySourceOptions(string.IsNullOrWhiteSpace(seed) ? null : seed));
+        services.AddOptions<TorLibrarySourceOptions>().BindConfiguration(TorLibrarySourceOptions.SectionName);
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<TorLibrarySourceOptions>>().Value);
         services.TryAddSingleton<ITorLibrarySource, StoredTorLibrarySource>();
-        var downloads = TorDownloadOptions.From(configuration);
-        services.TryAddSingleton(downloads);
+        services.AddOptions<TorDownloadOptions>().BindConfiguration(TorDownloadOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TorDownloadOptions>, TorDownloadOptionsValidator>());
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<TorDownloadOptions>>().Value);
         // No logging handlers: they would write the pre-authorised download URL (a credential) to the log.
         services.AddHttpClient(TorIngestion.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
-            .ConfigurePrimaryHttpMessageHandler(() => SafeDownloadHandler.Create(downloads))
+            .ConfigurePrimaryHttpMessageHandler(provider => SafeDownloadHandler.Create(provider.GetRequiredService<TorDownloadOptions>()))
             .RemoveAllLoggers();
         services.TryAddSingleton<ITorIngestion, TorIngestion>();
         services.TryAddSingleton<IPendingUploadStore, PendingUploadStore>();
@@ -60,54 +75,39 @@ public static class DependencyInjection
 
     /// <summary>
     /// Adds the board calendar: Outlook through Microsoft Graph when an organiser mailbox is configured
-    /// (<see cref="GraphCalendarOptions"/>; credential from <see cref="GraphClients.CredentialFrom"/>), otherwise the bot's
-    /// own store only, which is the local default.
+    /// (<see cref="GraphCalendarOptions"/>, section <c>Graph</c>, checked at start-up; credential from
+    /// <see cref="GraphClients.CredentialFrom"/>), otherwise the bot's own store only, which is the local default.
     /// </summary>
-    public static IServiceCollection AddPartnershipBotCalendar(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPartnershipBotCalendar(this IServiceCollection services)
     {
-        var options = GraphCalendarOptions.From(configuration);
-        services.TryAddSingleton(options);
-        if (!options.Enabled)
-        {
-            services.TryAddSingleton<IBoardCalendar, OwnStoreOnlyCalendar>();
-            return services;
-        }
-
-        services.TryAddSingleton(_ => new GraphCredential(GraphClients.CredentialFrom(configuration)));
-        services.TryAddSingleton(provider => GraphClients.Create(provider.GetRequiredService<GraphCredential>().Credential, options.BaseUrl));
-        services.TryAddSingleton<IBoardCalendar, GraphBoardCalendar>();
+        services.AddOptions<GraphCalendarOptions>().BindConfiguration(GraphCalendarOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphCalendarOptions>, GraphCalendarOptionsValidator>());
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<GraphCalendarOptions>>().Value);
+        services.TryAddSingleton(provider => new GraphCredential(GraphClients.CredentialFrom(
+            provider.GetRequiredService<GraphCalendarOptions>(), provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value)));
+        services.TryAddSingleton(provider => GraphClients.Create(provider.GetRequiredService<GraphCredential>().Credential, provider.GetRequiredService<GraphCalendarOptions>().BaseUrl));
+        services.TryAddSingleton<IBoardCalendar>(provider => provider.GetRequiredService<GraphCalendarOptions>().Enabled
+            ? ActivatorUtilities.CreateInstance<GraphBoardCalendar>(provider)
+            : new OwnStoreOnlyCalendar());
         return services;
     }
 
     /// <summary>
-    /// The database the configuration names, with the register key from <c>Declarations:RegisterKey</c> (required on
+    /// The database <paramref name="options"/> name, with the register key from <c>Declarations:RegisterKey</c> (required on
     /// PostgreSQL; with SQLite and none set, a key file is kept in the data directory) and checkpoints logged to <paramref name="log"/>.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The provider is unknown, or PostgreSQL has no connection string or no register key.</exception>
-    public static IDatabase CreateDatabase(IConfiguration configuration, TimeProvider time, ILogger? log = null)
+    /// <exception cref="InvalidOperationException">The settings are not usable (see <see cref="StorageOptions.Problems"/>).</exception>
+    public static IDatabase CreateDatabase(StorageOptions options, TimeProvider time, ILogger? log = null)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var providerName = configuration["Storage:Provider"] ?? nameof(StorageProvider.Sqlite);
-        if (!Enum.TryParse<StorageProvider>(providerName, ignoreCase: true, out var provider))
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Problems() is { Count: > 0 } problems)
         {
-            throw new InvalidOperationException($"Storage:Provider must be Sqlite or Postgres, not '{providerName}'.");
+            throw new InvalidOperationException(string.Join(' ', problems));
         }
 
-        if (provider == StorageProvider.Postgres)
-        {
-            var connectionString = configuration.GetConnectionString("PartnershipBot");
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:PartnershipBot is empty.");
-            }
-
-            // Several instances share one chain, so none may make up a key of its own.
-            var key = RegisterKey.FromConfiguration(configuration)
-                ?? throw new InvalidOperationException($"Storage:Provider is Postgres but {RegisterKey.ConfigurationKey} is empty: the declarations register and audit log are chained under it (keep it in Key Vault).");
-            return new PostgresDatabase(connectionString, time, key, log);
-        }
-
-        var dataDirectory = configuration["Storage:DataDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "data");
-        return new SqliteDatabase(Path.Combine(dataDirectory, "partnershipbot.db"), time, RegisterKey.FromConfiguration(configuration), log);
+        var key = string.IsNullOrWhiteSpace(options.RegisterKey) ? null : RegisterKey.FromText(options.RegisterKey, RegisterKey.ConfigurationKey);
+        return options.ParsedProvider == StorageProvider.Postgres
+            ? new PostgresDatabase(options.ConnectionString!, time, key!, log)
+            : new SqliteDatabase(Path.Combine(options.DataDirectory, "partnershipbot.db"), time, key, log);
     }
 }

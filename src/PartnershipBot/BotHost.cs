@@ -35,8 +35,8 @@ public static partial class BotHost
 
         builder.Services.AddBotProtocol(builder.Configuration);
         builder.Services.AddPartnershipBotStorage(builder.Configuration);
-        builder.Services.AddPartnershipBotCalendar(builder.Configuration);
-        builder.Services.AddSentenceEmbeddings(builder.Configuration);
+        builder.Services.AddPartnershipBotCalendar();
+        builder.Services.AddSentenceEmbeddings();
         builder.Services.AddPartnershipBotFeatures();
         builder.AddBotTelemetry();
         // Local mode: after binding, the addresses Kestrel really listens on must all be loopback (not just --urls).
@@ -47,38 +47,16 @@ public static partial class BotHost
         builder.Services.AddSecretariatTab();
         // Benchmarks and tools compose the real host and swap an outside dependency (e.g. the Entra token).
         configureServices?.Invoke(builder.Services);
-        builder.Services.AddOptions<BoardAdminOptions>().Configure(options =>
-        {
-            foreach (var admin in builder.Configuration.GetSection("PartnershipBot:Admins").Get<string[]>() ?? [])
-            {
-                options.Admins.Add(admin);
-            }
-        });
-
-        builder.Services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection("Reminders"));
-        builder.Services.AddOptions<DeclarationOptions>().Configure(options =>
-        {
-            var section = builder.Configuration.GetSection("Declarations");
-            options.LeadWorkingDays = section.GetValue("LeadWorkingDays", DeclarationOptions.DefaultLeadWorkingDays);
-            foreach (var board in section.GetSection("Boards").GetChildren())
-            {
-                if (board.GetValue<int?>("LeadWorkingDays") is { } days)
-                {
-                    options.BoardLeadWorkingDays[board.Key] = days;
-                }
-            }
-        });
 
         var app = builder.Build();
+        // Every setting checked now, naming the key, rather than when the first message or background pass reads it.
+        StartupSettings.Check(app.Services);
         var bot = app.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
         LocalModeGuard.EnsureSafe(bot, urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         if (bot.IsLocalMode)
         {
             LogLocalMode(app.Logger);
         }
-
-        // Past the bundled GOV.UK data the standing rules count working days: say so, so someone refreshes the data.
-        UkWorkingDays.BeyondData += (nation, year) => LogBeyondHolidayData(app.Logger, nation.Division(), year);
 
         // Fail at start-up, not on the first message, if two features claim the same route.
         _ = app.Services.GetRequiredService<RouteTable>();
@@ -92,10 +70,6 @@ public static partial class BotHost
         app.MapSecretariatTab();
         return app;
     }
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
-        Message = "Counting {Division} working days in {Year} by the standing bank-holiday rules: the bundled GOV.UK data ends before then. Refresh src/PartnershipBot.Features/Calendar/Data/uk-bank-holidays.json.")]
-    private static partial void LogBeyondHolidayData(ILogger logger, string division, int year);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
         Message = "MicrosoftAppId is empty: local mode. Channel authentication is OFF; only loopback callers and loopback serviceUrls are accepted (for the Agents Playground). Never run like this in production.")]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Health;
 
@@ -7,15 +8,14 @@ namespace PartnershipBot;
 /// The background loop that sends due reminders every <c>Reminders:PollInterval</c> (default 30 s). Each
 /// instance has its own worker id; the outbox's claims keep instances from sending the same reminder.
 /// </summary>
-public sealed partial class ReminderDispatchService(ReminderDispatcher dispatcher, DispatcherHeartbeat heartbeat, TimeProvider time, IConfiguration configuration, ILogger<ReminderDispatchService> logger) : BackgroundService
+public sealed partial class ReminderDispatchService(ReminderDispatcher dispatcher, DispatcherHeartbeat heartbeat, TimeProvider time, IOptions<ReminderOptions> options, ILogger<ReminderDispatchService> logger) : BackgroundService
 {
     private readonly string worker = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = configuration.GetValue("Reminders:PollInterval", TimeSpan.FromSeconds(30));
-        using var timer = new PeriodicTimer(interval, time);
+        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
         do
         {
             heartbeat.PassStarted();

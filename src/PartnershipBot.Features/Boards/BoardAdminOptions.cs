@@ -8,6 +8,9 @@ namespace PartnershipBot.Features.Boards;
 /// </summary>
 public sealed class BoardAdminOptions
 {
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "PartnershipBot";
+
     /// <summary>Entra object ids of the people who may set up any board of their own tenant.</summary>
     public IList<string> Admins { get; } = [];
 }

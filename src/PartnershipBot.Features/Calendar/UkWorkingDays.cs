@@ -10,25 +10,27 @@ public sealed class OutsideHolidayDataException(string message) : InvalidOperati
 /// <summary>
 /// UK working days from the GOV.UK bank-holiday data: Monday to Friday, not a bank holiday in the board's
 /// nation. Counting steps from the meeting day without counting it ("3 working days before Tuesday 2 June"
-/// is Thursday 28 May). Past the data's last year the standing rules (<see cref="UkHolidayRules"/>) apply and
-/// <see cref="BeyondData"/> is told, so the host can log a warning that the data wants refreshing; dates before
-/// the data begins are refused.
+/// is Thursday 28 May). Past the data's last year the standing rules (<see cref="UkHolidayRules"/>) apply and the
+/// calendar's own listener is told (see <see cref="Create"/>; the host's is <see cref="UkCalendars"/>, which logs a
+/// warning that the data wants refreshing); dates before the data begins are refused.
 /// </summary>
 public sealed class UkWorkingDays
 {
-    private static readonly Lazy<IReadOnlyDictionary<UkNation, UkWorkingDays>> Embedded = new(LoadEmbedded);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(UkNation, int), IReadOnlySet<LocalDate>> RuleYears = new();
-    private readonly HashSet<LocalDate> holidays;
+    private static readonly Lazy<IReadOnlyDictionary<UkNation, IReadOnlySet<LocalDate>>> EmbeddedHolidays = new(LoadEmbedded);
+    private static readonly Lazy<IReadOnlyDictionary<UkNation, UkWorkingDays>> Unobserved =
+        new(() => Enum.GetValues<UkNation>().ToDictionary(n => n, n => Create(n, beyondData: null)));
 
-    /// <summary>Raised (once per nation and year, per process) when a date past the data is counted by the rules.</summary>
-    public static event Action<UkNation, int>? BeyondData;
+    private readonly IReadOnlySet<LocalDate> holidays;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlySet<LocalDate>> ruleYears = new();
+    private readonly Action<UkNation, int>? beyondData;
 
-    private UkWorkingDays(UkNation nation, IEnumerable<LocalDate> holidays)
+    private UkWorkingDays(UkNation nation, IReadOnlySet<LocalDate> holidays, Action<UkNation, int>? beyondData)
     {
         Nation = nation;
-        this.holidays = [.. holidays];
-        First = this.holidays.Min();
-        Last = this.holidays.Max();
+        this.holidays = holidays;
+        this.beyondData = beyondData;
+        First = holidays.Min();
+        Last = holidays.Max();
     }
 
     /// <summary>The nation whose holidays apply.</summary>
@@ -40,8 +42,14 @@ public sealed class UkWorkingDays
     /// <summary>The last holiday in the data: past its year the standing rules are used.</summary>
     public LocalDate Last { get; }
 
-    /// <summary>The calendar for <paramref name="nation"/> from the bundled GOV.UK data.</summary>
-    public static UkWorkingDays For(UkNation nation) => Embedded.Value[nation];
+    /// <summary>The calendar for <paramref name="nation"/> from the bundled GOV.UK data, telling no one when it counts past the data (admin verbs, tests).</summary>
+    public static UkWorkingDays For(UkNation nation) => Unobserved.Value[nation];
+
+    /// <summary>
+    /// A calendar for <paramref name="nation"/> that calls <paramref name="beyondData"/> (nation, year) the first time it
+    /// counts a year past the data by the standing rules: once per year for this calendar.
+    /// </summary>
+    public static UkWorkingDays Create(UkNation nation, Action<UkNation, int>? beyondData) => new(nation, EmbeddedHolidays.Value[nation], beyondData);
 
     /// <summary>True for Monday to Friday outside bank holidays.</summary>
     public bool IsWorkingDay(LocalDate date) =>
@@ -54,12 +62,23 @@ public sealed class UkWorkingDays
         return date.Year <= Last.Year ? holidays.Contains(date) : RuleYear(date.Year).Contains(date);
     }
 
-    /// <summary>The rule-based holidays of a year past the data, telling <see cref="BeyondData"/> the first time.</summary>
-    private IReadOnlySet<LocalDate> RuleYear(int year) => RuleYears.GetOrAdd((Nation, year), key =>
+    /// <summary>The rule-based holidays of a year past the data, telling the listener the first time.</summary>
+    private IReadOnlySet<LocalDate> RuleYear(int year)
     {
-        BeyondData?.Invoke(key.Item1, key.Item2);
-        return UkHolidayRules.For(key.Item1, key.Item2);
-    });
+        if (ruleYears.TryGetValue(year, out var known))
+        {
+            return known;
+        }
+
+        var computed = UkHolidayRules.For(Nation, year);
+        // TryAdd decides the one caller that tells, even when two turns count the same new year at once.
+        if (ruleYears.TryAdd(year, computed))
+        {
+            beyondData?.Invoke(Nation, year);
+        }
+
+        return ruleYears[year];
+    }
 
     /// <summary>Steps <paramref name="count"/> working days from <paramref name="from"/> (negative: back), not counting <paramref name="from"/>.</summary>
     public LocalDate AddWorkingDays(LocalDate from, int count)
@@ -99,13 +118,12 @@ public sealed class UkWorkingDays
         }
     }
 
-    private static Dictionary<UkNation, UkWorkingDays> LoadEmbedded()
+    private static Dictionary<UkNation, IReadOnlySet<LocalDate>> LoadEmbedded()
     {
         using var stream = typeof(UkWorkingDays).Assembly.GetManifestResourceStream("PartnershipBot.uk-bank-holidays.json")
             ?? throw new InvalidOperationException("The bank-holiday data is missing from the build.");
         using var json = JsonDocument.Parse(stream);
-        return Enum.GetValues<UkNation>().ToDictionary(n => n, n => new UkWorkingDays(n,
-            json.RootElement.GetProperty(n.Division()).GetProperty("events").EnumerateArray()
-                .Select(e => LocalDatePattern.Iso.Parse(e.GetProperty("date").GetString()!).Value)));
+        return Enum.GetValues<UkNation>().ToDictionary(n => n, IReadOnlySet<LocalDate> (n) => json.RootElement.GetProperty(n.Division()).GetProperty("events").EnumerateArray()
+            .Select(e => LocalDatePattern.Iso.Parse(e.GetProperty("date").GetString()!).Value).ToHashSet());
     }
 }

@@ -20,7 +20,7 @@ public static class SafeDownloadHandler
             UseProxy = false,
             UseCookies = false,
             ConnectTimeout = TimeSpan.FromSeconds(15),
-            ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, options.AllowLoopback, cancellationToken),
+            ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, options.AllowLoopbackDownloads, cancellationToken),
         };
     }
 

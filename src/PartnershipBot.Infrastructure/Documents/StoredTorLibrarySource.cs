@@ -34,7 +34,7 @@ public sealed partial class StoredTorLibrarySource(
             if (current is null)
             {
                 var versions = await store.ListLatestAsync(cancellationToken);
-                if (versions.Count == 0 && options.SeedDirectory is { } seed && Directory.Exists(seed))
+                if (versions.Count == 0 && options.SeedDirectory is { Length: > 0 } seed && Directory.Exists(seed))
                 {
                     await SeedAsync(seed, cancellationToken);
                     versions = await store.ListLatestAsync(cancellationToken);
@@ -122,6 +122,15 @@ public sealed partial class StoredTorLibrarySource(
     private static partial void LogUnreadable(ILogger logger, Exception exception, string boardName, int version);
 }
 
-/// <summary>Where the first-run sample ToRs are (<c>TermsOfReference:SeedDirectory</c>; empty turns seeding off).</summary>
-/// <param name="SeedDirectory">Directory of ToR files stored when the store is empty.</param>
-public sealed record TorLibrarySourceOptions(string? SeedDirectory);
+/// <summary>Where the first-run sample ToRs are (section <c>TermsOfReference</c>).</summary>
+public sealed class TorLibrarySourceOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "TermsOfReference";
+
+    /// <summary>
+    /// <c>TermsOfReference:SeedDirectory</c>: the directory of ToR files stored when the store is empty; the samples
+    /// beside the app by default, and empty (set to nothing) turns seeding off.
+    /// </summary>
+    public string? SeedDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "samples", "tor");
+}

@@ -110,7 +110,7 @@ public sealed partial class TorIngestion(
 
     private bool MayFetch(Uri url) =>
         url.IsAbsoluteUri
-        && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback && downloads.AllowLoopback))
+        && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback && downloads.AllowLoopbackDownloads))
         && string.IsNullOrEmpty(url.UserInfo)
         && downloads.IsAllowedHost(url.IdnHost);
 

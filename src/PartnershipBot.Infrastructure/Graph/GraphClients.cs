@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Identity;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
 using PartnershipBot.Protocol.Authentication;
@@ -26,33 +25,33 @@ public static class GraphClients
     /// <c>UserAssignedMSI</c>, as infra/main.bicep deploys it); the bot's own app registration and secret. Fails
     /// closed, with the keys to set, when booking is configured and none applies.
     /// </summary>
-    public static TokenCredential CredentialFrom(IConfiguration configuration)
+    public static TokenCredential CredentialFrom(GraphCalendarOptions graph, BotFrameworkOptions bot)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var graph = configuration.GetSection("Graph");
-        var appId = BotFrameworkOptions.AppIdIn(configuration);
-        var tenant = graph["TenantId"] ?? BotFrameworkOptions.AppTenantIdIn(configuration);
-        if (!string.IsNullOrWhiteSpace(graph["ClientSecret"]))
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(bot);
+        var appId = bot.MicrosoftAppId;
+        var tenant = graph.TenantId ?? bot.MicrosoftAppTenantId;
+        if (!string.IsNullOrWhiteSpace(graph.ClientSecret))
         {
-            var client = graph["ClientId"] ?? appId;
+            var client = graph.ClientId ?? appId;
             return string.IsNullOrWhiteSpace(tenant) || string.IsNullOrWhiteSpace(client)
                 ? throw new InvalidOperationException("Graph:ClientSecret is set, so Graph:TenantId and Graph:ClientId (or MicrosoftAppTenantId and MicrosoftAppId) must be set too.")
-                : new ClientSecretCredential(tenant, client, graph["ClientSecret"]);
+                : new ClientSecretCredential(tenant, client, graph.ClientSecret);
         }
 
-        if (!string.IsNullOrWhiteSpace(graph["ManagedIdentityClientId"]))
+        if (!string.IsNullOrWhiteSpace(graph.ManagedIdentityClientId))
         {
-            return new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(graph["ManagedIdentityClientId"]!));
+            return new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(graph.ManagedIdentityClientId));
         }
 
-        if (!string.IsNullOrWhiteSpace(appId) && string.Equals(configuration["MicrosoftAppType"], "UserAssignedMSI", StringComparison.OrdinalIgnoreCase))
+        if (!string.IsNullOrWhiteSpace(appId) && string.Equals(bot.MicrosoftAppType, "UserAssignedMSI", StringComparison.OrdinalIgnoreCase))
         {
             return new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(appId));
         }
 
-        if (!string.IsNullOrWhiteSpace(appId) && !string.IsNullOrWhiteSpace(tenant) && !string.IsNullOrWhiteSpace(configuration["MicrosoftAppPassword"]))
+        if (!string.IsNullOrWhiteSpace(appId) && !string.IsNullOrWhiteSpace(tenant) && !string.IsNullOrWhiteSpace(bot.MicrosoftAppPassword))
         {
-            return new ClientSecretCredential(tenant, appId, configuration["MicrosoftAppPassword"]);
+            return new ClientSecretCredential(tenant, appId, bot.MicrosoftAppPassword);
         }
 
         throw new InvalidOperationException(

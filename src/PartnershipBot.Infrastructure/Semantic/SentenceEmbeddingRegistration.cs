@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Features.TermsOfReference.Semantic;
 
@@ -15,35 +15,27 @@ namespace PartnershipBot.Infrastructure.Semantic;
 public static class SentenceEmbeddingRegistration
 {
     /// <summary>The configuration key.</summary>
-    public const string Key = "TermsOfReference:Embeddings";
+    public const string Key = SentenceEmbeddingOptions.SectionName + ":" + nameof(SentenceEmbeddingOptions.Embeddings);
 
     /// <summary>
     /// <c>On</c>: arctic-embed-xs, loaded in the background when the host starts (call <see cref="ArcticSentenceEmbedder.Start"/>
-    /// through <see cref="StartSentenceEmbeddings"/>). <c>Off</c>: <see cref="NoSentenceEmbedder"/>, nothing loaded.
+    /// through <see cref="StartSentenceEmbeddings"/>). <c>Off</c>: <see cref="NoSentenceEmbedder"/>, nothing loaded. Any
+    /// other value stops start-up naming <see cref="Key"/>.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The value is neither On nor Off.</exception>
-    public static IServiceCollection AddSentenceEmbeddings(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSentenceEmbeddings(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var value = configuration[Key] ?? "Off";
-        if (string.Equals(value, "Off", StringComparison.OrdinalIgnoreCase))
-        {
-            services.TryAddSingleton<NoSentenceEmbedder>();
-            services.TryAddSingleton<ISentenceEmbedder>(p => p.GetRequiredService<NoSentenceEmbedder>());
-            services.TryAddSingleton<IPassageEmbeddingIndex>(p => p.GetRequiredService<NoSentenceEmbedder>());
-            return services.AddDenseSimilarity();
-        }
-
-        if (!string.Equals(value, "On", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"{Key} must be On or Off, not '{value}'.");
-        }
-
+        services.AddOptions<SentenceEmbeddingOptions>().BindConfiguration(SentenceEmbeddingOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SentenceEmbeddingOptions>, SentenceEmbeddingOptionsValidator>());
+        services.TryAddSingleton<NoSentenceEmbedder>();
         services.TryAddSingleton<ArcticSentenceEmbedder>();
-        services.TryAddSingleton<ISentenceEmbedder>(p => p.GetRequiredService<ArcticSentenceEmbedder>());
-        services.TryAddSingleton<IPassageEmbeddingIndex>(p => p.GetRequiredService<ArcticSentenceEmbedder>());
+        // Chosen when first asked for, so the model's embedder is never even constructed with embeddings off.
+        services.TryAddSingleton<ISentenceEmbedder>(p => IsOn(p) ? p.GetRequiredService<ArcticSentenceEmbedder>() : p.GetRequiredService<NoSentenceEmbedder>());
+        services.TryAddSingleton<IPassageEmbeddingIndex>(p => IsOn(p) ? p.GetRequiredService<ArcticSentenceEmbedder>() : p.GetRequiredService<NoSentenceEmbedder>());
         return services.AddDenseSimilarity();
     }
+
+    private static bool IsOn(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<SentenceEmbeddingOptions>>().Value.Embeddings == EmbeddingsSetting.On;
 
     // Off as well as On: the library then asks it and is told "not available" (lexical), one code path either way.
     private static IServiceCollection AddDenseSimilarity(this IServiceCollection services)

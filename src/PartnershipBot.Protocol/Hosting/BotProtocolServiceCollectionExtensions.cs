@@ -26,6 +26,8 @@ public static class BotProtocolServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBotProtocol(this IServiceCollection services, IConfiguration configuration)
     {
+        // The identity keys are Bot Framework's own root-level names (MicrosoftAppId, ...), so this one binds the root and
+        // its section rather than a single section through BindConfiguration.
         services.AddOptions<BotFrameworkOptions>()
             .Bind(configuration)
             .Bind(configuration.GetSection("BotFramework"))
@@ -34,8 +36,11 @@ public static class BotProtocolServiceCollectionExtensions
             {
                 options.MicrosoftAppId = BotFrameworkOptions.AppIdIn(configuration);
                 options.MicrosoftAppTenantId = BotFrameworkOptions.AppTenantIdIn(configuration);
-            });
-        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("BotFramework:Connector"));
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>());
+        services.AddOptions<ConnectorOptions>().BindConfiguration("BotFramework:Connector").ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(MetadataHttpClient);
         // Every reply goes through this client; ConnectorClient logs its own retries and failures, so the factory's
@@ -47,7 +52,8 @@ public static class BotProtocolServiceCollectionExtensions
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataHttpClient)));
         services.TryAddSingleton<ChannelTokenValidator>();
         services.TryAddSingleton<IBotTokenProvider, AzureIdentityBotTokenProvider>();
-        services.TryAddSingleton(_ => new ConnectorRateLimiter());
+        // The DI clock, so a test's FakeTimeProvider (or anything else the host is given) paces the sends too.
+        services.TryAddSingleton(sp => new ConnectorRateLimiter(time: sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IConnectorClient>(sp => ActivatorUtilities.CreateInstance<ConnectorClient>(
             sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorHttpClient)));
         services.TryAddSingleton<BotRequestProcessor>();

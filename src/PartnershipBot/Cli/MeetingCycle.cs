@@ -17,6 +17,7 @@ internal static class MeetingCycle
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddPartnershipBotStorage(StoredTerms.Configuration(options));
+        services.TryAddSingleton<UkCalendars>();
         services.TryAddSingleton<BoardWorkingDays>();
         services.TryAddSingleton<DeclarationMembers>();
         services.TryAddSingleton<MeetingAgenda>();

@@ -8,14 +8,14 @@ namespace PartnershipBot.Health;
 /// The reminder loop is alive and not stuck: it has started, no pass has run longer than the claim lease (after
 /// which another instance may take the batch it holds), and a pass ended within a few poll intervals.
 /// </summary>
-public sealed class DispatcherHealthCheck(DispatcherHeartbeat heartbeat, IOptions<ReminderOptions> reminders, IConfiguration configuration, TimeProvider time) : IHealthCheck
+public sealed class DispatcherHealthCheck(DispatcherHeartbeat heartbeat, IOptions<ReminderOptions> reminders, TimeProvider time) : IHealthCheck
 {
     /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var lease = reminders.Value.ClaimLease;
-        var poll = configuration.GetValue("Reminders:PollInterval", TimeSpan.FromSeconds(30));
+        var poll = reminders.Value.PollInterval;
         if (!heartbeat.Started)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy("The reminder dispatcher has not started."));

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Protocol.Authentication;
@@ -16,7 +17,8 @@ public static partial class TabEndpoints
     /// <summary>Registers the options, the Entra metadata and the token validator.</summary>
     public static IServiceCollection AddSecretariatTab(this IServiceCollection services)
     {
-        services.AddOptions<TabOptions>().BindConfiguration(TabOptions.SectionName);
+        services.AddOptions<TabOptions>().BindConfiguration(TabOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TabOptions>, TabOptionsValidator>());
         services.AddHttpClient(TabMetadata.HttpClientName);
         services.AddSingleton(sp => new TabMetadata(
             sp.GetRequiredService<IOptions<TabOptions>>().Value.EntraAuthority,

@@ -51,21 +51,49 @@ public class DeadlineRuleTests
     {
         var rule = DeadlineRule.Parse("3 working days before")!;
         var told = new List<(UkNation, int)>();
-        void Record(UkNation nation, int year) => told.Add((nation, year));
-        UkWorkingDays.BeyondData += Record;
-        try
-        {
-            // Tuesday 3 April 2029 follows Easter Monday (2 April) and Good Friday (30 March): 3 working days back
-            // are Thursday 29, Wednesday 28 and Tuesday 27 March.
-            Assert.Equal(Date("2029-03-27"), rule.DeadlineFor(Date("2029-04-03"), UkWorkingDays.For(UkNation.EnglandAndWales)));
-        }
-        finally
-        {
-            UkWorkingDays.BeyondData -= Record;
-        }
+        var calendar = UkWorkingDays.Create(UkNation.EnglandAndWales, (nation, year) => told.Add((nation, year)));
 
-        // Once per nation and year per process: another test may have counted 2029 first.
-        Assert.True(told.Count <= 1);
+        // Tuesday 3 April 2029 follows Easter Monday (2 April) and Good Friday (30 March): 3 working days back
+        // are Thursday 29, Wednesday 28 and Tuesday 27 March.
+        Assert.Equal(Date("2029-03-27"), rule.DeadlineFor(Date("2029-04-03"), calendar));
+        Assert.Equal(Date("2029-03-27"), rule.DeadlineFor(Date("2029-04-03"), calendar));
+
+        // Told once for the year, however often it is counted.
+        Assert.Equal([(UkNation.EnglandAndWales, 2029)], told);
+    }
+
+    [Fact]
+    public void Host_calendars_log_one_warning_per_year_counted_past_the_data()
+    {
+        var logger = new WarningsLogger();
+        var calendars = new UkCalendars(logger);
+        var rule = DeadlineRule.Parse("3 working days before")!;
+
+        rule.DeadlineFor(Date("2029-04-03"), calendars.For(UkNation.Scotland));
+        rule.DeadlineFor(Date("2029-05-01"), calendars.For(UkNation.Scotland));
+        rule.DeadlineFor(Date("2026-05-05"), calendars.For(UkNation.Scotland));
+
+        var warning = Assert.Single(logger.Warnings);
+        Assert.Contains("scotland", warning, StringComparison.Ordinal);
+        Assert.Contains("2029", warning, StringComparison.Ordinal);
+        Assert.Contains("uk-bank-holidays.json", warning, StringComparison.Ordinal);
+    }
+
+    private sealed class WarningsLogger : Microsoft.Extensions.Logging.ILogger<UkCalendars>
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Warning)
+            {
+                Warnings.Add(formatter(state, exception));
+            }
+        }
     }
 
     [Fact]

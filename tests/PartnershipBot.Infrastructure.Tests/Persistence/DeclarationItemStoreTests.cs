@@ -79,7 +79,7 @@ public class DeclarationItemStoreTests
         await using var test = await TestDatabase.CreateAsync("sqlite");
         var time = new FakeTimeProvider(Now);
         var options = new DeclarationOptions { LeadWorkingDays = 2 };
-        options.BoardLeadWorkingDays["Westmarsh  Board"] = 5;
+        options.Boards["Westmarsh  Board"] = new DeclarationBoardOptions { LeadWorkingDays = 5 };
         var outbox = new ReminderOutbox(test.Factory(), time);
         var scheduler = new DeclarationScheduler(outbox, Options.Create(options), time);
         var calendar = UkWorkingDays.For(UkNation.EnglandAndWales);

@@ -55,7 +55,7 @@ public sealed class TermsDocumentStoreTests : IDisposable
     [Fact]
     public async Task The_library_seeds_the_sample_ToRs_once_and_reads_them_back_from_the_store()
     {
-        using var source = new StoredTorLibrarySource(store, new TorLibrarySourceOptions(RepositoryPaths.Combine("samples", "tor")), NullLogger<StoredTorLibrarySource>.Instance);
+        using var source = new StoredTorLibrarySource(store, new TorLibrarySourceOptions { SeedDirectory = RepositoryPaths.Combine("samples", "tor") }, NullLogger<StoredTorLibrarySource>.Instance);
 
         var library = await source.GetAsync(CancellationToken.None);
         source.Invalidate();

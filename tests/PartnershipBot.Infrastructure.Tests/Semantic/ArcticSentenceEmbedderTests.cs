@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PartnershipBot.Features.TermsOfReference.Semantic;
 using PartnershipBot.Infrastructure.Persistence;
 using PartnershipBot.Infrastructure.Semantic;
@@ -130,7 +131,7 @@ public sealed class ArcticSentenceEmbedderTests(ArcticModelFixture fixture) : IC
     [Fact]
     public async Task Off_registers_the_embedder_that_always_answers_null_and_loads_nothing()
     {
-        var services = new ServiceCollection().AddSentenceEmbeddings(new ConfigurationBuilder().AddInMemoryCollection([new(SentenceEmbeddingRegistration.Key, "Off")]).Build()).BuildServiceProvider();
+        var services = Embeddings("Off");
         services.StartSentenceEmbeddings();
         var embedder = services.GetRequiredService<ISentenceEmbedder>();
 
@@ -138,9 +139,27 @@ public sealed class ArcticSentenceEmbedderTests(ArcticModelFixture fixture) : IC
         Assert.False(embedder.IsReady);
         Assert.Null(embedder.TryEmbed("how often does the board meet?", EmbeddingRole.Query));
         await services.GetRequiredService<IPassageEmbeddingIndex>().EmbedPassagesAsync(["x"], CancellationToken.None);
-        Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddSentenceEmbeddings(new ConfigurationBuilder().AddInMemoryCollection([new(SentenceEmbeddingRegistration.Key, "maybe")]).Build()));
         await services.DisposeAsync();
     }
+
+    [Theory]
+    [InlineData("maybe")]
+    [InlineData("2")]
+    public async Task Anything_but_On_or_Off_stops_start_up_naming_the_key(string value)
+    {
+        await using var services = Embeddings(value);
+
+        // The binder refuses a word (InvalidOperationException), the validator a number it took as an enum value.
+        var error = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IStartupValidator>().Validate());
+        Assert.True(error is InvalidOperationException or OptionsValidationException, error.GetType().Name);
+        Assert.Contains(SentenceEmbeddingRegistration.Key, error.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Embeddings(string value) =>
+        new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection([new(SentenceEmbeddingRegistration.Key, value)]).Build())
+            .AddSentenceEmbeddings()
+            .BuildServiceProvider();
 
     private async Task<ArcticSentenceEmbedder> ReadyEmbedderAsync(IDatabase database)
     {

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 
 namespace PartnershipBot.Infrastructure.Persistence.Integrity;
 
@@ -33,14 +32,6 @@ public sealed class RegisterKey
 
     /// <summary>A short fingerprint that says which key signed a checkpoint, without revealing it.</summary>
     public string Id { get; }
-
-    /// <summary>The configured key, or null when <c>Declarations:RegisterKey</c> is empty.</summary>
-    /// <exception cref="InvalidOperationException">The key is too short.</exception>
-    public static RegisterKey? FromConfiguration(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration[ConfigurationKey] is { Length: > 0 } text ? FromText(text, ConfigurationKey) : null;
-    }
 
     /// <summary>A key from text: base64 of 32+ bytes, or else 32+ characters used as UTF-8.</summary>
     /// <exception cref="InvalidOperationException">The key is too short.</exception>
