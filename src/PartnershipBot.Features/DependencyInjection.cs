@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, RoleRoutes>();
         services.AddSingleton<IFeatureRoutes, MemberImportRoutes>();
         services.TryAddSingleton<BoardPermissions>();
+        services.TryAddSingleton<BoardContextResolver>();
         services.AddDeclarations();
         services.TryAddSingleton<BoardWorkingDays>();
         services.TryAddSingleton<MeetingReminders>();
