@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddOptions<BoardAdminOptions>().BindConfiguration(BoardAdminOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BoardAdminOptions>, BoardAdminOptionsValidator>());
         services.TryAddSingleton<BoardPermissions>();
+        services.TryAddSingleton<BoardContextResolver>();
         services.AddDeclarations();
         services.TryAddSingleton<UkCalendars>();
         services.TryAddSingleton<BoardWorkingDays>();

@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IReminderOutbox, ReminderOutbox>();
         services.TryAddSingleton<IBoardDirectory, BoardDirectory>();
         services.TryAddSingleton<IBoardTenancy, BoardTenantStore>();
+        services.TryAddSingleton<ILastAskedBoards, LastAskedBoardStore>();
         services.TryAddSingleton<IDeclarationRegister, DeclarationRegister>();
         services.TryAddSingleton<IDeclarationItemStore, DeclarationItemStore>();
         services.TryAddSingleton<IAgendaStore, AgendaStore>();

@@ -14,9 +14,12 @@ namespace PartnershipBot.Features.Agenda;
 /// (chair, vice-chair, secretariat) records it; "actions" or "open actions" lists them for the board's people; the
 /// owner or the secretariat says "action 3 done" or "update action 3: draft with the police".
 /// </summary>
-public sealed partial class ActionRoutes(IActionLog log, BoardPermissions permissions, TimeProvider time) : IFeatureRoutes
+public sealed partial class ActionRoutes(IActionLog log, BoardContextResolver boards, TimeProvider time) : IFeatureRoutes
 {
-    private const string NotLinked = "This conversation isn't linked to a board yet, so I don't know whose actions you mean. An admin or the secretariat can say \"link this to <board>\" first.";
+    private const string WhoseActions = "whose actions you mean";
+    private static readonly BoardRequest Record = BoardRequest.RunMeetings("record actions", WhoseActions);
+    // Listing, and updating (the owner may, checked per action): the link is enough.
+    private static readonly BoardRequest Read = BoardRequest.Anyone(WhoseActions);
 
     /// <inheritdoc />
     public void Register(RouteTable routes)
@@ -32,17 +35,13 @@ public sealed partial class ActionRoutes(IActionLog log, BoardPermissions permis
     private async Task<InvokeResponse?> AddAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var match = AddCommand().Match(turn.Text);
-        var access = await permissions.LinkedAsync(turn, cancellationToken);
-        if (access is null)
+        var gate = await boards.LinkedAsync(turn, Record, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync(NotLinked, cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
-        if (!access.MayRunMeetings)
-        {
-            return await turn.ReplyMarkdownAsync("Only the chair, vice-chair or secretariat can record actions.", cancellationToken);
-        }
-
+        var access = gate.Board.Access;
         var now = time.GetUtcNow();
         var ownerName = (match.Groups["mentioned"].Success ? match.Groups["mentioned"] : match.Groups["owner"]).Value.Trim();
         var ownerId = match.Groups["mentioned"].Success ? await MentionedPeople.EntraIdOfAsync(turn, ownerName, cancellationToken) : null;
@@ -53,11 +52,13 @@ public sealed partial class ActionRoutes(IActionLog log, BoardPermissions permis
 
     private async Task<InvokeResponse?> ListAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var access = await permissions.LinkedAsync(turn, cancellationToken);
-        if (access is null)
+        var gate = await boards.LinkedAsync(turn, Read, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync(NotLinked, cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
+
+        var access = gate.Board.Access;
 
         if (!access.SeesBoardDetails)
         {
@@ -74,11 +75,13 @@ public sealed partial class ActionRoutes(IActionLog log, BoardPermissions permis
     private async Task<InvokeResponse?> UpdateAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var match = UpdateCommand().Match(turn.Text);
-        var access = await permissions.LinkedAsync(turn, cancellationToken);
-        if (access is null)
+        var gate = await boards.LinkedAsync(turn, Read, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync(NotLinked, cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
+
+        var access = gate.Board.Access;
 
         var number = int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture);
         var action = (await log.ListAsync(access.BoardName, openOnly: false, cancellationToken)).FirstOrDefault(a => a.Number == number);

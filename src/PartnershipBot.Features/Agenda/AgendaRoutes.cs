@@ -16,10 +16,12 @@ namespace PartnershipBot.Features.Agenda;
 /// board's people: "what's on the agenda?" for the next meeting (or "… for the 12 March meeting").
 /// </summary>
 public sealed partial class AgendaRoutes(
-    IAgendaStore agenda, MeetingAgenda agendas, FinancialDecisions financial, IMeetingStore meetings, BoardPermissions permissions, TimeProvider time) : IFeatureRoutes
+    IAgendaStore agenda, MeetingAgenda agendas, FinancialDecisions financial, IMeetingStore meetings, BoardContextResolver boards, TimeProvider time) : IFeatureRoutes
 {
-    private const string NotLinked = "This conversation isn't linked to a board yet, so I don't know whose agenda you mean. An admin or the secretariat can say \"link this to <board>\" first.";
-    private const string ChairsOnly = "Only the chair, vice-chair or secretariat can change the agenda.";
+    private const string WhoseAgenda = "whose agenda you mean";
+    private static readonly BoardRequest Change = BoardRequest.RunMeetings("change the agenda", WhoseAgenda);
+    // Reading the agenda, or recording a paper (its owner may, checked per item): the link is enough.
+    private static readonly BoardRequest Read = BoardRequest.Anyone(WhoseAgenda);
 
     /// <inheritdoc />
     public void Register(RouteTable routes)
@@ -37,11 +39,13 @@ public sealed partial class AgendaRoutes(
     private async Task<InvokeResponse?> AddAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var match = AddCommand().Match(turn.Text);
-        if (await RunnerBoardAsync(turn, cancellationToken) is not { } board)
+        var gate = await boards.LinkedAsync(turn, Change, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync(await RefusalAsync(turn, cancellationToken), cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
+        var board = gate.Board.Name;
         var meeting = await MeetingOnDate.FindAsync(meetings, board, match, time.GetUtcNow(), cancellationToken);
         if (meeting is null)
         {
@@ -70,11 +74,13 @@ public sealed partial class AgendaRoutes(
     private async Task<InvokeResponse?> ShowAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var match = ShowCommand().Match(turn.Text);
-        var access = await permissions.LinkedAsync(turn, cancellationToken);
-        if (access is null)
+        var gate = await boards.LinkedAsync(turn, Read, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync(NotLinked, cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
+
+        var access = gate.Board.Access;
 
         if (!access.SeesBoardDetails)
         {
@@ -98,11 +104,13 @@ public sealed partial class AgendaRoutes(
     private async Task<InvokeResponse?> WithdrawAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var match = WithdrawCommand().Match(turn.Text);
-        if (await RunnerBoardAsync(turn, cancellationToken) is not { } board)
+        var gate = await boards.LinkedAsync(turn, Change, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync(await RefusalAsync(turn, cancellationToken), cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
+        var board = gate.Board.Name;
         var found = await FindItemAsync(board, match.Groups["item"].Value, cancellationToken);
         if (found is not { } item)
         {
@@ -116,11 +124,13 @@ public sealed partial class AgendaRoutes(
     private async Task<InvokeResponse?> MoveAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var match = MoveCommand().Match(turn.Text);
-        if (await RunnerBoardAsync(turn, cancellationToken) is not { } board)
+        var gate = await boards.LinkedAsync(turn, Change, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync(await RefusalAsync(turn, cancellationToken), cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
+        var board = gate.Board.Name;
         if (await FindItemAsync(board, match.Groups["item"].Value, cancellationToken) is not { } item)
         {
             return await turn.ReplyMarkdownAsync(NoItem(board, match.Groups["item"].Value), cancellationToken);
@@ -137,11 +147,13 @@ public sealed partial class AgendaRoutes(
     private async Task<InvokeResponse?> PaperAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var match = PaperCommand().Match(turn.Text);
-        var access = await permissions.LinkedAsync(turn, cancellationToken);
-        if (access is null)
+        var gate = await boards.LinkedAsync(turn, Read, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync(NotLinked, cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
+
+        var access = gate.Board.Access;
 
         if (await FindItemAsync(access.BoardName, match.Groups["item"].Value, cancellationToken) is not { } item)
         {
@@ -164,13 +176,6 @@ public sealed partial class AgendaRoutes(
             : string.Empty;
         return await turn.ReplyMarkdownAsync($"Recorded the paper for “{MarkdownText.Escape(item.Title)}” as {AgendaText.Word(state)}.{late}", cancellationToken);
     }
-
-    /// <summary>The linked board when the actor runs its meetings, else null.</summary>
-    private async Task<string?> RunnerBoardAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        await permissions.LinkedAsync(turn, cancellationToken) is { MayRunMeetings: true } access ? access.BoardName : null;
-
-    private async Task<string> RefusalAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        await permissions.LinkedBoardAsync(turn, cancellationToken) is null ? NotLinked : ChairsOnly;
 
     /// <summary>The item with this title on the board's soonest upcoming meeting that has it.</summary>
     private async Task<AgendaItem?> FindItemAsync(string board, string title, CancellationToken cancellationToken)

@@ -12,8 +12,10 @@ namespace PartnershipBot.Features.Boards;
 /// Linking a Teams conversation to its board: "link this to &lt;board&gt;", "unlink", "which board is this?".
 /// Linking is for admins and the board's secretariat; answers in the conversation then use its board.
 /// </summary>
-public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibrarySource library, BoardPermissions permissions, TimeProvider time) : IFeatureRoutes
+public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibrarySource library, BoardPermissions permissions, BoardContextResolver resolver, TimeProvider time) : IFeatureRoutes
 {
+    private static readonly BoardRequest ChangeNation = BoardRequest.SetUp("change which bank holidays the board keeps", "say which nation it is in");
+
     /// <inheritdoc />
     public void Register(RouteTable routes)
     {
@@ -30,17 +32,13 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
     /// <summary>"This board is in Scotland": from then on its deadlines and meeting dates use Scotland's bank holidays.</summary>
     private async Task<InvokeResponse?> NationAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        if (board is null)
+        var gate = await resolver.LinkedAsync(turn, ChangeNation, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then say which nation it is in.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
-        if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
-        {
-            return await turn.ReplyMarkdownAsync("Only an admin or the board's secretariat can change which bank holidays the board keeps.", cancellationToken);
-        }
-
+        var board = gate.Board.Name;
         var said = NationCommand().Match(turn.Text).Groups["nation"].Value.ToLowerInvariant();
         var nation = said.StartsWith("scot", StringComparison.Ordinal) ? UkNation.Scotland
             : said.StartsWith("northern", StringComparison.Ordinal) ? UkNation.NorthernIreland
@@ -75,7 +73,7 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
         if (!await permissions.ClaimForTurnAsync(turn, board.Identity.Name, cancellationToken)
             || !await permissions.MaySetUpAsync(turn, board.Identity.Name, cancellationToken))
         {
-            return await turn.ReplyMarkdownAsync("Only an admin or the board's secretariat can link a conversation to a board.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(BoardRefusals.SetUpOnly("link a conversation to a board"), cancellationToken);
         }
 
         var conversationId = turn.Activity.GetConversationScopeId() ?? string.Empty;
@@ -94,7 +92,7 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
 
         if (!await permissions.MaySetUpAsync(turn, link.BoardName, cancellationToken))
         {
-            return await turn.ReplyMarkdownAsync("Only an admin or the board's secretariat can unlink a conversation.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(BoardRefusals.SetUpOnly("unlink a conversation"), cancellationToken);
         }
 
         await directory.UnlinkAsync(conversationId, BoardPermissions.PersonOf(turn), time.GetUtcNow(), cancellationToken);
@@ -103,10 +101,10 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
 
     private async Task<InvokeResponse?> WhichAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var link = await permissions.LinkedAsync(turn, cancellationToken) is null ? null
+        var link = await permissions.LinkedBoardAsync(turn, cancellationToken) is null ? null
             : await directory.FindLinkAsync(turn.Activity.GetConversationScopeId() ?? string.Empty, cancellationToken);
         return await turn.ReplyMarkdownAsync(link is null
-            ? "This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\"."
+            ? BoardRefusals.NotLinked()
             : string.Create(CultureInfo.InvariantCulture, $"This conversation belongs to the **{link.BoardName}** (linked {link.LinkedAt:d MMM yyyy})."), cancellationToken);
     }
 

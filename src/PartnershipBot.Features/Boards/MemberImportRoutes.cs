@@ -11,8 +11,10 @@ namespace PartnershipBot.Features.Boards;
 /// per person (current members ticked); saving it adds the ticked and removes the unticked, each change audited.
 /// "import all members" adds everyone at once, for rosters too long for a card.
 /// </summary>
-public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardPermissions permissions, TimeProvider time) : IFeatureRoutes
+public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardContextResolver boards, TimeProvider time) : IFeatureRoutes
 {
+    private static readonly BoardRequest Import = BoardRequest.SetUp("import members", "import its members");
+
     // Past this many people the card would outgrow Teams' 28 KB card limit and be unreadable anyway.
     private const int MaxPeopleOnCard = 250;
 
@@ -48,7 +50,8 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardP
     {
         var data = action.Data;
         var cardBoard = CardActionData.Text(data, "board");
-        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
+        var gate = await boards.LinkedAsync(turn, Import, cancellationToken);
+        var board = gate.LinkedBoard;
         if (cardBoard is null || CardActionData.Text(data, "roster") is not { } cardRoster)
         {
             return Card(MemberCards.OutOfDate("This card is missing the board it was made for."));
@@ -61,7 +64,7 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardP
                 : $"It was made for the {cardBoard}, but this conversation is now linked to the {board}."));
         }
 
-        if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
+        if (!gate.Allowed)
         {
             return Card(MemberCards.Refusal(board));
         }
@@ -125,17 +128,16 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardP
     /// </summary>
     private async Task<(string? Board, RosterResult? Roster, InvokeResponse? Reply)> BoardAndRosterAsync(ITurnContext turn, string consequence, CancellationToken cancellationToken)
     {
-        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        if (board is null)
+        var gate = await boards.LinkedAsync(turn, Import, cancellationToken);
+        if (!gate.Allowed)
         {
-            return (null, null, await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then import its members.", cancellationToken));
+            // Refused with the card that says who may import (it names the board), not a line of text.
+            return (null, null, gate.Denial == BoardDenial.Refused && gate.LinkedBoard is { } linked
+                ? await ReplyCardAsync(turn, MemberCards.Refusal(linked).ToAttachment(), cancellationToken)
+                : await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken));
         }
 
-        if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
-        {
-            return (null, null, await ReplyCardAsync(turn, MemberCards.Refusal(board).ToAttachment(), cancellationToken));
-        }
-
+        var board = gate.Board.Name;
         var roster = await ConversationRoster.ReadAsync(turn, cancellationToken);
         return roster.Failure is null
             ? (board, roster, null)

@@ -13,8 +13,10 @@ namespace PartnershipBot.Features.Boards;
 /// the secretariat", found in the conversation's roster or among the board's people. A mentioned person is looked up
 /// in the roster (for their Entra id); the reply shows the ToR's rule beside the person, so a mismatch is visible.
 /// </summary>
-public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissions permissions, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
+public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissions permissions, BoardContextResolver boards, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
 {
+    private static readonly BoardRequest Change = BoardRequest.SetUp("change roles", "give people roles here");
+
     /// <inheritdoc />
     public void Register(RouteTable routes)
     {
@@ -29,17 +31,13 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         var match = RoleCommand().Match(turn.Text);
         var role = ParseRole(match.Groups["role"].Value);
         var removing = match.Groups["remove"].Success;
-        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        if (board is null)
+        var gate = await boards.LinkedAsync(turn, Change, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync("Link this conversation to its board first (\"link this to <board>\"), then give people roles here.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
-        if (!await permissions.MaySetUpAsync(turn, board, cancellationToken))
-        {
-            return await turn.ReplyMarkdownAsync("Only an admin or the board's secretariat can change roles.", cancellationToken);
-        }
-
+        var board = gate.Board.Name;
         var name = match.Groups["name"].Value.Trim();
         var (person, problem) = match.Groups["mention"].Success ? await MentionedAsync(turn, name, cancellationToken)
             : IsSelf(name) ? Self(turn, role, removing)

@@ -15,9 +15,11 @@ namespace PartnershipBot.Features.Declarations;
 public sealed partial class DeclarationAgendaRoutes(
     FinancialDecisions financial,
     IMeetingStore meetings,
-    BoardPermissions permissions,
+    BoardContextResolver boards,
     TimeProvider time) : IFeatureRoutes
 {
+    private static readonly BoardRequest Runners = BoardRequest.RunMeetings("add financial decisions to the agenda", "whose meeting you mean");
+
     /// <inheritdoc />
     public void Register(RouteTable routes)
     {
@@ -30,17 +32,13 @@ public sealed partial class DeclarationAgendaRoutes(
     {
         var match = AddCommand().Match(turn.Text);
         var title = match.Groups["item"].Value.Trim();
-        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        if (board is null)
+        var gate = await boards.LinkedAsync(turn, Runners, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose meeting you mean. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
-        if (!await permissions.MayRunMeetingsAsync(turn, board, cancellationToken))
-        {
-            return await turn.ReplyMarkdownAsync("Only the chair, vice-chair or secretariat can add financial decisions to the agenda.", cancellationToken);
-        }
-
+        var board = gate.Board.Name;
         var now = time.GetUtcNow();
         var meeting = await MeetingOnDate.FindAsync(meetings, board, match, now, cancellationToken);
         if (meeting is null)

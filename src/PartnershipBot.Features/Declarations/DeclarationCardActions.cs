@@ -109,7 +109,7 @@ public sealed class DeclarationCardActions(
     {
         if (!access.MayRunMeetings)
         {
-            return InvokeResponse.Message("Only the chair, vice-chair or secretariat can see who has declared.");
+            return InvokeResponse.Message(BoardRefusals.RunnersOnly("see who has declared"));
         }
 
         var status = await tally.StatusAsync(item, cancellationToken);
@@ -123,7 +123,7 @@ public sealed class DeclarationCardActions(
     {
         if (!access.MayRunMeetings)
         {
-            return InvokeResponse.Message("Only the chair, vice-chair or secretariat can chase declarations.");
+            return InvokeResponse.Message(BoardRefusals.RunnersOnly("chase declarations"));
         }
 
         var status = await tally.StatusAsync(item, cancellationToken);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Routing;
-using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Protocol.Schema;
 
@@ -19,10 +18,14 @@ public sealed partial class DeclarationRoutes(
     DeclarationMembers members,
     DeclarationTally tally,
     DeclarationScheduler scheduler,
-    BoardPermissions permissions,
-    ITorLibrarySource library,
+    BoardContextResolver boards,
     TimeProvider time) : IFeatureRoutes
 {
+    private const string WhoseRegister = "whose register to use";
+    private static readonly BoardRequest OpenRequest = BoardRequest.RunMeetings("open declarations", WhoseRegister);
+    private static readonly BoardRequest ChairRequest = BoardRequest.RunMeetings("see who has declared", WhoseRegister);
+    private static readonly BoardRequest QuorumRequest = BoardRequest.RunMeetings("check the quorum after withdrawals", "which quorum rule applies", needsTerms: true);
+
     /// <inheritdoc />
     public void Register(RouteTable routes)
     {
@@ -38,17 +41,13 @@ public sealed partial class DeclarationRoutes(
     private async Task<InvokeResponse?> OpenAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var title = Unquote(OpenCommand().Match(turn.Text).Groups["item"].Value);
-        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        if (board is null)
+        var gate = await boards.LinkedAsync(turn, OpenRequest, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose register to use. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
-        if (!await permissions.MayRunMeetingsAsync(turn, board, cancellationToken))
-        {
-            return await turn.ReplyMarkdownAsync("Only the chair, vice-chair or secretariat can open declarations.", cancellationToken);
-        }
-
+        var board = gate.Board.Name;
         // An item on the agenda is found by its title; one raised in the meeting is recorded as an item without a meeting.
         var now = time.GetUtcNow();
         var item = await items.FindByTitleAsync(board, title, now, cancellationToken)
@@ -68,17 +67,13 @@ public sealed partial class DeclarationRoutes(
     private async Task<InvokeResponse?> ChairViewAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var title = Unquote(ChairCommand().Match(turn.Text).Groups["item"].Value);
-        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        if (board is null)
+        var gate = await boards.LinkedAsync(turn, ChairRequest, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose register to use.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
-        if (!await permissions.MayRunMeetingsAsync(turn, board, cancellationToken))
-        {
-            return await turn.ReplyMarkdownAsync("Only the chair, vice-chair or secretariat can see who has declared.", cancellationToken);
-        }
-
+        var board = gate.Board.Name;
         var item = await items.FindByTitleAsync(board, title, time.GetUtcNow(), cancellationToken);
         if (item is null)
         {
@@ -99,20 +94,15 @@ public sealed partial class DeclarationRoutes(
         var match = QuorumCommand().Match(turn.Text);
         var title = Unquote(match.Groups["item"].Value);
         var count = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
-        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
-        if (board is null || model is null)
-        {
-            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board with Terms of Reference, so I don't know which quorum rule applies.", cancellationToken);
-        }
-
         // It names who withdraws and why: the chair's information, as in the chair's view.
-        if (!await permissions.MayRunMeetingsAsync(turn, board, cancellationToken))
+        var gate = await boards.LinkedAsync(turn, QuorumRequest, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync("Only the chair, vice-chair or secretariat can check the quorum after withdrawals.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
-        if (model.Quorum is not { } rule)
+        var board = gate.Board.Name;
+        if (gate.Board.Terms.Quorum is not { } rule)
         {
             return await turn.ReplyMarkdownAsync($"The {board} Terms of Reference don't give a quorum rule I can apply, so I can't say whether the meeting is quorate.", cancellationToken);
         }
@@ -132,8 +122,10 @@ public sealed partial class DeclarationRoutes(
     /// <summary>"declarations" on its own (the manifest's command): how declarations work here, and the ToR's rule.</summary>
     private async Task<InvokeResponse?> AboutAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
+        // How it works is for anyone; the board's own rule and member count only where the conversation has one.
+        var linked = (await boards.LinkedAsync(turn, BoardRequest.Anyone(), cancellationToken)).Board;
+        var board = linked?.Name;
+        var model = linked?.TermsOrNull;
         var rule = model?.Facts[TermsOfReference.Model.Topic.ConflictsOfInterest] is { Status: TermsOfReference.Model.FactStatus.Stated } fact
             ? $"\n\nThe {board} Terms of Reference say: “{fact.Text}”"
             : string.Empty;

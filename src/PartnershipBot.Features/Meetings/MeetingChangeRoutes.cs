@@ -4,7 +4,6 @@ using NodaTime.Text;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Routing;
-using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Protocol.Schema;
 
@@ -16,8 +15,10 @@ namespace PartnershipBot.Features.Meetings;
 /// deadlines and reminders follow.
 /// </summary>
 public sealed partial class MeetingChangeRoutes(
-    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, BoardContextResolver boards, TimeProvider time) : IFeatureRoutes
 {
+    private static readonly BoardRequest Runners = BoardRequest.RunMeetings("schedule, move or cancel meetings", needsTerms: true);
+
     private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("H:mm");
 
     /// <inheritdoc />
@@ -32,8 +33,8 @@ public sealed partial class MeetingChangeRoutes(
     private async Task<InvokeResponse?> MoveAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var match = MoveCommand().Match(turn.Text);
-        var (meeting, problem) = await FindMeetingAsync(turn, match.Groups["from"].Value, cancellationToken);
-        if (meeting is null)
+        var (board, meeting, problem) = await FindMeetingAsync(turn, match.Groups["from"].Value, cancellationToken);
+        if (board is null || meeting is null)
         {
             return await turn.ReplyMarkdownAsync(problem!, cancellationToken);
         }
@@ -47,16 +48,15 @@ public sealed partial class MeetingChangeRoutes(
             return await turn.ReplyMarkdownAsync($"I couldn't read “{match.Groups["to"].Value.Trim()}” as a date and time. Try \"move the {MeetingTimes.LongDate.Format(oldStart.Date)} meeting to 19 March at 14:00\".", cancellationToken);
         }
 
-        var calendar = await workingDays.ForAsync(meeting.BoardName, cancellationToken);
+        var calendar = await board.WorkingDaysAsync(cancellationToken);
         if (newDate.Value <= today || !IsWorkingDay(newDate.Value, calendar))
         {
             return await turn.ReplyMarkdownAsync($"{MeetingTimes.LongDate.Format(newDate.Value)} is not a future working day (weekends and bank holidays are out). Please choose another date.", cancellationToken);
         }
 
-        var model = (await library.GetAsync(cancellationToken)).Find(meeting.BoardName)!;
         try
         {
-            var moved = await booking.MoveAsync(model, meeting, (newDate.Value + newTime.Value).InZoneLeniently(MeetingTimes.London), calendar, cancellationToken);
+            var moved = await booking.MoveAsync(board.Terms, meeting, (newDate.Value + newTime.Value).InZoneLeniently(MeetingTimes.London), calendar, cancellationToken);
             var deadlines = string.Join("; ", moved.Deadlines.Select(d => $"{d.Kind.ToString().ToLowerInvariant()} due {MeetingTimes.LongDate.Format(d.Date)}"));
             return await turn.ReplyMarkdownAsync(
                 $"Moved the {meeting.BoardName} meeting from {MeetingTimes.Describe(meeting.StartsAt, meeting.EndsAt)} to **{MeetingTimes.Describe(moved.Meeting.StartsAt, moved.Meeting.EndsAt)}**"
@@ -88,7 +88,7 @@ public sealed partial class MeetingChangeRoutes(
 
     private async Task<InvokeResponse?> CancelAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var (meeting, problem) = await FindMeetingAsync(turn, CancelCommand().Match(turn.Text).Groups["date"].Value, cancellationToken);
+        var (_, meeting, problem) = await FindMeetingAsync(turn, CancelCommand().Match(turn.Text).Groups["date"].Value, cancellationToken);
         if (meeting is null)
         {
             return await turn.ReplyMarkdownAsync(problem!, cancellationToken);
@@ -108,29 +108,25 @@ public sealed partial class MeetingChangeRoutes(
     }
 
     /// <summary>The linked board's upcoming meeting on the date typed, when the sender may change it; otherwise why not.</summary>
-    private async Task<(MeetingRecord? Meeting, string? Problem)> FindMeetingAsync(ITurnContext turn, string dateText, CancellationToken cancellationToken)
+    private async Task<(BoardContext? Board, MeetingRecord? Meeting, string? Problem)> FindMeetingAsync(ITurnContext turn, string dateText, CancellationToken cancellationToken)
     {
-        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        if (board is null || (await library.GetAsync(cancellationToken)).Find(board) is null)
+        var gate = await boards.LinkedAsync(turn, Runners, cancellationToken);
+        if (!gate.Allowed)
         {
-            return (null, "This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\" first.");
+            return (null, null, gate.Refusal);
         }
 
-        if (!await permissions.MayRunMeetingsAsync(turn, board, cancellationToken))
-        {
-            return (null, "Only the chair, vice-chair or secretariat can schedule, move or cancel meetings. Please ask one of them.");
-        }
-
+        var board = gate.Board.Name;
         var today = MeetingTimes.DateOf(time.GetUtcNow());
         if (MeetingTimes.ParseDate(dateText, today) is not { } date)
         {
-            return (null, $"I couldn't read “{dateText.Trim()}” as a date. Try \"12 March\" or \"2027-03-12\".");
+            return (null, null, $"I couldn't read “{dateText.Trim()}” as a date. Try \"12 March\" or \"2027-03-12\".");
         }
 
         var upcoming = await meetings.UpcomingAsync(board, time.GetUtcNow(), 200, cancellationToken);
         var meeting = upcoming.FirstOrDefault(m => MeetingTimes.DateOf(m.StartsAt) == date);
-        return meeting is not null ? (meeting, null)
-            : (null, $"The {board} has no meeting on {MeetingTimes.LongDate.Format(date)}."
+        return meeting is not null ? (gate.Board, meeting, null)
+            : (null, null, $"The {board} has no meeting on {MeetingTimes.LongDate.Format(date)}."
                 + (upcoming.Count == 0 ? string.Empty : $" Upcoming: {string.Join(", ", upcoming.Take(4).Select(m => MeetingTimes.LongDate.Format(MeetingTimes.DateOf(m.StartsAt))))}."));
     }
 

@@ -6,7 +6,6 @@ using NodaTime.Text;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Routing;
-using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Features.TermsOfReference.Model;
 using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Protocol.Schema;
@@ -19,8 +18,10 @@ namespace PartnershipBot.Features.Meetings;
 /// links when Graph is configured, the bot's own calendar otherwise) and queues their reminders.
 /// </summary>
 public sealed partial class MeetingRoutes(
-    MeetingBooking booking, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, BoardContextResolver boards, TimeProvider time) : IFeatureRoutes
 {
+    private static readonly BoardRequest Runners = BoardRequest.RunMeetings("schedule, move or cancel meetings", needsTerms: true);
+
     private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
     /// <inheritdoc />
@@ -34,17 +35,18 @@ public sealed partial class MeetingRoutes(
 
     private async Task<InvokeResponse?> ScheduleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var (board, refusal) = await AuthoriseAsync(turn, cancellationToken);
-        if (board is null)
+        var gate = await boards.LinkedAsync(turn, Runners, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync(refusal!, cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
+        var board = gate.Board.Terms;
         var match = ScheduleCommand().Match(turn.Text);
         var count = match.Groups["year"].Success ? MeetingsPerYear(board.Frequency)
             : match.Groups["n"].Success ? int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) : 4;
         var today = MeetingTimes.DateOf(time.GetUtcNow());
-        var calendar = await workingDays.ForAsync(board.Identity.Name, cancellationToken);
+        var calendar = await gate.Board.WorkingDaysAsync(cancellationToken);
         ScheduleProposal proposal;
         try
         {
@@ -67,12 +69,13 @@ public sealed partial class MeetingRoutes(
 
     private async Task<InvokeResponse?> BookAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var (board, refusal) = await AuthoriseAsync(turn, cancellationToken);
-        if (board is null)
+        var gate = await boards.LinkedAsync(turn, Runners, cancellationToken);
+        if (!gate.Allowed)
         {
-            return InvokeResponse.Message(refusal!);
+            return InvokeResponse.Message(gate.Refusal);
         }
 
+        var board = gate.Board.Terms;
         var data = action.Data;
         if (!string.Equals(CardActionData.Text(data, "board"), board.Identity.Name, StringComparison.OrdinalIgnoreCase))
         {
@@ -80,7 +83,7 @@ public sealed partial class MeetingRoutes(
         }
 
         var venue = CardActionData.Text(data, "venue")?.Trim() is { Length: > 0 } v ? v[..Math.Min(v.Length, MeetingCards.MaxVenueLength)] : null;
-        var calendar = await workingDays.ForAsync(board.Identity.Name, cancellationToken);
+        var calendar = await gate.Board.WorkingDaysAsync(cancellationToken);
         var submission = ReadSubmission(data, CardActionData.Text(data, "reason") ?? string.Empty, calendar);
         var where = booking.Calendar.Describe(board.Identity.Name);
         var problem = submission.Problem ?? (submission.Kept.Count == 0 ? "Every meeting is unticked: tick at least one to book." : null);
@@ -92,28 +95,13 @@ public sealed partial class MeetingRoutes(
         try
         {
             var kept = submission.Kept.OrderBy(m => m.Start.ToInstant()).ToList();
-            var booked = await booking.BookAsync(board, turn.Activity.GetConversationScopeId(), kept, venue, calendar, cancellationToken);
+            var booked = await booking.BookAsync(board, gate.Board.ConversationId, kept, venue, calendar, cancellationToken);
             return InvokeResponse.Card(MeetingCards.Booked(board.Identity.Name, booked, where, booking.Calendar.IsConnected && SeriesPattern.Fit(kept) is not null).ToElement());
         }
         catch (CalendarUnavailableException ex)
         {
             return InvokeResponse.Card(MeetingCards.Proposal(board.Identity.Name, submission.All, venue, where, ex.Message, submission.Dropped).ToElement());
         }
-    }
-
-    /// <summary>The linked board's ToR when the sender may run its meetings; otherwise a refusal for people.</summary>
-    private async Task<(TermsOfReferenceModel? Board, string? Refusal)> AuthoriseAsync(ITurnContext turn, CancellationToken cancellationToken)
-    {
-        var name = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        var model = name is null ? null : (await library.GetAsync(cancellationToken)).Find(name);
-        if (name is null || model is null)
-        {
-            return (null, "This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\" first.");
-        }
-
-        return await permissions.MayRunMeetingsAsync(turn, name, cancellationToken)
-            ? (model, null)
-            : (null, "Only the chair, vice-chair or secretariat can schedule, move or cancel meetings. Please ask one of them.");
     }
 
     private sealed record Submission(IReadOnlyList<ProposedMeeting> All, IReadOnlyList<ProposedMeeting> Kept, IReadOnlySet<int> Dropped, string? Problem);

@@ -16,8 +16,10 @@ namespace PartnershipBot.Features.Meetings;
 /// "what's due?", the deadlines of the coming meetings in UK working days.
 /// </summary>
 public sealed partial class NextMeetingRoutes(
-    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, IBoardDirectory directory, BoardPermissions permissions, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, IBoardDirectory directory, BoardPermissions permissions, BoardContextResolver boards, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
 {
+    private static readonly BoardRequest Deadlines = BoardRequest.Anyone("whose deadlines you mean", needsTerms: true);
+
     /// <inheritdoc />
     public void Register(RouteTable routes)
     {
@@ -129,13 +131,13 @@ public sealed partial class NextMeetingRoutes(
     /// <summary>The paper and minutes deadlines of the board's next scheduled meetings.</summary>
     private async Task<InvokeResponse?> WhatsDueAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        var model = board is null ? null : (await permissions.LibraryForAsync(turn, withUnclaimed: false, cancellationToken)).Find(board);
-        if (board is null || model is null)
+        var gate = await boards.LinkedAsync(turn, Deadlines, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet, so I don't know whose deadlines you mean.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
+        var (board, model) = (gate.Board.Name, gate.Board.Terms);
         if (model.PapersDeadline is null && model.MinutesDeadline is null)
         {
             return await turn.ReplyMarkdownAsync($"The {board} Terms of Reference don't set paper or minutes deadlines.", cancellationToken);
@@ -143,7 +145,7 @@ public sealed partial class NextMeetingRoutes(
 
         // Minutes fall due after a meeting: look back far enough to catch last month's.
         var upcoming = await meetings.UpcomingAsync(board, time.GetUtcNow().AddDays(-28), 6, cancellationToken);
-        var calendar = await workingDays.ForAsync(board, cancellationToken);
+        var calendar = await gate.Board.WorkingDaysAsync(cancellationToken);
         var today = MeetingTimes.DateOf(time.GetUtcNow());
         var lines = upcoming
             .SelectMany(meeting => DeadlinesOf(model, meeting, calendar).Select(d => (Meeting: MeetingTimes.DateOf(meeting.StartsAt), Deadline: d)))

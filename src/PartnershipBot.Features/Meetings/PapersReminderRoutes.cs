@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Routing;
-using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Protocol.Schema;
 
@@ -14,8 +13,10 @@ namespace PartnershipBot.Features.Meetings;
 /// any other reminder rather than from inside the turn.
 /// </summary>
 public sealed partial class PapersReminderRoutes(
-    MeetingReminders reminders, IMeetingStore meetings, BoardPermissions permissions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
+    MeetingReminders reminders, IMeetingStore meetings, BoardContextResolver boards, TimeProvider time) : IFeatureRoutes
 {
+    private static readonly BoardRequest Runners = BoardRequest.RunMeetings("send reminders to everyone", needsTerms: true);
+
     /// <inheritdoc />
     public void Register(RouteTable routes)
     {
@@ -27,18 +28,13 @@ public sealed partial class PapersReminderRoutes(
 
     private async Task<InvokeResponse?> RemindAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var board = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        var model = board is null ? null : (await library.GetAsync(cancellationToken)).Find(board);
-        if (board is null || model is null || turn.Activity.GetConversationScopeId() is not { } conversationId)
+        var gate = await boards.LinkedAsync(turn, Runners, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
-        if (!await permissions.MayRunMeetingsAsync(turn, board, cancellationToken))
-        {
-            return await turn.ReplyMarkdownAsync("Only the chair, vice-chair or secretariat can send reminders to everyone. Please ask one of them.", cancellationToken);
-        }
-
+        var board = gate.Board.Name;
         var now = time.GetUtcNow();
         var upcoming = await meetings.UpcomingAsync(board, now, 1, cancellationToken);
         if (upcoming.Count == 0)
@@ -50,7 +46,7 @@ public sealed partial class PapersReminderRoutes(
         bool? queued;
         try
         {
-            queued = await reminders.QueuePapersNowAsync(model, next, conversationId, await workingDays.ForAsync(board, cancellationToken), now, cancellationToken);
+            queued = await reminders.QueuePapersNowAsync(gate.Board.Terms, next, gate.Board.ConversationId, await gate.Board.WorkingDaysAsync(cancellationToken), now, cancellationToken);
         }
         catch (OutsideHolidayDataException ex)
         {

@@ -37,6 +37,21 @@ public sealed class TermsOfReferenceChatTests : ChatTest
     }
 
     [Fact]
+    public async Task The_board_a_personal_chat_last_asked_about_still_answers_its_follow_up_after_a_restart()
+    {
+        await SayAsync("how often does the Thurrock board meet?");
+        await Connector.WaitForActivitiesAsync(1);
+
+        // The last board asked is stored (issue 18, item 5), not held by the process that answered.
+        await RestartHostAsync();
+        await SayAsync("and what's the quorum?");
+
+        var replies = await Connector.WaitForActivitiesAsync(2);
+        Assert.Contains("50% of membership, plus one", replies[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Which board do you mean?", replies[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_several_boards_and_none_named_the_bot_asks_which_board()
     {
         await SayAsync("what's the quorum?");

@@ -40,6 +40,16 @@ public abstract class ChatTest : IAsyncLifetime
         await Connector.DisposeAsync();
     }
 
+    /// <summary>Stops the bot and starts a new one on the same data directory, as a restart or redeploy does.</summary>
+    protected async Task RestartHostAsync()
+    {
+        Client.Dispose();
+        Host.KeepDataOnDispose = true;
+        await Host.DisposeAsync();
+        Host = new BotHostFactory(Settings, ConfigureServices, Host.DataDirectory) { KeepDataOnDispose = false };
+        Client = Host.CreateClient();
+    }
+
     /// <summary>Replaces services of the host (e.g. the clock).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {

@@ -15,11 +15,8 @@ namespace PartnershipBot.Features.TermsOfReference.Conversation;
 /// asked about, so "and what's the quorum?" needs no board name the second time. A conversation linked to a
 /// board (board set-up) always uses that board unless the question names another.
 /// </summary>
-public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardDirectory directory, BotTelemetry telemetry) : IFeatureRoutes
+public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardDirectory directory, ILastAskedBoards lastAsked, BotTelemetry telemetry, TimeProvider time) : IFeatureRoutes
 {
-    // A conversation not linked to a board carries over the last board it asked about (a convenience: bounded).
-    private readonly PerConversation<string> conversationBoards = new(10_000);
-
     /// <inheritdoc />
     public void Register(RouteTable routes)
     {
@@ -39,7 +36,8 @@ public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardD
 
         var conversationId = turn.Activity.GetConversationScopeId() ?? string.Empty;
         var linked = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        var conversationBoard = linked ?? (conversationBoards.TryGet(conversationId, out var lastAsked) ? lastAsked : null);
+        // A conversation not linked to a board carries over the last board it asked about, stored so a restart keeps it.
+        var conversationBoard = linked ?? await lastAsked.FindAsync(conversationId, cancellationToken);
         TorAnswer answer;
         try
         {
@@ -54,7 +52,7 @@ public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardD
         telemetry.Answer(answer.Answered, answer.Topic.ToString());
         if (answer.Board.Length > 0 && boards.Find(answer.Board) is not null)
         {
-            conversationBoards.Set(conversationId, answer.Board);
+            await lastAsked.RememberAsync(conversationId, answer.Board, time.GetUtcNow(), cancellationToken);
         }
 
         return await turn.ReplyMarkdownAsync(Format(answer) + await HoldersAsync(turn, boards, answer, cancellationToken) + await QuorumOfRosterAsync(boards, answer, cancellationToken), cancellationToken);
