@@ -65,6 +65,9 @@ public sealed class EntraTokenIssuer : IAsyncDisposable
         return issuer;
     }
 
+    /// <summary>Teams desktop and mobile's client id, the <c>azp</c> a real tab SSO token carries by default.</summary>
+    public const string TeamsDesktopClient = "1fec8e78-bce4-4aaf-ab1b-5451cc387264";
+
     /// <summary>
     /// Mints a delegated access token for <paramref name="person"/> of <paramref name="tenantId"/>; every part can be
     /// overridden to make it wrong (the issuer defaults to the tenant's v2.0 issuer).
@@ -77,7 +80,9 @@ public sealed class EntraTokenIssuer : IAsyncDisposable
         DateTime? notBefore = null,
         DateTime? expires = null,
         string? scope = "access_as_user",
-        bool signWithOtherKey = false)
+        bool signWithOtherKey = false,
+        string? clientApp = TeamsDesktopClient,
+        string clientClaim = "azp")
     {
         var key = new RsaSecurityKey(signWithOtherKey ? otherRsa : rsa) { KeyId = KeyId };
         var now = DateTime.UtcNow;
@@ -85,6 +90,11 @@ public sealed class EntraTokenIssuer : IAsyncDisposable
         if (scope is not null)
         {
             claims["scp"] = scope;
+        }
+
+        if (clientApp is not null)
+        {
+            claims[clientClaim] = clientApp;
         }
 
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor

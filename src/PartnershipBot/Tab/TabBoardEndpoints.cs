@@ -12,8 +12,9 @@ namespace PartnershipBot.Tab;
 /// <summary>
 /// The per-board pages' API: <c>GET /tab/api/boards/{name}/overview</c> (anyone holding a role on the board) and
 /// <c>GET /tab/api/boards/{name}/register.csv</c> (its chair, vice-chair or secretariat: the same CSV as
-/// <c>declarations export</c>). Signed in as <c>/tab/api/boards</c> is; then 404 for a board the bot does not know,
-/// 403 for one of another tenant or one the person holds no role on, never any of its data.
+/// <c>declarations export</c>). Signed in as <c>/tab/api/boards</c> is; then the same 403 with no body for a board the
+/// bot does not know, one of another tenant and one the person holds no role on, so the answer never tells a person
+/// which board names exist in other tenants.
 /// </summary>
 public static partial class TabEndpoints
 {
@@ -69,8 +70,9 @@ public static partial class TabEndpoints
         var logger = loggers.CreateLogger(typeof(TabEndpoints));
         if ((await library.GetAsync(context.RequestAborted)).Find(name) is not { } board)
         {
+            // Deliberately the same answer as another tenant's board: a 404 here would let anyone probe for the names.
             LogBoardRefused(logger, "no board by that name");
-            return (null, Results.NotFound());
+            return (null, Results.StatusCode(StatusCodes.Status403Forbidden));
         }
 
         var access = await permissions.AccessOfPersonAsync(signIn.PersonId, signIn.TenantId, board.Identity.Name, context.RequestAborted);

@@ -11,7 +11,8 @@ namespace PartnershipBot.Tab;
 /// Validates the Entra ID token Teams tab SSO hands the page (<c>authentication.getAuthToken()</c>), with the channel
 /// auth's fail-closed rules: RS256 signature from Entra's OpenID metadata keys (refreshed once for an unknown key id),
 /// issuer of the token's own tenant (v1 or v2 form), audience the app id or <c>api://{Tab:Domain}/{app id}</c>, lifetime
-/// with five minutes' skew, a delegated <c>access_as_user</c> scope, <c>oid</c> and <c>tid</c> present, and the tenant
+/// with five minutes' skew, a delegated <c>access_as_user</c> scope, <c>oid</c> and <c>tid</c> present, the calling client
+/// (<c>azp</c>, or <c>appid</c> in a v1 token) one of <see cref="TabOptions.ClientAppsInForce"/>, and the tenant
 /// in <c>BotFramework:AllowedTenants</c> when that is set.
 /// </summary>
 public sealed class TabTokenValidator
@@ -80,6 +81,13 @@ public sealed class TabTokenValidator
         if (Claim(jwt, "scp") is not { } scopes || !scopes.Split(' ').Contains(Scope, StringComparer.Ordinal))
         {
             return TabSignIn.Refused($"token lacks the {Scope} scope");
+        }
+
+        // Fail closed: a token naming no client, or a client other than Teams (or the configured ones), is refused.
+        var client = Claim(jwt, "azp") ?? Claim(jwt, "appid");
+        if (client is null || !tab.ClientAppsInForce().Contains(client, StringComparer.OrdinalIgnoreCase))
+        {
+            return TabSignIn.Refused("token's client (azp/appid) is not an allowed tab client");
         }
 
         if (bot.AllowedTenants.Count > 0 && !bot.AllowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase))

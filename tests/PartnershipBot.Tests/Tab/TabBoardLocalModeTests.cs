@@ -84,11 +84,11 @@ public sealed class TabBoardLocalModeTests : DeclarationTest
     }
 
     [Fact]
-    public async Task Overview_UnknownBoardLocalMode_Is404()
+    public async Task Overview_UnknownBoardLocalMode_Is403LikeAnyBoardNotOpenToThePerson()
     {
         using var response = await TabApi.GetAsync(Client, TabApi.BoardPath("No Such Board", "overview"));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]

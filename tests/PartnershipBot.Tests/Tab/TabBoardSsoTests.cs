@@ -52,12 +52,32 @@ public sealed class TabBoardSsoTests : TabSsoTest
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Overview_UnknownBoard_Is404()
+    [Theory]
+    [InlineData("overview")]
+    [InlineData("register.csv")]
+    public async Task BoardApi_UnknownBoardAndAnotherTenantsBoard_GetTheSameAnswer(string resource)
     {
-        using var response = await TabApi.GetAsync(Client, TabApi.BoardPath("No Such Board", "overview"), Entra.Mint(TenantA, Secretary, Audience));
+        // Tenant B's secretariat probing: a board that exists (tenant A's) must look exactly like one that does not.
+        var token = Entra.Mint(TenantB, Secretary, Audience);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var unknown = await TabApi.GetAsync(Client, TabApi.BoardPath("No Such Board", resource), token);
+        using var foreign = await TabApi.GetAsync(Client, TabApi.BoardPath(Board, resource), token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, unknown.StatusCode);
+        Assert.Equal(unknown.StatusCode, foreign.StatusCode);
+        Assert.Equal(await unknown.Content.ReadAsStringAsync(), await foreign.Content.ReadAsStringAsync());
+        Assert.Equal(unknown.Content.Headers.ContentType, foreign.Content.Headers.ContentType);
+        Assert.Empty(await foreign.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Overview_TokenForAnotherClientApp_Is401WithNoData()
+    {
+        using var response = await TabApi.GetAsync(
+            Client, TabApi.BoardPath(Board, "overview"), Entra.Mint(TenantA, Secretary, Audience, clientApp: "99999999-8888-7777-6666-555555555555"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

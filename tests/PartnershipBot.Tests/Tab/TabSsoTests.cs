@@ -134,6 +134,25 @@ public sealed class TabSsoTests : TabSsoTest
     public Task Boards_TenantOutsideAllowedTenants_Is401() => ArrangeThenRefuseAsync(Entra.Mint("00000000-0000-0000-0000-0000000000e9", Person, Audience));
 
     [Fact]
+    public Task Boards_TokenWithNoClientClaim_Is401() => ArrangeThenRefuseAsync(Entra.Mint(TenantA, Person, Audience, clientApp: null));
+
+    [Fact]
+    public Task Boards_TokenForAnotherClientApp_Is401() => ArrangeThenRefuseAsync(Entra.Mint(
+        TenantA, Person, Audience, clientApp: "99999999-8888-7777-6666-555555555555"));
+
+    [Fact]
+    public async Task Boards_TeamsWebClientAsV1Appid_IsAccepted()
+    {
+        await ArrangeAsync();
+
+        var (status, body) = await TabApi.GetBoardsAsync(Client, Entra.Mint(
+            TenantA, Person, Audience, issuer: EntraTokenIssuer.V1Issuer(TenantA), clientApp: "5e3ce6c0-2b1f-4285-8d4b-75ee78787346", clientClaim: "appid"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([Board], TabApi.Parse(body).Keys);
+    }
+
+    [Fact]
     public Task Boards_BotFrameworkChannelToken_Is401() => ArrangeThenRefuseAsync(Token());
 
     private async Task ArrangeThenRefuseAsync(string token)

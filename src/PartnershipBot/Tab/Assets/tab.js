@@ -216,7 +216,8 @@
       return;
     }
     if (response.status === 403) {
-      say("You hold no role on the " + name + " any more, so its page is not shown.");
+      // 403 also answers a board that does not exist (so names never leak across tenants): say both.
+      say("The " + name + " is not open to you: you hold no role on it, or PartnershipBot no longer knows it.");
       return;
     }
     if (!response.ok) {
