@@ -195,7 +195,7 @@ public sealed class BoardContextResolverTests
         // Channel auth on: an app id is configured, so nothing is open by default.
         var bot = Options.Create(new BotFrameworkOptions { MicrosoftAppId = "00000000-0000-0000-0000-00000000b07a" });
         var permissions = new BoardPermissions(boards, boards, boards, Options.Create(adminOptions), bot, TimeProvider.System);
-        return new BoardContextResolver(permissions, boards, new BoardWorkingDays(boards));
+        return new BoardContextResolver(permissions, boards, new BoardWorkingDays(boards, new UkCalendars(Microsoft.Extensions.Logging.Abstractions.NullLogger<UkCalendars>.Instance)));
     }
 
     private static GuardTurn Turn(string conversationId, string? person, string? tenant, string? conversationType = null, string? channelId = null) =>
