@@ -16,7 +16,7 @@ namespace PartnershipBot.Features.Agenda;
 /// board's people: "what's on the agenda?" for the next meeting (or "… for the 12 March meeting").
 /// </summary>
 public sealed partial class AgendaRoutes(
-    IAgendaStore agenda, MeetingAgenda agendas, FinancialDecisions financial, IMeetingStore meetings, BoardPermissions permissions, TimeProvider time) : IFeatureRoutes
+    IAgendaStore agenda, MeetingAgenda agendas, FinancialDecisions financial, IMeetingStore meetings, AgendaPackSchedule packs, BoardPermissions permissions, TimeProvider time) : IFeatureRoutes
 {
     private const string NotLinked = "This conversation isn't linked to a board yet, so I don't know whose agenda you mean. An admin or the secretariat can say \"link this to <board>\" first.";
     private const string ChairsOnly = "Only the chair, vice-chair or secretariat can change the agenda.";
@@ -54,7 +54,9 @@ public sealed partial class AgendaRoutes(
         var isFinancial = match.Groups["financial"].Success;
         var (item, added) = await agenda.AddAsync(
             new AgendaItem(Guid.NewGuid().ToString("N"), board, meeting.MeetingId, 0, title, ownerName, ownerId, isFinancial, null, false, BoardPermissions.PersonOf(turn), time.GetUtcNow()), cancellationToken);
-        var view = await agendas.ForAsync(meeting, cancellationToken);
+        // A meeting booked before packs were scheduled (or added to the store by hand) gets its pack queued here;
+        // for every other meeting this finds the row booking queued and changes nothing.
+        var view = (await packs.EnsureQueuedAsync(meeting, cancellationToken)).View;
         var number = view.Lines.FirstOrDefault(l => MeetingAgenda.Key(l.Title) == MeetingAgenda.Key(item.Title))?.Number;
         var said = added
             ? $"Added “{MarkdownText.Escape(item.Title)}” to the {MeetingTimes.LongDate.Format(view.MeetingDate)} agenda of the **{board}** as item {number}."
