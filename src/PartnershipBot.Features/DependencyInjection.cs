@@ -58,6 +58,10 @@ public static class DependencyInjection
         services.TryAddSingleton<MeetingAgenda>();
         services.TryAddSingleton<MeetingMinutes>();
         services.AddSingleton<IFeatureRoutes, AgendaRoutes>();
+        services.TryAddSingleton<AgendaPackSchedule>();
+        services.AddSingleton<IMeetingChangeObserver>(provider => provider.GetRequiredService<AgendaPackSchedule>());
+        services.AddSingleton<IReminderCardSource, AgendaPackCardSource>();
+        services.AddSingleton<IFeatureRoutes, AgendaPackRoutes>();
         services.AddSingleton<IFeatureRoutes, ActionRoutes>();
         services.TryAddSingleton<RouteTable>();
         services.TryAddSingleton<RecentReferences>();

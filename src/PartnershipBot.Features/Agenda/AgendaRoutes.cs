@@ -16,7 +16,7 @@ namespace PartnershipBot.Features.Agenda;
 /// board's people: "what's on the agenda?" for the next meeting (or "… for the 12 March meeting").
 /// </summary>
 public sealed partial class AgendaRoutes(
-    IAgendaStore agenda, MeetingAgenda agendas, FinancialDecisions financial, IMeetingStore meetings, BoardContextResolver boards, TimeProvider time) : IFeatureRoutes
+    IAgendaStore agenda, MeetingAgenda agendas, FinancialDecisions financial, IMeetingStore meetings, AgendaPackSchedule packs, BoardContextResolver boards, TimeProvider time) : IFeatureRoutes
 {
     private const string WhoseAgenda = "whose agenda you mean";
     private static readonly BoardRequest Change = BoardRequest.RunMeetings("change the agenda", WhoseAgenda);
@@ -58,7 +58,9 @@ public sealed partial class AgendaRoutes(
         var isFinancial = match.Groups["financial"].Success;
         var (item, added) = await agenda.AddAsync(
             new AgendaItem(Guid.NewGuid().ToString("N"), board, meeting.MeetingId, 0, title, ownerName, ownerId, isFinancial, null, false, BoardPermissions.PersonOf(turn), time.GetUtcNow()), cancellationToken);
-        var view = await agendas.ForAsync(meeting, cancellationToken);
+        // A meeting booked before packs were scheduled (or added to the store by hand) gets its pack queued here;
+        // for every other meeting this finds the row booking queued and changes nothing.
+        var view = (await packs.EnsureQueuedAsync(meeting, cancellationToken)).View;
         var number = view.Lines.FirstOrDefault(l => MeetingAgenda.Key(l.Title) == MeetingAgenda.Key(item.Title))?.Number;
         var said = added
             ? $"Added “{MarkdownText.Escape(item.Title)}” to the {MeetingTimes.LongDate.Format(view.MeetingDate)} agenda of the **{board}** as item {number}."

@@ -6,6 +6,9 @@ namespace PartnershipBot.Features.Meetings;
 /// </summary>
 public interface IMeetingChangeObserver
 {
+    /// <summary>The meeting was booked (or booked again); by default nothing follows.</summary>
+    Task BookedAsync(MeetingRecord meeting, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The meeting moved from <paramref name="before"/>'s time to <paramref name="after"/>'s.</summary>
     Task MovedAsync(MeetingRecord before, MeetingRecord after, CancellationToken cancellationToken);
 

@@ -56,6 +56,10 @@ public sealed class MeetingBooking(
             }
 
             booked.Add(new BookedMeeting(meeting, entry?.JoinUrl, await reminders.QueueAsync(model, meeting, workingDays, now, cancellationToken)));
+            foreach (var observer in observers)
+            {
+                await observer.BookedAsync(meeting, cancellationToken);
+            }
         }
 
         return booked;

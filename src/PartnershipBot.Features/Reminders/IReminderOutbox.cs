@@ -59,4 +59,23 @@ public interface IReminderOutbox
 
     /// <summary>A reminder by id, or null.</summary>
     Task<ReminderRecord?> FindAsync(string reminderId, CancellationToken cancellationToken);
+
+    /// <summary>The reminder queued under <paramref name="idempotencyKey"/>, or null.</summary>
+    Task<ReminderRecord?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds a pending reminder: it is kept as failed with the outcome <see cref="HeldOutcome"/>, so no instance
+    /// claims it, until <see cref="RescheduleAsync"/> releases it. False when it was not pending (sent, being sent,
+    /// withdrawn or already held).
+    /// </summary>
+    Task<bool> HoldAsync(string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes a pending or held reminder due at <paramref name="dueAt"/> (pending again). False when it was neither:
+    /// one already sent, being sent or withdrawn is never sent a second time this way.
+    /// </summary>
+    Task<bool> RescheduleAsync(string idempotencyKey, DateTimeOffset dueAt, CancellationToken cancellationToken);
+
+    /// <summary>The outcome a held reminder carries.</summary>
+    public const string HeldOutcome = "Held";
 }

@@ -88,6 +88,39 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
         return row?.ToRecord();
     }
 
+    /// <inheritdoc />
+    public async Task<ReminderRecord?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM reminders WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> HoldAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Only a pending row: one claimed is already on its way and cannot be recalled.
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE reminders SET state = 'failed', last_outcome = @held, updated_at = @now WHERE idempotency_key = @idempotencyKey AND state = 'pending'",
+            new { idempotencyKey, held = IReminderOutbox.HeldOutcome, now = DbValues.Text(time.GetUtcNow()) }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RescheduleAsync(string idempotencyKey, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // One guarded UPDATE: a sent, claimed or withdrawn row never matches, so pressing "send now" twice, or after
+        // the dispatcher took it, cannot queue a second copy.
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE reminders SET state = 'pending', last_outcome = NULL, due_at = @dueAt, updated_at = @now
+            WHERE idempotency_key = @idempotencyKey AND (state = 'pending' OR (state = 'failed' AND last_outcome = @held))
+            """,
+            new { idempotencyKey, dueAt = DbValues.Text(dueAt), held = IReminderOutbox.HeldOutcome, now = DbValues.Text(time.GetUtcNow()) }, cancellationToken: cancellationToken)) == 1;
+    }
+
     private sealed class Row
     {
         public string ReminderId { get; set; } = "";

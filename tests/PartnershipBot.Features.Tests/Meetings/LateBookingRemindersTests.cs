@@ -70,5 +70,11 @@ public sealed class LateBookingRemindersTests
         public Task<int> WithdrawPendingAsync(string keyPrefix, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<ReminderRecord?> FindAsync(string reminderId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<ReminderRecord?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> HoldAsync(string idempotencyKey, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> RescheduleAsync(string idempotencyKey, DateTimeOffset dueAt, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

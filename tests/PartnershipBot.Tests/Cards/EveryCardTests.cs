@@ -38,6 +38,10 @@ public sealed class EveryCardTests
         ["TorUploadCards.Kept"] = "TorUploadChatTests",
         ["TorUploadCards.Discarded"] = "TorUploadChatTests",
         ["TorUploadCards.CannotUse"] = "TorUploadChatTests",
+        ["PackCards.Pack"] = "AgendaPackTests",
+        ["PackCards.Control"] = "AgendaPackTests",
+        ["PackCards.Unavailable"] = "AgendaPackTests",
+        ["AgendaPackCardSource.RenderAsync"] = "AgendaPackTests",
     };
 
     [Fact]

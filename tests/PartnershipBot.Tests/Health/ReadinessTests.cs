@@ -125,5 +125,11 @@ public sealed class ReadinessTests
         public Task<int> WithdrawPendingAsync(string keyPrefix, CancellationToken cancellationToken) => Task.FromResult(0);
 
         public Task<ReminderRecord?> FindAsync(string reminderId, CancellationToken cancellationToken) => Task.FromResult<ReminderRecord?>(null);
+
+        public Task<ReminderRecord?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken) => Task.FromResult<ReminderRecord?>(null);
+
+        public Task<bool> HoldAsync(string idempotencyKey, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task<bool> RescheduleAsync(string idempotencyKey, DateTimeOffset dueAt, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 }

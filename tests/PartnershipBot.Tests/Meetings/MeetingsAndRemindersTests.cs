@@ -119,8 +119,8 @@ public sealed class MeetingsAndRemindersTests : ChatTest
         Assert.Contains("papers due Thursday 10 December 2026", replies[2].Text, StringComparison.Ordinal);
         Assert.Contains("Cancelled the Richmond Community Safety Partnership Strategy Group meeting on Tuesday 12 January 2027", replies[3].Text, StringComparison.Ordinal);
         var due = await outbox.ClaimDueAsync("probe", new DateTimeOffset(2027, 3, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(1), 50, CancellationToken.None);
-        // Only the moved meeting's two reminders are left: its old ones and the cancelled meeting's were withdrawn.
-        Assert.Equal(["minutes/2026-12-31", "papers/2026-12-10"], due.Select(r => r.IdempotencyKey[(r.IdempotencyKey.IndexOf("Z/", StringComparison.Ordinal) + 2)..]).Order());
+        // Only the moved meeting's two reminders and its agenda pack are left: its old ones and the cancelled meeting's were withdrawn.
+        Assert.Equal(["minutes/2026-12-31", "pack/2026-12-10", "papers/2026-12-10"], due.Select(r => r.IdempotencyKey[(r.IdempotencyKey.IndexOf("Z/", StringComparison.Ordinal) + 2)..]).Order());
     }
 
     [Fact]
