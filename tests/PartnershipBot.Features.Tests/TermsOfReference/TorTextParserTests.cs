@@ -133,4 +133,14 @@ public class TorTextParserTests
         Assert.True(leadIn.IsLeadIn);
         Assert.All(document.Clauses.Where(c => c.Kind == ClauseKind.ListItem), item => Assert.Equal(leadIn.Index, item.ParentIndex));
     }
+
+    [Fact]
+    public void A_title_after_a_list_that_has_run_starts_a_new_section()
+    {
+        var text = "The Partnership will:\n\n- Be accountable to the board\n- Deliver the plan\n\nTerms of Reference\n\nChair:\n\nThe chair will be the local police superintendent.\n";
+
+        var document = TorTextParser.Parse("t.txt", text);
+
+        Assert.Equal(ClauseKind.Heading, document.Clauses.Single(c => c.Text == "Terms of Reference").Kind);
+    }
 }

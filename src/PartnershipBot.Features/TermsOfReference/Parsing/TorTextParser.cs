@@ -81,7 +81,8 @@ public static partial class TorTextParser
         }
 
         // "The members are:" then "Leader of the Council" on its own line: an item of the list it introduces, not a heading.
-        if (level > 0 && markdownLevel == 0 && number is null && !line.EndsWith(':') && FollowsLeadIn(state))
+        // Only the first line after the lead-in: once a list has run, a title-like line after it starts a new section.
+        if (level > 0 && markdownLevel == 0 && number is null && !line.EndsWith(':') && state.Clauses.Count > 0 && state.Clauses[^1].IsLeadIn)
         {
             level = 0;
         }
