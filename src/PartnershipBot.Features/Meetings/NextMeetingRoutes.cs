@@ -16,7 +16,7 @@ namespace PartnershipBot.Features.Meetings;
 /// "what's due?", the deadlines of the coming meetings in UK working days.
 /// </summary>
 public sealed partial class NextMeetingRoutes(
-    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, IBoardDirectory directory, BoardPermissions permissions, BoardContextResolver boards, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, IBoardRoles boardRoles, BoardPermissions permissions, BoardContextResolver boards, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
 {
     private static readonly BoardRequest Deadlines = BoardRequest.Anyone("whose deadlines you mean", needsTerms: true);
 
@@ -91,7 +91,7 @@ public sealed partial class NextMeetingRoutes(
         var voting = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var role in new[] { BoardRole.Member, BoardRole.Chair, BoardRole.ViceChair })
         {
-            voting.UnionWith((await directory.HoldersAsync(model.Identity.Name, role, cancellationToken)).Select(p => p.PersonId));
+            voting.UnionWith((await boardRoles.HoldersAsync(model.Identity.Name, role, cancellationToken)).Select(p => p.PersonId));
         }
 
         var absent = received.Select(a => a.PersonId).Where(voting.Contains).Distinct(StringComparer.OrdinalIgnoreCase).Count();
