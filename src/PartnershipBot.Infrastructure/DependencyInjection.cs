@@ -48,7 +48,14 @@ public static class DependencyInjection
         services.TryAddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.TryAddSingleton<ITermsDocumentStore, TermsDocumentStore>();
         services.TryAddSingleton<IReminderOutbox, ReminderOutbox>();
-        services.TryAddSingleton<IBoardDirectory, BoardDirectory>();
+        // One store behind every narrow port of the board directory, so each caller asks only for what it uses.
+        services.TryAddSingleton<BoardDirectory>();
+        services.TryAddSingleton<IBoardDirectory>(provider => provider.GetRequiredService<BoardDirectory>());
+        services.TryAddSingleton<IBoardLinks>(provider => provider.GetRequiredService<IBoardDirectory>());
+        services.TryAddSingleton<IBoardRoles>(provider => provider.GetRequiredService<IBoardDirectory>());
+        services.TryAddSingleton<IPeopleDirectory>(provider => provider.GetRequiredService<IBoardDirectory>());
+        services.TryAddSingleton<IBoardNations>(provider => provider.GetRequiredService<IBoardDirectory>());
+        services.TryAddSingleton<IAuditLog>(provider => provider.GetRequiredService<IBoardDirectory>());
         services.TryAddSingleton<IBoardTenancy, BoardTenantStore>();
         services.TryAddSingleton<ILastAskedBoards, LastAskedBoardStore>();
         services.TryAddSingleton<IDeclarationRegister, DeclarationRegister>();

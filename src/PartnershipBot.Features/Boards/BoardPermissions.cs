@@ -18,7 +18,7 @@ namespace PartnershipBot.Features.Boards;
 /// boards are open.
 /// </summary>
 public sealed class BoardPermissions(
-    IBoardDirectory directory,
+    IBoardLinks links, IBoardRoles boardRoles,
     IBoardTenancy tenancy,
     ITorLibrarySource library,
     IOptions<BoardAdminOptions> admins,
@@ -62,7 +62,7 @@ public sealed class BoardPermissions(
             return null;
         }
 
-        var link = await directory.FindLinkAsync(turn.Activity.GetConversationScopeId() ?? string.Empty, cancellationToken);
+        var link = await links.FindLinkAsync(turn.Activity.GetConversationScopeId() ?? string.Empty, cancellationToken);
         var linked = link is not null && string.Equals(link.BoardName, boardName, StringComparison.OrdinalIgnoreCase);
         return await ResolveAsync(turn, boardName, linked, cancellationToken);
     }
@@ -75,7 +75,7 @@ public sealed class BoardPermissions(
     public async Task<string?> LinkedBoardAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var link = await directory.FindLinkAsync(turn.Activity.GetConversationScopeId() ?? string.Empty, cancellationToken);
+        var link = await links.FindLinkAsync(turn.Activity.GetConversationScopeId() ?? string.Empty, cancellationToken);
         return link is not null && TenantAllows(await tenancy.TenantOfAsync(link.BoardName, cancellationToken), turn.Activity.GetTenantId())
             ? link.BoardName
             : null;
@@ -167,8 +167,8 @@ public sealed class BoardPermissions(
             }
 
             // One roles query per board: a deployment holds tens of boards, not thousands, and this keeps the
-            // directory port (two stores and their fakes) unchanged.
-            var roles = personId is null ? [] : await directory.RolesOfAsync(names[i], personId, cancellationToken);
+            // roles port (two stores and their fakes) unchanged.
+            var roles = personId is null ? [] : await boardRoles.RolesOfAsync(names[i], personId, cancellationToken);
             if (roles.Count > 0 || IsLocalMode)
             {
                 held.Add(new HeldBoard(names[i], roles));
@@ -192,7 +192,7 @@ public sealed class BoardPermissions(
             return null;
         }
 
-        var roles = personId is null ? [] : await directory.RolesOfAsync(boardName, personId, cancellationToken);
+        var roles = personId is null ? [] : await boardRoles.RolesOfAsync(boardName, personId, cancellationToken);
         return roles.Count > 0 || IsLocalMode
             ? new BoardAccess(boardName, personId, roles, IsAdmin: IsLocalMode && personId is not null, InLinkedConversation: false)
             : null;
@@ -201,7 +201,7 @@ public sealed class BoardPermissions(
     private async Task<BoardAccess> ResolveAsync(ITurnContext turn, string boardName, bool linked, CancellationToken cancellationToken)
     {
         var person = EntraIdOf(turn);
-        var roles = person is null ? [] : await directory.RolesOfAsync(boardName, person, cancellationToken);
+        var roles = person is null ? [] : await boardRoles.RolesOfAsync(boardName, person, cancellationToken);
         return new BoardAccess(boardName, person, roles, IsAdmin(turn), linked);
     }
 }

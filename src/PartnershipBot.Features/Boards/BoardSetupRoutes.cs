@@ -12,7 +12,7 @@ namespace PartnershipBot.Features.Boards;
 /// Linking a Teams conversation to its board: "link this to &lt;board&gt;", "unlink", "which board is this?".
 /// Linking is for admins and the board's secretariat; answers in the conversation then use its board.
 /// </summary>
-public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibrarySource library, BoardPermissions permissions, BoardContextResolver resolver, TimeProvider time) : IFeatureRoutes
+public sealed partial class BoardSetupRoutes(IBoardLinks links, IBoardNations nations, ITorLibrarySource library, BoardPermissions permissions, BoardContextResolver resolver, TimeProvider time) : IFeatureRoutes
 {
     private static readonly BoardRequest ChangeNation = BoardRequest.SetUp("change which bank holidays the board keeps", "say which nation it is in");
 
@@ -43,7 +43,7 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
         var nation = said.StartsWith("scot", StringComparison.Ordinal) ? UkNation.Scotland
             : said.StartsWith("northern", StringComparison.Ordinal) ? UkNation.NorthernIreland
             : UkNation.EnglandAndWales;
-        await directory.SetNationAsync(board, nation, BoardPermissions.PersonOf(turn), time.GetUtcNow(), cancellationToken);
+        await nations.SetNationAsync(board, nation, BoardPermissions.PersonOf(turn), time.GetUtcNow(), cancellationToken);
         var name = nation switch { UkNation.Scotland => "Scotland", UkNation.NorthernIreland => "Northern Ireland", _ => "England and Wales" };
         return await turn.ReplyMarkdownAsync($"The **{board}** now counts working days with {name}'s bank holidays (GOV.UK data). Meetings booked from now on, and their deadlines, use them.", cancellationToken);
     }
@@ -77,14 +77,14 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
         }
 
         var conversationId = turn.Activity.GetConversationScopeId() ?? string.Empty;
-        await directory.LinkAsync(new ConversationBoardLink(conversationId, board.Identity.Name, BoardPermissions.PersonOf(turn), time.GetUtcNow()), cancellationToken);
+        await links.LinkAsync(new ConversationBoardLink(conversationId, board.Identity.Name, BoardPermissions.PersonOf(turn), time.GetUtcNow()), cancellationToken);
         return await turn.ReplyMarkdownAsync($"This conversation is now linked to the **{board.Identity.Name}**. Questions asked here use its Terms of Reference.", cancellationToken);
     }
 
     private async Task<InvokeResponse?> UnlinkAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var conversationId = turn.Activity.GetConversationScopeId() ?? string.Empty;
-        var link = await directory.FindLinkAsync(conversationId, cancellationToken);
+        var link = await links.FindLinkAsync(conversationId, cancellationToken);
         if (link is null)
         {
             return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board.", cancellationToken);
@@ -95,14 +95,14 @@ public sealed partial class BoardSetupRoutes(IBoardDirectory directory, ITorLibr
             return await turn.ReplyMarkdownAsync(BoardRefusals.SetUpOnly("unlink a conversation"), cancellationToken);
         }
 
-        await directory.UnlinkAsync(conversationId, BoardPermissions.PersonOf(turn), time.GetUtcNow(), cancellationToken);
+        await links.UnlinkAsync(conversationId, BoardPermissions.PersonOf(turn), time.GetUtcNow(), cancellationToken);
         return await turn.ReplyMarkdownAsync($"This conversation is no longer linked to the {link.BoardName}.", cancellationToken);
     }
 
     private async Task<InvokeResponse?> WhichAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var link = await permissions.LinkedBoardAsync(turn, cancellationToken) is null ? null
-            : await directory.FindLinkAsync(turn.Activity.GetConversationScopeId() ?? string.Empty, cancellationToken);
+            : await links.FindLinkAsync(turn.Activity.GetConversationScopeId() ?? string.Empty, cancellationToken);
         return await turn.ReplyMarkdownAsync(link is null
             ? BoardRefusals.NotLinked()
             : string.Create(CultureInfo.InvariantCulture, $"This conversation belongs to the **{link.BoardName}** (linked {link.LinkedAt:d MMM yyyy})."), cancellationToken);

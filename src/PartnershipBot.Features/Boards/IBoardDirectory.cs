@@ -38,11 +38,8 @@ public sealed record PersonRecord(string PersonId, string? TeamsId, string? Name
 /// <param name="DetailJson">Details as JSON.</param>
 public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string Subject, string? DetailJson);
 
-/// <summary>
-/// Which conversation belongs to which board, who holds which role, and the audit log (port). Every change
-/// is written together with its audit entry, so the log can't miss one.
-/// </summary>
-public interface IBoardDirectory
+/// <summary>Which conversation belongs to which board (port). Each change is written with its audit entry.</summary>
+public interface IBoardLinks
 {
     /// <summary>Links a conversation to a board, replacing any earlier link (a conversation has at most one board).</summary>
     Task LinkAsync(ConversationBoardLink link, CancellationToken cancellationToken);
@@ -53,36 +50,59 @@ public interface IBoardDirectory
     /// <summary>The conversation's board link, or null.</summary>
     Task<ConversationBoardLink?> FindLinkAsync(string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>The conversations linked to a board (its channel or group chat), oldest link first.</summary>
+    Task<IReadOnlyList<string>> LinkedConversationsAsync(string boardName, CancellationToken cancellationToken);
+}
+
+/// <summary>Who holds which role on which board (port). Each change is written with its audit entry.</summary>
+public interface IBoardRoles
+{
     /// <summary>Gives a person a role on a board (idempotent).</summary>
     Task AssignRoleAsync(string boardName, string personId, BoardRole role, string actor, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Takes a role away; false when the person did not hold it.</summary>
     Task<bool> RemoveRoleAsync(string boardName, string personId, BoardRole role, string actor, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Adds or updates what the bot knows about a person.</summary>
-    Task UpsertPersonAsync(PersonRecord person, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>Which UK nation's bank holidays the board keeps (England and Wales unless set).</summary>
-    Task<Calendar.UkNation> NationOfAsync(string boardName, CancellationToken cancellationToken);
-
-    /// <summary>Sets the board's nation (audited).</summary>
-    Task SetNationAsync(string boardName, Calendar.UkNation nation, string actor, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>What the bot knows about a person (Entra object id), or null.</summary>
-    Task<PersonRecord?> FindPersonAsync(string personId, CancellationToken cancellationToken);
-
-    /// <summary>The conversations linked to a board (its channel or group chat), oldest link first.</summary>
-    Task<IReadOnlyList<string>> LinkedConversationsAsync(string boardName, CancellationToken cancellationToken);
-
     /// <summary>The people holding a role on a board (name from the people table when known).</summary>
     Task<IReadOnlyList<PersonRecord>> HoldersAsync(string boardName, BoardRole role, CancellationToken cancellationToken);
 
     /// <summary>The roles a person holds on a board.</summary>
     Task<IReadOnlyList<BoardRole>> RolesOfAsync(string boardName, string personId, CancellationToken cancellationToken);
+}
 
+/// <summary>What the bot knows about people, from Teams (port).</summary>
+public interface IPeopleDirectory
+{
+    /// <summary>Adds or updates what the bot knows about a person.</summary>
+    Task UpsertPersonAsync(PersonRecord person, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>What the bot knows about a person (Entra object id), or null.</summary>
+    Task<PersonRecord?> FindPersonAsync(string personId, CancellationToken cancellationToken);
+}
+
+/// <summary>Which UK nation's bank holidays each board keeps (port).</summary>
+public interface IBoardNations
+{
+    /// <summary>Which UK nation's bank holidays the board keeps (England and Wales unless set).</summary>
+    Task<Calendar.UkNation> NationOfAsync(string boardName, CancellationToken cancellationToken);
+
+    /// <summary>Sets the board's nation (audited).</summary>
+    Task SetNationAsync(string boardName, Calendar.UkNation nation, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+}
+
+/// <summary>The audit log (port): a keyed chain, appended only.</summary>
+public interface IAuditLog
+{
     /// <summary>Writes an audit entry for a change made elsewhere (e.g. a new ToR version).</summary>
     Task RecordAsync(string actor, DateTimeOffset at, string action, string subject, string? detail, CancellationToken cancellationToken);
 
     /// <summary>The audit log, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// All of the board directory's ports over one store, for the few callers that need several (the host's tests, the
+/// CLI, the ToR routes). A new caller asks for the narrow port it uses: <see cref="IBoardLinks"/>,
+/// <see cref="IBoardRoles"/>, <see cref="IPeopleDirectory"/>, <see cref="IBoardNations"/> or <see cref="IAuditLog"/>.
+/// </summary>
+public interface IBoardDirectory : IBoardLinks, IBoardRoles, IPeopleDirectory, IBoardNations, IAuditLog;

@@ -11,7 +11,7 @@ namespace PartnershipBot.Features.Boards;
 /// per person (current members ticked); saving it adds the ticked and removes the unticked, each change audited.
 /// "import all members" adds everyone at once, for rosters too long for a card.
 /// </summary>
-public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardContextResolver boards, TimeProvider time) : IFeatureRoutes
+public sealed partial class MemberImportRoutes(IBoardRoles boardRoles, IPeopleDirectory personDirectory, IAuditLog auditLog, BoardContextResolver boards, TimeProvider time) : IFeatureRoutes
 {
     private static readonly BoardRequest Import = BoardRequest.SetUp("import members", "import its members");
 
@@ -41,7 +41,7 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardC
             return await turn.ReplyMarkdownAsync($"This conversation has {roster.People.Count} people, too many to tick on one card. Say \"import all members\" to add them all, or import from a smaller chat or channel.", cancellationToken);
         }
 
-        var members = await directory.HoldersAsync(board, BoardRole.Member, cancellationToken);
+        var members = await boardRoles.HoldersAsync(board, BoardRole.Member, cancellationToken);
         return await ReplyCardAsync(turn, MemberCards.Pick(board, roster, Ticked(roster, members)).ToAttachment(), cancellationToken);
     }
 
@@ -85,7 +85,7 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardC
 
         if (ticked.Count == 0 && roster.People.Count > 0)
         {
-            var current = await directory.HoldersAsync(board, BoardRole.Member, cancellationToken);
+            var current = await boardRoles.HoldersAsync(board, BoardRole.Member, cancellationToken);
             return Card(MemberCards.Pick(board, roster, Ticked(roster, current),
                 "Please tick at least one person: saving with nobody ticked would remove every member. To stop using this conversation for the board, say \"unlink\" instead."));
         }
@@ -97,27 +97,27 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardC
     {
         var now = time.GetUtcNow();
         var actor = BoardPermissions.PersonOf(turn);
-        var before = (await directory.HoldersAsync(board, BoardRole.Member, cancellationToken)).Select(p => p.PersonId).ToHashSet(StringComparer.Ordinal);
+        var before = (await boardRoles.HoldersAsync(board, BoardRole.Member, cancellationToken)).Select(p => p.PersonId).ToHashSet(StringComparer.Ordinal);
         var added = new List<PersonRecord>();
         var removed = new List<PersonRecord>();
         foreach (var person in roster.People)
         {
-            await directory.UpsertPersonAsync(person, now, cancellationToken);
+            await personDirectory.UpsertPersonAsync(person, now, cancellationToken);
             // Each change is audited by the directory itself (role.assign / role.remove).
             if (ticked.Contains(person.PersonId) && !before.Contains(person.PersonId))
             {
-                await directory.AssignRoleAsync(board, person.PersonId, BoardRole.Member, actor, now, cancellationToken);
+                await boardRoles.AssignRoleAsync(board, person.PersonId, BoardRole.Member, actor, now, cancellationToken);
                 added.Add(person);
             }
             else if (!ticked.Contains(person.PersonId) && before.Contains(person.PersonId)
-                && await directory.RemoveRoleAsync(board, person.PersonId, BoardRole.Member, actor, now, cancellationToken))
+                && await boardRoles.RemoveRoleAsync(board, person.PersonId, BoardRole.Member, actor, now, cancellationToken))
             {
                 removed.Add(person);
             }
         }
 
-        var members = await directory.HoldersAsync(board, BoardRole.Member, cancellationToken);
-        await directory.RecordAsync(actor, now, "board.members", board,
+        var members = await boardRoles.HoldersAsync(board, BoardRole.Member, cancellationToken);
+        await auditLog.RecordAsync(actor, now, "board.members", board,
             $"from card in {turn.Activity.Conversation?.Id}: {added.Count} added, {removed.Count} removed, {members.Count} members", cancellationToken);
         return MemberCards.Saved(board, added, removed, members);
     }
@@ -157,8 +157,8 @@ public sealed partial class MemberImportRoutes(IBoardDirectory directory, BoardC
         var actor = BoardPermissions.PersonOf(turn);
         foreach (var person in roster.People)
         {
-            await directory.UpsertPersonAsync(person, now, cancellationToken);
-            await directory.AssignRoleAsync(board, person.PersonId, BoardRole.Member, actor, now, cancellationToken);
+            await personDirectory.UpsertPersonAsync(person, now, cancellationToken);
+            await boardRoles.AssignRoleAsync(board, person.PersonId, BoardRole.Member, actor, now, cancellationToken);
         }
 
         var guests = roster.People.Count(p => p.IsGuest);

@@ -13,7 +13,7 @@ namespace PartnershipBot.Features.Boards;
 /// the secretariat", found in the conversation's roster or among the board's people. A mentioned person is looked up
 /// in the roster (for their Entra id); the reply shows the ToR's rule beside the person, so a mismatch is visible.
 /// </summary>
-public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissions permissions, BoardContextResolver boards, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
+public sealed partial class RoleRoutes(IBoardRoles boardRoles, IPeopleDirectory personDirectory, BoardPermissions permissions, BoardContextResolver boards, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
 {
     private static readonly BoardRequest Change = BoardRequest.SetUp("change roles", "give people roles here");
 
@@ -51,14 +51,14 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
         var actor = BoardPermissions.PersonOf(turn);
         var roleName = RoleName(role);
         var shown = MarkdownText.Escape(person.Name ?? name);
-        await directory.UpsertPersonAsync(person, now, cancellationToken);
+        await personDirectory.UpsertPersonAsync(person, now, cancellationToken);
         if (removing)
         {
-            var removed = await directory.RemoveRoleAsync(board, person.PersonId, role, actor, now, cancellationToken);
+            var removed = await boardRoles.RemoveRoleAsync(board, person.PersonId, role, actor, now, cancellationToken);
             return await turn.ReplyMarkdownAsync(removed ? $"{shown} is no longer {roleName} of the {board}." : $"{shown} wasn't {roleName} of the {board}.", cancellationToken);
         }
 
-        await directory.AssignRoleAsync(board, person.PersonId, role, actor, now, cancellationToken);
+        await boardRoles.AssignRoleAsync(board, person.PersonId, role, actor, now, cancellationToken);
         var rule = await RuleAsync(board, role, cancellationToken);
         return await turn.ReplyMarkdownAsync($"{shown} is now {roleName} of the **{board}**.{rule}", cancellationToken);
     }
@@ -111,7 +111,7 @@ public sealed partial class RoleRoutes(IBoardDirectory directory, BoardPermissio
             var known = new List<PersonRecord>();
             foreach (var held in Enum.GetValues<BoardRole>())
             {
-                known.AddRange(await directory.HoldersAsync(board, held, cancellationToken));
+                known.AddRange(await boardRoles.HoldersAsync(board, held, cancellationToken));
             }
 
             found = [.. known.Where(p => SameName(p.Name, name)).DistinctBy(p => p.PersonId)];

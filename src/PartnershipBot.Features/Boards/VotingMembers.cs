@@ -9,13 +9,13 @@ public static class VotingMembers
     private static readonly BoardRole[] VotingRoles = [BoardRole.Member, BoardRole.Chair, BoardRole.ViceChair];
 
     /// <summary>Person ids of <paramref name="board"/>'s voting members; empty when none are recorded.</summary>
-    public static async Task<IReadOnlySet<string>> OfAsync(IBoardDirectory directory, string board, CancellationToken cancellationToken)
+    public static async Task<IReadOnlySet<string>> OfAsync(IBoardRoles roles, string board, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(roles);
         var voting = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var role in VotingRoles)
         {
-            voting.UnionWith((await directory.HoldersAsync(board, role, cancellationToken)).Select(p => p.PersonId));
+            voting.UnionWith((await roles.HoldersAsync(board, role, cancellationToken)).Select(p => p.PersonId));
         }
 
         return voting;

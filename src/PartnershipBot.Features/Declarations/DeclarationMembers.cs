@@ -6,7 +6,7 @@ namespace PartnershipBot.Features.Declarations;
 /// Who declares: the board's members, chair and vice-chair (they vote). The secretariat runs the business but
 /// does not vote, so it is not asked unless it also holds one of those roles.
 /// </summary>
-public sealed class DeclarationMembers(IBoardDirectory directory)
+public sealed class DeclarationMembers(IBoardRoles boardRoles)
 {
     private static readonly BoardRole[] Declaring = [BoardRole.Member, BoardRole.Chair, BoardRole.ViceChair];
 
@@ -16,7 +16,7 @@ public sealed class DeclarationMembers(IBoardDirectory directory)
         var people = new List<PersonRecord>();
         foreach (var role in Declaring)
         {
-            people.AddRange(await directory.HoldersAsync(boardName, role, cancellationToken));
+            people.AddRange(await boardRoles.HoldersAsync(boardName, role, cancellationToken));
         }
 
         return [.. people.DistinctBy(p => p.PersonId, StringComparer.OrdinalIgnoreCase)];
@@ -24,5 +24,5 @@ public sealed class DeclarationMembers(IBoardDirectory directory)
 
     /// <summary>True when <paramref name="personId"/> is one of the board's declaring members.</summary>
     public async Task<bool> IsMemberAsync(string boardName, string personId, CancellationToken cancellationToken) =>
-        (await directory.RolesOfAsync(boardName, personId, cancellationToken)).Any(Declaring.Contains);
+        (await boardRoles.RolesOfAsync(boardName, personId, cancellationToken)).Any(Declaring.Contains);
 }

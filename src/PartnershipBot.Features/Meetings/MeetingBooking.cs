@@ -19,7 +19,7 @@ public sealed record BookedMeeting(MeetingRecord Meeting, string? JoinUrl, IRead
 /// minutes reminders, so deadlines follow the real calendar.
 /// </summary>
 public sealed class MeetingBooking(
-    IMeetingStore meetings, MeetingReminders reminders, IBoardCalendar calendar, IBoardDirectory directory, IEnumerable<IMeetingChangeObserver> observers, TimeProvider time)
+    IMeetingStore meetings, MeetingReminders reminders, IBoardCalendar calendar, IBoardRoles boardRoles, IEnumerable<IMeetingChangeObserver> observers, TimeProvider time)
 {
 
     /// <summary>The calendar in use.</summary>
@@ -160,7 +160,7 @@ public sealed class MeetingBooking(
         var people = new List<PersonRecord>();
         foreach (var role in Enum.GetValues<BoardRole>())
         {
-            people.AddRange(await directory.HoldersAsync(board, role, cancellationToken));
+            people.AddRange(await boardRoles.HoldersAsync(board, role, cancellationToken));
         }
 
         return [.. people.Where(p => !string.IsNullOrWhiteSpace(p.Email)).DistinctBy(p => p.Email!.ToUpperInvariant()).Select(p => new MeetingAttendee(p.Email!, p.Name))];

@@ -16,7 +16,7 @@ namespace PartnershipBot.Features.Meetings;
 /// "what's due?", the deadlines of the coming meetings in UK working days.
 /// </summary>
 public sealed partial class NextMeetingRoutes(
-    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, IBoardDirectory directory, BoardPermissions permissions, BoardContextResolver boards, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, IBoardRoles boardRoles, BoardPermissions permissions, BoardContextResolver boards, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
 {
     private static readonly BoardRequest Deadlines = BoardRequest.Anyone("whose deadlines you mean", needsTerms: true);
 
@@ -88,7 +88,7 @@ public sealed partial class NextMeetingRoutes(
     /// </summary>
     private async Task<string> QuorumForecastAsync(TermsOfReferenceModel model, IReadOnlyList<MeetingApology> received, CancellationToken cancellationToken)
     {
-        var voting = await VotingMembers.OfAsync(directory, model.Identity.Name, cancellationToken);
+        var voting = await VotingMembers.OfAsync(boardRoles, model.Identity.Name, cancellationToken);
 
         var absent = received.Select(a => a.PersonId).Where(voting.Contains).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         if (model.Quorum is not { } rule || voting.Count == 0 || absent == 0)

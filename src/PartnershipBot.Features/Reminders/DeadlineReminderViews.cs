@@ -8,7 +8,7 @@ namespace PartnershipBot.Features.Reminders;
 /// conversation asks Teams to refresh it for each of the board's known people (up to Teams' 60), so each sees
 /// what they themselves have done; one sent to a single person ("remind me tomorrow") needs no refresh.
 /// </summary>
-public sealed class DeadlineReminderViews(IReminderResponses responses, IBoardDirectory directory)
+public sealed class DeadlineReminderViews(IReminderResponses responses, IBoardRoles boardRoles)
 {
     /// <summary>Idempotency keys of reminders queued for one person start with this.</summary>
     public const string PersonalKeyPrefix = "snooze/";
@@ -29,7 +29,7 @@ public sealed class DeadlineReminderViews(IReminderResponses responses, IBoardDi
         var ids = new List<string>();
         foreach (var role in People)
         {
-            ids.AddRange((await directory.HoldersAsync(boardName, role, cancellationToken)).Select(p => p.TeamsId).OfType<string>());
+            ids.AddRange((await boardRoles.HoldersAsync(boardName, role, cancellationToken)).Select(p => p.TeamsId).OfType<string>());
         }
 
         return [.. ids.Distinct(StringComparer.OrdinalIgnoreCase).Take(AdaptiveCard.MaxRefreshUsers)];

@@ -49,6 +49,7 @@ public interface IReminderOutbox
     Task<IReadOnlyList<ReminderRecord>> ClaimDueAsync(string worker, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
 
     /// <summary>Records an attempt: sent, failed for good, or back to pending for a retry at <paramref name="retryAt"/>.</summary>
+    /// <exception cref="StoreUnavailableException">The store could not be reached; the attempt is not recorded yet.</exception>
     Task CompleteAsync(string reminderId, string worker, ReminderState state, string outcome, DateTimeOffset? retryAt, CancellationToken cancellationToken);
 
     /// <summary>

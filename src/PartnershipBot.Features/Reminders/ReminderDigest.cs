@@ -23,7 +23,7 @@ public sealed record ReminderDigestPayload(string BoardName, IReadOnlyList<Undel
 /// one digest per dispatch pass and board, to each secretariat member (or, with no secretariat recorded, to the
 /// board's own conversation), delivered through the same outbox as everything else.
 /// </summary>
-public sealed class ReminderDigest(IReminderOutbox outbox, IBoardDirectory directory, TimeProvider time) : IReminderCardSource
+public sealed class ReminderDigest(IReminderOutbox outbox, IBoardLinks links, IBoardRoles boardRoles, IPeopleDirectory personDirectory, TimeProvider time) : IReminderCardSource
 {
     /// <summary>The reminder kind of a digest.</summary>
     public const string DigestKind = "digest";
@@ -40,17 +40,17 @@ public sealed class ReminderDigest(IReminderOutbox outbox, IBoardDirectory direc
             var undelivered = new List<UndeliveredReminder>();
             foreach (var (reminder, outcome) in board)
             {
-                var person = await directory.FindPersonAsync(reminder.Recipient, cancellationToken);
+                var person = await personDirectory.FindPersonAsync(reminder.Recipient, cancellationToken);
                 undelivered.Add(new UndeliveredReminder(person?.Name ?? reminder.Recipient, reminder.Kind, outcome));
             }
 
             var payload = JsonSerializer.Serialize(new ReminderDigestPayload(board.Key, undelivered), DigestJsonContext.Default.ReminderDigestPayload);
             // The same failures never give a second digest, whichever instance noticed them.
             var batch = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', board.Select(f => f.Reminder.ReminderId).Order()))))[..16];
-            var secretariat = await directory.HoldersAsync(board.Key, BoardRole.Secretariat, cancellationToken);
+            var secretariat = await boardRoles.HoldersAsync(board.Key, BoardRole.Secretariat, cancellationToken);
             IEnumerable<string> recipients = secretariat.Count > 0
                 ? secretariat.Select(p => p.PersonId)
-                : (await directory.LinkedConversationsAsync(board.Key, cancellationToken)).Take(1);
+                : (await links.LinkedConversationsAsync(board.Key, cancellationToken)).Take(1);
             foreach (var recipient in recipients)
             {
                 await outbox.EnqueueAsync(new ReminderRecord(Guid.NewGuid().ToString("N"), $"digest/{batch}/{recipient}", board.Key, recipient, DigestKind, time.GetUtcNow(), payload), cancellationToken);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -85,9 +84,9 @@ public sealed partial class ReminderDispatcher(
                 await outbox.CompleteAsync(reminder.ReminderId, worker, state, outcome, retryAt, CancellationToken.None);
                 return;
             }
-            catch (DbException ex) when (time.GetUtcNow() + delay < giveUpAt)
+            catch (StoreUnavailableException ex) when (time.GetUtcNow() + delay < giveUpAt)
             {
-                LogRecordRetry(logger, reminder.ReminderId, delay, ex.Message);
+                LogRecordRetry(logger, reminder.ReminderId, delay, ex.InnerException?.Message ?? ex.Message);
                 await Task.Delay(delay, time, CancellationToken.None);
                 delay = delay * 2 < LongestRecordRetry ? delay * 2 : LongestRecordRetry;
             }

@@ -17,7 +17,7 @@ public sealed record ReminderAddress(ConversationReferenceRecord? Reference, str
 /// creates the chat through the Connector (Teams returns the existing one if there is one), using the Teams user
 /// id from the roster and the tenant and service URL of the board's own conversation, then remembers it.
 /// </summary>
-public sealed class ReminderRecipients(IConversationReferenceStore references, IBoardDirectory directory, IConnectorClient connector, TimeProvider time)
+public sealed class ReminderRecipients(IConversationReferenceStore references, IBoardLinks links, IPeopleDirectory personDirectory, IConnectorClient connector, TimeProvider time)
 {
     /// <summary>The address for <paramref name="reminder"/>.</summary>
     public async Task<ReminderAddress> ResolveAsync(ReminderRecord reminder, CancellationToken cancellationToken)
@@ -33,13 +33,13 @@ public sealed class ReminderRecipients(IConversationReferenceStore references, I
             return new ReminderAddress(personal, null);
         }
 
-        var person = await directory.FindPersonAsync(reminder.Recipient, cancellationToken);
+        var person = await personDirectory.FindPersonAsync(reminder.Recipient, cancellationToken);
         if (person?.TeamsId is null)
         {
             return new ReminderAddress(null, "NotReachable");
         }
 
-        foreach (var boardConversation in await directory.LinkedConversationsAsync(reminder.BoardKey, cancellationToken))
+        foreach (var boardConversation in await links.LinkedConversationsAsync(reminder.BoardKey, cancellationToken))
         {
             if (await references.FindByConversationAsync(boardConversation, cancellationToken) is { } board)
             {

@@ -26,7 +26,7 @@ public sealed record MoreTimeDelivery(IReadOnlyList<string> Recipients, string D
 /// reminder however often the button is pressed. The member is told where it went, because a notice posted in a
 /// channel is read by whoever looks there, not by a named person.
 /// </summary>
-public sealed class SecretariatNotices(IReminderOutbox outbox, IBoardDirectory directory, TimeProvider time) : IReminderCardSource
+public sealed class SecretariatNotices(IReminderOutbox outbox, IBoardLinks links, IBoardRoles boardRoles, TimeProvider time) : IReminderCardSource
 {
     /// <summary>The reminder kind of the notice.</summary>
     public const string MoreTimeKind = "more-time";
@@ -43,7 +43,7 @@ public sealed class SecretariatNotices(IReminderOutbox outbox, IBoardDirectory d
     public async Task<MoreTimeDelivery> PlanMoreTimeAsync(ReminderRecord reminder, string? pressedIn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        var secretariat = await directory.HoldersAsync(reminder.BoardKey, BoardRole.Secretariat, cancellationToken);
+        var secretariat = await boardRoles.HoldersAsync(reminder.BoardKey, BoardRole.Secretariat, cancellationToken);
         if (secretariat.Count > 0)
         {
             var names = secretariat.Select(p => p.Name).OfType<string>().ToList();
@@ -51,7 +51,7 @@ public sealed class SecretariatNotices(IReminderOutbox outbox, IBoardDirectory d
             return new MoreTimeDelivery([.. secretariat.Select(p => p.PersonId)], $"{who} has been sent a notice in their chat with me");
         }
 
-        var linked = await directory.LinkedConversationsAsync(reminder.BoardKey, cancellationToken);
+        var linked = await links.LinkedConversationsAsync(reminder.BoardKey, cancellationToken);
         var place = new[] { pressedIn, reminder.Recipient }.FirstOrDefault(c => c is not null && linked.Contains(c, StringComparer.Ordinal)) ?? (linked.Count == 0 ? null : linked[^1]);
         if (place is null)
         {

@@ -19,7 +19,7 @@ public sealed partial class ActivityRouter(
     RecentReferences recent,
     BotTelemetry telemetry,
     TimeProvider time,
-    IBoardDirectory directory,
+    IBoardLinks links,
     ILoggerFactory loggers,
     ILogger<ActivityRouter> logger) : IActivityHandler
 {
@@ -79,7 +79,7 @@ public sealed partial class ActivityRouter(
             // Read after the handler, so "link this to …" logs the board it linked; the turn's own token may be
             // cancelled by now, and a failing lookup must not hide the turn's outcome.
             board = turn.Activity.GetConversationScopeId() is { } scope
-                && await directory.FindLinkAsync(scope, CancellationToken.None) is { } link
+                && await links.FindLinkAsync(scope, CancellationToken.None) is { } link
                 ? LogText.Clean(link.BoardName)
                 : "none";
         }

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Dapper;
+using PartnershipBot.Features;
 using PartnershipBot.Features.Reminders;
 
 namespace PartnershipBot.Infrastructure.Persistence;
@@ -52,17 +54,25 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
     /// <inheritdoc />
     public async Task CompleteAsync(string reminderId, string worker, ReminderState state, string outcome, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var stateText = state.ToString().ToLowerInvariant();
-        // Only the worker holding the claim may complete it: a late worker whose lease expired changes nothing.
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE reminders SET state = @stateText, last_outcome = @outcome, claimed_by = NULL, lease_until = NULL,
-                due_at = COALESCE(@retryAt, due_at), updated_at = @now
-            WHERE reminder_id = @reminderId AND claimed_by = @worker AND state = 'claimed'
-            """,
-            new { reminderId, worker, stateText, outcome, retryAt = retryAt is { } r ? DbValues.Text(r) : null, now = DbValues.Text(time.GetUtcNow()) },
-            cancellationToken: cancellationToken));
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            var stateText = state.ToString().ToLowerInvariant();
+            // Only the worker holding the claim may complete it: a late worker whose lease expired changes nothing.
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE reminders SET state = @stateText, last_outcome = @outcome, claimed_by = NULL, lease_until = NULL,
+                    due_at = COALESCE(@retryAt, due_at), updated_at = @now
+                WHERE reminder_id = @reminderId AND claimed_by = @worker AND state = 'claimed'
+                """,
+                new { reminderId, worker, stateText, outcome, retryAt = retryAt is { } r ? DbValues.Text(r) : null, now = DbValues.Text(time.GetUtcNow()) },
+                cancellationToken: cancellationToken));
+        }
+        catch (DbException ex)
+        {
+            // The dispatcher retries an unrecorded outcome; it sees the port's exception, never the provider's.
+            throw new StoreUnavailableException("The reminder outbox could not record the attempt.", ex);
+        }
     }
 
     /// <inheritdoc />

@@ -16,7 +16,7 @@ namespace PartnershipBot.Tab;
 /// see what is decided by the caller's <see cref="BoardAccess"/>, never here.
 /// </summary>
 public sealed class TabBoardOverview(
-    IBoardDirectory directory, IMeetingStore meetings, IMeetingApologies apologies, MeetingAgenda agendas, BoardWorkingDays workingDays, TimeProvider time)
+    IBoardRoles boardRoles, IMeetingStore meetings, IMeetingApologies apologies, MeetingAgenda agendas, BoardWorkingDays workingDays, TimeProvider time)
 {
     /// <summary>How many coming meetings the page shows: about a year of a typical board's cycle, one page to read.</summary>
     public const int MeetingsShown = 6;
@@ -43,7 +43,7 @@ public sealed class TabBoardOverview(
         var people = new Dictionary<string, (string? Name, List<string> Roles)>(StringComparer.OrdinalIgnoreCase);
         foreach (var role in RoleOrder)
         {
-            foreach (var holder in await directory.HoldersAsync(board, role, cancellationToken))
+            foreach (var holder in await boardRoles.HoldersAsync(board, role, cancellationToken))
             {
                 if (!people.TryGetValue(holder.PersonId, out var person))
                 {

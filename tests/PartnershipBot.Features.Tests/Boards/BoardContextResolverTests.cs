@@ -194,7 +194,7 @@ public sealed class BoardContextResolverTests
 
         // Channel auth on: an app id is configured, so nothing is open by default.
         var bot = Options.Create(new BotFrameworkOptions { MicrosoftAppId = "00000000-0000-0000-0000-00000000b07a" });
-        var permissions = new BoardPermissions(boards, boards, boards, Options.Create(adminOptions), bot, TimeProvider.System);
+        var permissions = new BoardPermissions(boards, boards, boards, boards, Options.Create(adminOptions), bot, TimeProvider.System);
         return new BoardContextResolver(permissions, boards, new BoardWorkingDays(boards, new UkCalendars(Microsoft.Extensions.Logging.Abstractions.NullLogger<UkCalendars>.Instance)));
     }
 
@@ -209,7 +209,7 @@ public sealed class BoardContextResolverTests
         });
 
     /// <summary>Links, tenants, roles, nations and one ToR in memory: the state the guard reads, nothing it writes.</summary>
-    private sealed class FakeBoards : IBoardDirectory, IBoardTenancy, ITorLibrarySource
+    private sealed class FakeBoards : IBoardLinks, IBoardRoles, IBoardNations, IBoardTenancy, ITorLibrarySource
     {
         private static readonly TorLibrary Library = new([TermsOfReferenceModel.Build("board.txt", """
             Westbrook Community Safety Partnership
@@ -256,19 +256,11 @@ public sealed class BoardContextResolverTests
 
         public Task<bool> RemoveRoleAsync(string boardName, string personId, BoardRole role, string actor, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task UpsertPersonAsync(PersonRecord person, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
-
         public Task SetNationAsync(string boardName, UkNation nation, string actor, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<PersonRecord?> FindPersonAsync(string personId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<string>> LinkedConversationsAsync(string boardName, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<PersonRecord>> HoldersAsync(string boardName, BoardRole role, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task RecordAsync(string actor, DateTimeOffset at, string action, string subject, string? detail, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<AuditEntry>> AuditAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     /// <summary>A turn the guard reads; it never replies or calls Teams, so those throw.</summary>
