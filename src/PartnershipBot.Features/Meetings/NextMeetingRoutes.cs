@@ -89,17 +89,14 @@ public sealed partial class NextMeetingRoutes(
     private async Task<string> QuorumForecastAsync(TermsOfReferenceModel model, IReadOnlyList<MeetingApology> received, CancellationToken cancellationToken)
     {
         var voting = await VotingMembers.OfAsync(boardRoles, model.Identity.Name, cancellationToken);
-
-        var absent = received.Select(a => a.PersonId).Where(voting.Contains).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        if (model.Quorum is not { } rule || voting.Count == 0 || absent == 0)
+        if (QuorumForecast.For(model, voting, received) is not { Withdrawing: > 0 } forecast)
         {
             return string.Empty;
         }
 
-        var needed = rule.Needed(voting.Count);
-        var expected = voting.Count - absent;
-        return $" Quorum forecast: {voting.Count} members, quorum {needed}; {absent} {(absent == 1 ? "apology leaves" : "apologies leave")} {expected} expected: "
-            + (expected >= needed ? "quorate." : "**not quorate** unless more attend.");
+        var absent = forecast.Withdrawing;
+        return $" Quorum forecast: {forecast.Members} members, quorum {forecast.Needed}; {absent} {(absent == 1 ? "apology leaves" : "apologies leave")} {forecast.Eligible} expected: "
+            + (forecast.Quorate ? "quorate." : "**not quorate** unless more attend.");
     }
 
     /// <summary>The board's next meeting: from Outlook's calendarView when connected, from the bot's store otherwise.</summary>

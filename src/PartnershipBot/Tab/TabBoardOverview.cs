@@ -63,15 +63,16 @@ public sealed class TabBoardOverview(
         var calendar = await workingDays.ForAsync(board.Identity.Name, cancellationToken);
         var upcoming = await meetings.UpcomingAsync(board.Identity.Name, time.GetUtcNow(), MeetingsShown, cancellationToken);
         var shown = new List<TabMeeting>(upcoming.Count);
+        var voting = await VotingMembers.OfAsync(boardRoles, board.Identity.Name, cancellationToken);
         foreach (var meeting in upcoming)
         {
-            shown.Add(await MeetingAsync(board, meeting, calendar, cancellationToken));
+            shown.Add(await MeetingAsync(board, meeting, calendar, voting, cancellationToken));
         }
 
         return shown;
     }
 
-    private async Task<TabMeeting> MeetingAsync(TermsOfReferenceModel board, MeetingRecord meeting, UkWorkingDays calendar, CancellationToken cancellationToken)
+    private async Task<TabMeeting> MeetingAsync(TermsOfReferenceModel board, MeetingRecord meeting, UkWorkingDays calendar, IReadOnlySet<string> voting, CancellationToken cancellationToken)
     {
         var start = Instant.FromDateTimeOffset(meeting.StartsAt).InZone(MeetingTimes.London);
         var end = Instant.FromDateTimeOffset(meeting.EndsAt).InZone(MeetingTimes.London);
@@ -97,6 +98,9 @@ public sealed class TabBoardOverview(
         }
 
         var received = await apologies.ForMeetingAsync(meeting.MeetingId, cancellationToken);
+        var forecast = QuorumForecast.For(board, voting, received) is { } q
+            ? new TabQuorumForecast(q.Members, q.Needed, q.Withdrawing, q.Eligible, q.Quorate, q.Rule)
+            : null;
         return new TabMeeting(
             LocalDatePattern.Iso.Format(start.Date),
             Clock.Format(start.TimeOfDay),
@@ -104,7 +108,8 @@ public sealed class TabBoardOverview(
             meeting.Venue,
             deadlines,
             agenda?.Lines.Select(l => new TabAgendaItem(l.Number, l.Title, l.OwnerName, l.Financial, AgendaText.Word(l.Paper), l.Standing)).ToList(),
-            [.. received.Select(a => new TabApology(a.PersonName))]);
+            [.. received.Select(a => new TabApology(a.PersonName))],
+            forecast);
     }
 
     private static string KindName(DeadlineKind kind) => kind.ToString().ToLowerInvariant();

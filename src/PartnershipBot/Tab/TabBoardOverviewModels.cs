@@ -35,6 +35,7 @@ public sealed record TabMember(
 /// <param name="Deadlines">The papers deadline (always: the ToR's or the usual five working days) and the ToR's minutes deadline.</param>
 /// <param name="Agenda">The numbered agenda, standing items included; null when the board's working days are not known that far ahead.</param>
 /// <param name="Apologies">Who has sent apologies, earliest first.</param>
+/// <param name="Quorum">The quorum forecast (as chat's "when is the next meeting?"); null without a ToR quorum rule or voting members.</param>
 public sealed record TabMeeting(
     [property: JsonPropertyName("date")] string Date,
     [property: JsonPropertyName("start")] string Start,
@@ -42,7 +43,17 @@ public sealed record TabMeeting(
     [property: JsonPropertyName("venue")] string? Venue,
     [property: JsonPropertyName("deadlines")] IReadOnlyList<TabDeadline> Deadlines,
     [property: JsonPropertyName("agenda")] IReadOnlyList<TabAgendaItem>? Agenda,
-    [property: JsonPropertyName("apologies")] IReadOnlyList<TabApology> Apologies);
+    [property: JsonPropertyName("apologies")] IReadOnlyList<TabApology> Apologies,
+    [property: JsonPropertyName("quorum")] TabQuorumForecast? Quorum);
+
+/// <summary>A meeting's quorum forecast: voting members less apologies against the ToR's quorum rule.</summary>
+public sealed record TabQuorumForecast(
+    [property: JsonPropertyName("members")] int Members,
+    [property: JsonPropertyName("needed")] int Needed,
+    [property: JsonPropertyName("apologies")] int Apologies,
+    [property: JsonPropertyName("expected")] int Expected,
+    [property: JsonPropertyName("quorate")] bool Quorate,
+    [property: JsonPropertyName("rule")] string Rule);
 
 /// <summary>A meeting's deadline.</summary>
 /// <param name="Kind"><c>papers</c> or <c>minutes</c>.</param>

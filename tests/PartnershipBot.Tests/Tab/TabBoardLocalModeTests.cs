@@ -63,6 +63,9 @@ public sealed class TabBoardLocalModeTests : DeclarationTest
         Assert.Equal("awaited", strategy.GetProperty("paper").GetString());
         Assert.False(strategy.GetProperty("financial").GetBoolean());
         Assert.Empty(meeting.GetProperty("apologies").EnumerateArray());
+        var quorum = meeting.GetProperty("quorum");
+        Assert.Equal((3, 0, 3), (quorum.GetProperty("members").GetInt32(), quorum.GetProperty("apologies").GetInt32(), quorum.GetProperty("expected").GetInt32()));
+        Assert.Equal(quorum.GetProperty("expected").GetInt32() >= quorum.GetProperty("needed").GetInt32(), quorum.GetProperty("quorate").GetBoolean());
     }
 
     [Fact]

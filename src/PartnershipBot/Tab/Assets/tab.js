@@ -151,6 +151,12 @@
       }
       part.appendChild(list);
     }
+    if (meeting.quorum) {
+      const q = meeting.quorum;
+      part.appendChild(element("p", "Quorum forecast: " + q.members + " voting members, quorum " + q.needed + "; " + q.apologies
+        + (q.apologies === 1 ? " apology leaves " : " apologies leave ") + q.expected + " expected: "
+        + (q.quorate ? "quorate." : "not quorate unless more attend.")));
+    }
     return part;
   }
 
