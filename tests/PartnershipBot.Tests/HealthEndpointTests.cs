@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests;
 
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class HealthEndpointTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
 {
     [Fact]

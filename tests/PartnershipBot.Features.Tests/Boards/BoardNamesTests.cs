@@ -1,8 +1,10 @@
 using PartnershipBot.Features.Boards;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.Boards;
 
 /// <summary>Issue 17 item 5: one rule for board names typed in chat or on the command line.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public class BoardNamesTests
 {
     private static readonly (string Name, IEnumerable<string> Aliases)[] Boards =

@@ -2,10 +2,12 @@ using NodaTime;
 using NodaTime.Text;
 using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Deadlines;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.Calendar;
 
 /// <summary>Worked examples (England and Wales) from the GOV.UK data, including Easter and Christmas substitutes.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public class DeadlineRuleTests
 {
     [Theory]

@@ -1,9 +1,11 @@
 using NodaTime;
 using PartnershipBot.Features.Calendar;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.Calendar;
 
 /// <summary>The standing rules, checked against the GOV.UK data for every year it holds without a one-off change.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class UkHolidayRulesTests
 {
     /// <summary>Years with holidays moved or added by proclamation: VE Day 2020, the Jubilee and State Funeral 2022, the Coronation 2023.</summary>

@@ -1,7 +1,9 @@
 using PartnershipBot.Features.Conversations;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.Conversations;
 
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class PerConversationTests
 {
     [Fact]

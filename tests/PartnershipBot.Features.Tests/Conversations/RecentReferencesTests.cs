@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Time.Testing;
 using PartnershipBot.Features.Conversations;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.Conversations;
 
 /// <summary>When a conversation reference must be written again, and when a busy conversation can skip it.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class RecentReferencesTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));

@@ -2,10 +2,12 @@ using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.Meetings;
 
 /// <summary>A meeting booked after its papers-reminder slot still gets the reminder at once, or is told plainly it can't.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class LateBookingRemindersTests
 {
     private static readonly TermsOfReferenceModel Model = TermsOfReferenceModel.Build("board.txt", """

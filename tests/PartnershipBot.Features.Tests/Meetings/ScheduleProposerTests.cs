@@ -2,9 +2,11 @@ using NodaTime;
 using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Tests.TermsOfReference;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.Meetings;
 
+[Trait(TestTier.Category, TestTier.Unit)]
 public class ScheduleProposerTests
 {
     private static readonly UkWorkingDays England = UkWorkingDays.For(UkNation.EnglandAndWales);

@@ -2,10 +2,12 @@ using NodaTime;
 using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Tests.TermsOfReference;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.Meetings;
 
 /// <summary>Which cadences Outlook gets as one recurring series and which as single events.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class SeriesPatternTests
 {
     private static readonly UkWorkingDays England = UkWorkingDays.For(UkNation.EnglandAndWales);

@@ -1,6 +1,7 @@
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Semantic;
 using PartnershipBot.Features.TermsOfReference.Text;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.TermsOfReference;
 
@@ -8,6 +9,7 @@ namespace PartnershipBot.Features.Tests.TermsOfReference;
 /// The dense half of the ranking, over a stand-in embedder (word-count vectors, so the test needs no model): lexical
 /// until the model is ready and the board's passages are stored, then a similarity per passage.
 /// </summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public class DenseSimilarityTests
 {
     private const string Sample = "000_e0a2c374443756be.txt";

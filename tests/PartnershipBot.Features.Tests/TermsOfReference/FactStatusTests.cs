@@ -1,9 +1,11 @@
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.TermsOfReference;
 
 /// <summary>The model tells "stated", "deferred (to be confirmed)", "mentioned but not settled" and "not stated" apart.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class FactStatusTests
 {
     private const string Text = """

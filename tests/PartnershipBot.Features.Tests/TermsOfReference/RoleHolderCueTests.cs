@@ -1,8 +1,10 @@
 using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.TermsOfReference;
 
 /// <summary>Membership lists name a post's holder with the post in brackets after the name; the cues must read it as the holder.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class RoleHolderCueTests
 {
     [Theory]

@@ -12,6 +12,7 @@ namespace PartnershipBot.Features.Tests.TermsOfReference;
 /// in other wording (fixtures); reworded seed questions; the dev set of 12 real ToRs of other boards; and the extra
 /// set of 8 real ToRs whose questions were written before the engine ever answered them (never tuned on).
 /// </summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public class SeedEvaluationTests
 {
     [Fact]

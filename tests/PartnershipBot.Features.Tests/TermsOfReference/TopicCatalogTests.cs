@@ -1,5 +1,6 @@
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.TermsOfReference;
 
@@ -7,6 +8,7 @@ namespace PartnershipBot.Features.Tests.TermsOfReference;
 /// Topics are data (<see cref="TopicCatalog"/>): every topic is fully defined, cue priorities are unambiguous, and
 /// members' everyday phrasings land on the topic a person would say they ask about.
 /// </summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class TopicCatalogTests
 {
     private static readonly HashSet<string> NoVocabulary = new(StringComparer.Ordinal);

@@ -1,8 +1,10 @@
 using PartnershipBot.Features.TermsOfReference.Answering;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.TermsOfReference;
 
 /// <summary>Questions over ToRs written for these tests, in wording the samples do not use.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public class TorAnswererTests
 {
     private const string Harbourside = "harbourside-health-wellbeing-board.md";

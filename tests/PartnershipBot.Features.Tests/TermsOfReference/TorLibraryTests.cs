@@ -1,7 +1,9 @@
 using PartnershipBot.Features.TermsOfReference.Answering;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.TermsOfReference;
 
+[Trait(TestTier.Category, TestTier.Unit)]
 public class TorLibraryTests
 {
     private static TorLibrary TwoBoards() => new(

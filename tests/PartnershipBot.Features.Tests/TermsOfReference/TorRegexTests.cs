@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using PartnershipBot.Features.TermsOfReference;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.TermsOfReference;
 
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class TorRegexTests
 {
     [Fact]

@@ -1,7 +1,9 @@
 using PartnershipBot.Features.TermsOfReference.Parsing;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.TermsOfReference;
 
+[Trait(TestTier.Category, TestTier.Unit)]
 public class TorTextParserTests
 {
     [Fact]

@@ -1,7 +1,9 @@
 using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.TermsOfReference;
 
+[Trait(TestTier.Category, TestTier.Unit)]
 public class TypedRuleTests
 {
     [Theory]

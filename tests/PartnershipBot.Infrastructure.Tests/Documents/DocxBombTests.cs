@@ -8,6 +8,7 @@ namespace PartnershipBot.Infrastructure.Tests.Documents;
 /// Zip bombs dressed as Word documents: refused before the OpenXML SDK inflates them, with bounded work. The
 /// measure is bytes allocated by the reading thread, which is what took the bot to an OutOfMemoryException.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class DocxBombTests
 {
     private const long TwoHundredMegabytes = 200L * 1024 * 1024;

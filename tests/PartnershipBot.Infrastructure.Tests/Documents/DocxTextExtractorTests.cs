@@ -4,10 +4,12 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Model;
 using PartnershipBot.Infrastructure.Documents;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Infrastructure.Tests.Documents;
 
 /// <summary>Word documents built with the OpenXML SDK, read back the way a secretariat's upload would be.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class DocxTextExtractorTests
 {
     [Fact]

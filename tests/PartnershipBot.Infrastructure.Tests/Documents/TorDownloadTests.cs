@@ -15,6 +15,7 @@ namespace PartnershipBot.Infrastructure.Tests.Documents;
 /// ToR downloads through the real DI wiring and handler against loopback servers: only listed hosts, no redirect
 /// elsewhere, no connection to an address inside the network, and the same message whatever went wrong.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class TorDownloadTests : IAsyncLifetime
 {
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("pb-download-").FullName;

@@ -11,6 +11,7 @@ namespace PartnershipBot.Infrastructure.Tests.Graph;
 /// The real Microsoft Graph SDK (5.92, its own retry middleware) against a loopback Graph: the JSON of events
 /// and series, calendarView paging, throttling, the ambiguous 503 after a create, and GMT/BST.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class GraphBoardCalendarTests : IAsyncLifetime
 {
     private const string Board = "Safer Somewhere Partnership Board";

@@ -4,10 +4,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Infrastructure.Graph;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Infrastructure.Tests.Graph;
 
 /// <summary>Which Graph credential and mailbox the configuration gives, and refusal when booking has no credential.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class GraphConfigurationTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>The agenda's items and the action log on both engines: positions, one row per title, first paper kept, numbers per board.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class AgendaAndActionStoreTests
 {
     private static readonly DateTimeOffset Now = new(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);

@@ -5,6 +5,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>Board links, roles and the audit log, on both engines.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class BoardDirectoryTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

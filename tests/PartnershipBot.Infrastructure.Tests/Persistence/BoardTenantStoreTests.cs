@@ -8,6 +8,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>Board tenancy (issue 16, item 2) on both engines: migration 0005 claims existing boards, and a claim is first-wins.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class BoardTenantStoreTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

@@ -10,6 +10,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>Export from one database and import into another (SQLite to PostgreSQL is the move councils make).</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class DatabaseTransferTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

@@ -10,6 +10,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>Financial-decision items, their declarations and their queued cards, on both engines.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class DeclarationItemStoreTests
 {
     private const string Board = "Westmarsh Board";

@@ -6,6 +6,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>The hash-chained declarations register, on both engines.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class DeclarationRegisterTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

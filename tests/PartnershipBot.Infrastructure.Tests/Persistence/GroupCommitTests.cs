@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using PartnershipBot.Infrastructure.Persistence;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
@@ -7,6 +8,7 @@ namespace PartnershipBot.Infrastructure.Tests.Persistence;
 /// Group commit: concurrent writes share transactions, each caller hears back only after its own row's commit,
 /// and a row that cannot be written fails alone.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class GroupCommitTests
 {
     private static readonly string[] Neighbours = ["a", "bad", "b"];

@@ -6,6 +6,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>Apologies and reminder-card responses on both engines: the first record wins, even under concurrency.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class MeetingApologyStoreTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 1, 0, TimeSpan.Zero);

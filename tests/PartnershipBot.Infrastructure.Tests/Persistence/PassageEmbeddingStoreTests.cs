@@ -4,6 +4,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>The passage-vector store on each provider (PostgreSQL when PARTNERSHIPBOT_TEST_POSTGRES is set, and always in CI).</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class PassageEmbeddingStoreTests
 {
     public static TheoryData<string> Providers() => [.. TestDatabase.Providers()];

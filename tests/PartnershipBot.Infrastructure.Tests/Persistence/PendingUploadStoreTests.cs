@@ -5,6 +5,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>ToR uploads waiting for review, on SQLite and a real PostgreSQL server.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class PendingUploadStoreTests
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

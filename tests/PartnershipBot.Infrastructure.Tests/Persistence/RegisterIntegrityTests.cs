@@ -14,6 +14,7 @@ namespace PartnershipBot.Infrastructure.Tests.Persistence;
 /// INSERT OR REPLACE edit re-hashed with plain SHA-256, deleting the last entries, editing the audit log, TRUNCATE;
 /// and the upgrade of a register chained before the key existed.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class RegisterIntegrityTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

@@ -1,9 +1,11 @@
 using Dapper;
 using PartnershipBot.Infrastructure.Persistence;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>The embedded database's connection settings hold on every connection the pool hands out, new or reused.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class SqliteDatabaseTests : IDisposable
 {
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("pb-sqlite-");

@@ -9,6 +9,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>One contract for every store, run against SQLite and against a real PostgreSQL server.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class StoreContractTests
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

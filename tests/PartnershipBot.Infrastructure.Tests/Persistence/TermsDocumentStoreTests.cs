@@ -7,6 +7,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>ToR versions in a real SQLite file, and the library seeded from them.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class TermsDocumentStoreTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("pb-store-").FullName;

@@ -18,6 +18,7 @@ public sealed class ArcticModelFixture : IDisposable
 }
 
 /// <summary>The model-backed embedder over a real database: vectors, readiness, and vectors surviving a restart.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class ArcticSentenceEmbedderTests(ArcticModelFixture fixture) : IClassFixture<ArcticModelFixture>
 {
     public static TheoryData<string> Providers() => [.. TestDatabase.Providers()];

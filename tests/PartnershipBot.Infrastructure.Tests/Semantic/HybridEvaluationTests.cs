@@ -14,6 +14,7 @@ namespace PartnershipBot.Infrastructure.Tests.Semantic;
 /// <c>TermsOfReference:Embeddings=On</c>. Each floor is the level the hybrid reaches today (SeedEvaluationTests holds the
 /// lexical floors, which the default ranking must meet), so a change that loses a question in either mode fails.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class HybridEvaluationTests(ArcticModelFixture fixture) : IClassFixture<ArcticModelFixture>
 {
     private static readonly string Fixtures = RepositoryPaths.Combine("tests", "PartnershipBot.Features.Tests", "TermsOfReference", "Fixtures");

@@ -13,6 +13,7 @@ namespace PartnershipBot.Protocol.Tests.Authentication;
 /// outlives what full validation would say: expiry, a changed key set, or any change to the token string.
 /// Keys come from a loopback OpenID issuer; time from a fake clock.
 /// </summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class ValidatedTokenTests : IAsyncLifetime
 {
     private const string ServiceUrl = "https://smba.trafficmanager.net/uk/";

@@ -2,6 +2,7 @@ using Azure.Core;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PartnershipBot.Protocol.Connector;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Protocol.Tests.Connector;
 
@@ -9,6 +10,7 @@ namespace PartnershipBot.Protocol.Tests.Connector;
 /// The Connector token: fetched from Entra once and shared by every send until five minutes before it expires,
 /// or when the Connector refuses it. How often the credential is asked is the behaviour under test.
 /// </summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class BotTokenProviderTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));

@@ -8,6 +8,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Protocol.Tests.Connector;
 
 /// <summary>The Connector client against a loopback Connector speaking the real REST shapes.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class ConnectorClientTests : IAsyncLifetime
 {
     private const string Conversation = "a:1fake-personal-conversation-0001";

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using PartnershipBot.Protocol.Connector;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Protocol.Tests.Connector;
 
@@ -7,6 +8,7 @@ namespace PartnershipBot.Protocol.Tests.Connector;
 /// The per-tenant ceiling counts like Teams: at most N requests start in any one second (plus the jitter margin),
 /// on the test's clock, whichever conversations they go to; another tenant has its own count.
 /// </summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class ConnectorRateLimiterTests
 {
     [Fact]

@@ -3,10 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PartnershipBot.Protocol.Connector;
 using PartnershipBot.Protocol.Hosting;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Protocol.Tests.Connector;
 
 /// <summary>The limiter the protocol registers runs on the container's clock, not the system's.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class ConnectorRegistrationTests
 {
     [Fact]

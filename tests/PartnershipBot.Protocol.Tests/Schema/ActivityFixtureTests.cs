@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PartnershipBot.Protocol.Schema;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Protocol.Tests.Schema;
 
 /// <summary>The Teams fixtures parse into the model, and nothing is lost on a round trip.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class ActivityFixtureTests
 {
     public static TheoryData<string> Fixtures => new(Directory.GetFiles(FixtureDirectory, "0*.json").Select(Path.GetFileName)!);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Cli;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Tests.Declarations;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Agenda;
 
@@ -12,6 +13,7 @@ namespace PartnershipBot.Tests.Agenda;
 /// pack date from the ToR (Thurrock's sets none, so five working days: Friday 5 March for Friday 12 March 2027), the
 /// action log, and the Word pack and draft minutes.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class MeetingCycleTests : DeclarationTest
 {
     private const string Strategy = "Community Safety Strategy refresh";

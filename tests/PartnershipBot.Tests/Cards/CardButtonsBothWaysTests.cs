@@ -7,6 +7,7 @@ using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Cards;
 
@@ -16,6 +17,7 @@ namespace PartnershipBot.Tests.Cards;
 /// card), because the router reads a press once for both; and pressing twice (a double click, a retry, or Execute then
 /// its fallback) does what one press does: one register entry, answered with the same entry number.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class CardButtonsBothWaysTests : ChatTest
 {
     private const string Richmond = "Richmond Community Safety Partnership Strategy Group";

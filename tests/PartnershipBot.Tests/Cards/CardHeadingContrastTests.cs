@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Protocol.Cards;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Cards;
 
@@ -9,6 +10,7 @@ namespace PartnershipBot.Tests.Cards;
 /// Issue 17 (Poor): card headings are readable. A heading (a Bolder TextBlock) keeps the host's default text colour:
 /// the host's light colours ("Good" green, "Accent", "Light", subtle text) are about 3:1 on a white card.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class CardHeadingContrastTests
 {
     private static readonly string[] LightColours = ["Good", "Accent", "Light", "Warning"];

@@ -4,6 +4,7 @@ using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Protocol.Cards;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Cards;
 
@@ -12,6 +13,7 @@ namespace PartnershipBot.Tests.Cards;
 /// the meeting and reminder cards here, the declaration, member and upload cards in their feature tests. The
 /// inventory test fails when a new card builder appears that no contract test knows about.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class EveryCardTests
 {
     /// <summary>Card builders and where their contract test is.</summary>
@@ -59,7 +61,8 @@ public sealed class EveryCardTests
         Assert.True(untested.Count == 0, $"Cards without a schema and renderer test: {string.Join(", ", untested)}. Validate them (CardContracts.AssertValidAsync) and list them here.");
     }
 
-    [Fact]
+    [NodeContractsFact]
+    [Trait(TestTier.Category, TestTier.Node)]
     public async Task Meeting_and_reminder_cards_pass_the_schema_and_the_renderer()
     {
         var london = DateTimeZoneProviders.Tzdb["Europe/London"];

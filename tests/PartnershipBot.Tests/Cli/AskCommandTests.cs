@@ -5,6 +5,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Cli;
 
 /// <summary>The <c>ask</c> contract that scripts and the evaluation rely on, run in-process.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class AskCommandTests : IDisposable
 {
     private static readonly string Thurrock = RepositoryPaths.Combine("samples", "tor", "002_0670f6a07b026fcd.txt");

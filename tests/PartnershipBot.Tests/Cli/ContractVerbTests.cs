@@ -5,6 +5,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Cli;
 
 /// <summary>The quorum, deadline and schedule verbs' output contracts, run in-process.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class ContractVerbTests
 {
     [Fact]

@@ -2,10 +2,12 @@ using System.Text;
 using PartnershipBot.Cli;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Infrastructure.Persistence;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Cli;
 
 /// <summary>The register's export (CSV for Excel) and verify verbs against a real SQLite file.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class DeclarationsCommandTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("pb-decl-").FullName;

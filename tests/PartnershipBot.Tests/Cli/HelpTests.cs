@@ -1,8 +1,10 @@
 using PartnershipBot.Cli;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Cli;
 
 /// <summary>Issue 17 item 4: help and unknown verbs are answered before any web host is built.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class HelpTests
 {
     [Theory]

@@ -12,9 +12,11 @@ namespace PartnershipBot.Tests.Declarations;
 /// (also when many arrive at once), each member's refreshed view is their own, and the chair's view shows the
 /// quorum after recusals.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class DeclarationChatTests : DeclarationTest
 {
-    [Fact]
+    [NodeContractsFact]
+    [Trait(TestTier.Category, TestTier.Node)]
     public async Task Every_declaration_card_passes_the_official_schema_and_renderer()
     {
         await AddMembersAsync(14);

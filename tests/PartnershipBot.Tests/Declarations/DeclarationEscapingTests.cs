@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Features.Boards;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Declarations;
 
@@ -7,6 +8,7 @@ namespace PartnershipBot.Tests.Declarations;
 /// What members type (the nature of an interest) and their display names are shown in the chair's view as the
 /// characters they typed: a markdown link stays text, so nobody can put a link under the bot's name.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class DeclarationEscapingTests : DeclarationTest
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Tests.Support;
 using Xunit.Abstractions;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Declarations;
 
@@ -14,6 +15,7 @@ namespace PartnershipBot.Tests.Declarations;
 /// flight; a second host starts over the same data and takes the rest, plus whatever the first left unanswered).
 /// Every declaration the bot acknowledged is in the register, and the register's hash chain still verifies.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class DeclarationRestartTests(ITestOutputHelper output) : DeclarationTest
 {
     private const int Members = 40;

@@ -4,6 +4,7 @@ using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Declarations;
 
@@ -12,6 +13,7 @@ namespace PartnershipBot.Tests.Declarations;
 /// the right UK working day, sent again on "open declarations", chased only to those outstanding, and rendered by
 /// the dispatcher through the declaration card source.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class DeclarationSchedulingTests : DeclarationTest
 {
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PartnershipBot.Features.Declarations;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Declarations;
 
@@ -9,6 +10,7 @@ namespace PartnershipBot.Tests.Declarations;
 /// message carrying the card data, is stored for the authenticated sender, and the pressed card is updated in place
 /// (or a reply says what to fix), since a Submit gets no answer in the HTTP response.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class DeclarationSubmitFallbackTests : DeclarationTest
 {
     private const string PressedCardId = "1700000000099";

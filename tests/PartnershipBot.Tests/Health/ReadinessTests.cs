@@ -14,6 +14,7 @@ namespace PartnershipBot.Tests.Health;
 /// /healthz/ready through the real host: 200 only while the database answers with every migration applied and the
 /// reminder dispatcher is alive and not stuck; /healthz (liveness) answers 200 whatever readiness says.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class ReadinessTests
 {
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Hostile;
 
@@ -9,6 +10,7 @@ namespace PartnershipBot.Tests.Hostile;
 /// for …" padded with whitespace and an ending that fails), sent through the host with channel auth by someone
 /// with no role. Over Teams' message size it is refused unread; at the size Teams allows it is matched in linear time.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class CraftedTextTests : AuthenticatedChatTest
 {
     private const string NoRole = "00000000-0000-0000-0000-000000000b02";

@@ -10,6 +10,7 @@ namespace PartnershipBot.Tests.Hostile;
 /// channel tokens. No request may get a server error, and the host must still be healthy and not have kept
 /// what it was sent. Alone in its collection so the heap it measures is its own.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 [Collection(nameof(RunsAlone))]
 public sealed class HostileInputTests : IAsyncLifetime
 {

@@ -7,6 +7,7 @@ namespace PartnershipBot.Tests.Hostile;
 /// Every regex in the product is non-backtracking or has a timeout, so no text a member sends (or a document they
 /// upload) can hold a thread for long. The ToR engine's patterns carry <c>TorRegex.TimeoutMilliseconds</c>.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed partial class RegexSafetyTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace PartnershipBot.Tests.Hosting;
 /// README's "run the bot locally" command, from the repo root: the host must load its own appsettings.json (content
 /// root = the app's folder, not the caller's) and start in Development through Properties/launchSettings.json.
 /// </summary>
+[Trait(TestTier.Category, TestTier.ChildProcess)]
 public sealed class DotnetRunFromRepoRootTests
 {
     [Fact]

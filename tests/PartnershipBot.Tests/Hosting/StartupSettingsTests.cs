@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Hosting;
 
@@ -6,6 +7,7 @@ namespace PartnershipBot.Tests.Hosting;
 /// Every setting with a rule is checked while the host is built: a bad value stops start-up with one line that names
 /// the key, instead of a fallback, a stack trace, or a failure on the first message hours later.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class StartupSettingsTests
 {
     public static TheoryData<string, string[]> BadSettings() => new()
@@ -76,6 +78,20 @@ public sealed class StartupSettingsTests
         }
     }
 
+    private static IEnumerable<string> AsArguments(string[] settings)
+    {
+        for (var i = 0; i < settings.Length; i += 2)
+        {
+            yield return $"--{settings[i]}";
+            yield return settings[i + 1];
+        }
+    }
+}
+
+/// <summary>What someone running the bot sees: the built bot as its own process, a bad setting, one line on stderr.</summary>
+[Trait(TestTier.Category, TestTier.ChildProcess)]
+public sealed class StartupSettingsProcessTests
+{
     [Fact]
     public async Task TheProcess_WithABadSetting_ExitsWithOneLineNamingTheKey()
     {
@@ -92,14 +108,5 @@ public sealed class StartupSettingsTests
         var line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith("PartnershipBot did not start: Reminders:PollInterval must be", line, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", await stdout, StringComparison.Ordinal);
-    }
-
-    private static IEnumerable<string> AsArguments(string[] settings)
-    {
-        for (var i = 0; i < settings.Length; i += 2)
-        {
-            yield return $"--{settings[i]}";
-            yield return settings[i + 1];
-        }
     }
 }

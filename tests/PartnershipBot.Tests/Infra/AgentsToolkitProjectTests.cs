@@ -9,6 +9,7 @@ namespace PartnershipBot.Tests.Infra;
 /// every <c>${{NAME}}</c> a step uses set by the env file or an earlier step, arm/deploy's outputs named by the
 /// toolkit's own conversion from the compiled template. tests/toolkit holds the pinned CLI (npm, installed by .ci/run).
 /// </summary>
+[Trait(TestTier.Category, TestTier.Node)]
 public sealed class AgentsToolkitProjectTests
 {
     private static string ToolkitDirectory => RepositoryPaths.Combine("tests", "toolkit");

@@ -8,6 +8,7 @@ namespace PartnershipBot.Tests.Infra;
 /// Compiles infra/*.bicep with the real Bicep CLI (restored from NuGet as a PackageDownload) and checks
 /// the generated ARM template carries what a deployment needs.
 /// </summary>
+[Trait(TestTier.Category, TestTier.Bicep)]
 public sealed class BicepTemplateTests
 {
     [Fact]

@@ -17,6 +17,7 @@ namespace PartnershipBot.Tests.Meetings;
 /// a member's "when is the next meeting?" answered from it; channel auth on, so roles matter. The real host,
 /// the real Graph SDK, only the token issuers and Graph itself stand in.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class GraphSchedulingChatTests : AuthenticatedChatTest
 {
     private const string Board = "Richmond Community Safety Partnership Strategy Group";

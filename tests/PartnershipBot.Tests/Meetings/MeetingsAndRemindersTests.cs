@@ -14,6 +14,7 @@ namespace PartnershipBot.Tests.Meetings;
 /// From the ToR cadence to a reminder card in the board's channel: meetings scheduled in chat, "when is the
 /// next meeting?", and the paper reminder sent once through the (loopback) Connector when it falls due.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class MeetingsAndRemindersTests : ChatTest
 {
     private const string Board = "Richmond Community Safety Partnership Strategy Group";

@@ -3,10 +3,12 @@ using Microsoft.Extensions.Time.Testing;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Meetings;
 
 /// <summary>Apologies feed a quorum forecast in "when is the next meeting?", by the ToR's own quorum rule.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class QuorumForecastTests : ChatTest
 {
     private const string Board = "Thurrock Community Safety Partnership Strategic Board";

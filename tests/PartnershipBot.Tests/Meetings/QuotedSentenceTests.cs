@@ -1,8 +1,10 @@
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Meetings;
 
 /// <summary>Issue 17 (Poor): a quoted ToR sentence that ends in its own full stop is not followed by a second one (".”.").</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class QuotedSentenceTests : ChatTest
 {
     private const string Board = "Richmond Community Safety Partnership Strategy Group";

@@ -9,6 +9,7 @@ using PartnershipBot.Tests.Support;
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>Linking a channel to a board through /api/messages, with channel auth on (so admin rights matter).</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class BoardSetupChatTests : AuthenticatedChatTest
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace PartnershipBot.Tests.Messaging;
 /// Channel authentication through the real host: tokens minted here with a local RSA key whose OpenID
 /// metadata is served on loopback. Every forged or broken token gets 401 and reaches no handler.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class ChannelAuthenticationTests : IAsyncLifetime
 {
     private ChannelTokenIssuer issuer = null!;

@@ -9,6 +9,7 @@ using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Protocol.Schema;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Messaging;
 
@@ -17,6 +18,7 @@ namespace PartnershipBot.Tests.Messaging;
 /// post holds for the whole channel, replies go to the post the person wrote in, proactive reminders start a new post
 /// in the channel, and links stored per thread before this change are moved to their channel on start.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class ChannelLinkTests : ChatTest
 {
     private const string Channel = "19:fake-channel-0001@thread.tacv2";

@@ -1,5 +1,6 @@
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Tests.Security;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Messaging;
 
@@ -8,6 +9,7 @@ namespace PartnershipBot.Tests.Messaging;
 /// offered set-up verbs, admin-only verbs go to admins only) and the boards the bot knows, only those of the caller's
 /// tenant. Channel auth on, through /api/messages.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class HelpForThisPersonTests : TwoTenantChatTest
 {
     private const string Chair = "00000000-0000-0000-0000-0000000000d1";

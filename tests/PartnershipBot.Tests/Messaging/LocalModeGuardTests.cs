@@ -1,8 +1,10 @@
 using PartnershipBot.Protocol.Authentication;
 using PartnershipBot.Protocol.Hosting;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Messaging;
 
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class LocalModeGuardTests
 {
     [Theory]

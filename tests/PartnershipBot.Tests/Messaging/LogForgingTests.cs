@@ -3,10 +3,12 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>A card verb carrying a newline, sent through the host, is logged on one line with the newline made visible.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class LogForgingTests : ChatTest
 {
     private readonly CapturingLoggerProvider logs = new();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Protocol.Schema;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Messaging;
 
@@ -11,6 +12,7 @@ namespace PartnershipBot.Tests.Messaging;
 /// "import members" in local mode: the roster (read through the loopback Connector, every page) becomes a
 /// tick-box card, and saving it changes the board's members, each change audited.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class MemberCardChatTests : ChatTest
 {
     private const string Board = "Thurrock Community Safety Partnership Strategic Board";
@@ -157,7 +159,8 @@ public sealed class MemberCardChatTests : ChatTest
         Assert.True(members.Single(m => m.PersonId == "aad-m7").IsGuest);
     }
 
-    [Fact]
+    [NodeContractsFact]
+    [Trait(TestTier.Category, TestTier.Node)]
     public async Task Every_members_card_passes_the_official_schema_and_renderer()
     {
         AddPeople(("ann", "Ann Able"), ("bob", "Bob Baker"));

@@ -8,6 +8,7 @@ using PartnershipBot.Tests.Support;
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>The members card with channel auth on, so only admins and the secretariat may use it.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class MemberCardPermissionTests : AuthenticatedChatTest
 {
     private const string Board = "Thurrock Community Safety Partnership Strategic Board";

@@ -9,6 +9,7 @@ using PartnershipBot.Tests.Support;
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>The /api/messages edge in local mode (no app id), as the Agents Playground uses it.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class MessagingEndpointTests : ChatTest
 {
     [Fact]

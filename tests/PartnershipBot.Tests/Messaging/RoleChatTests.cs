@@ -9,6 +9,7 @@ using PartnershipBot.Tests.Support;
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>Roles by @mention, resolved through the (loopback) Connector's roster, and shown beside the ToR's rule.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class RoleChatTests : ChatTest
 {
     private const string Board = "Thurrock Community Safety Partnership Strategic Board";

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>"make me …" with channel auth on: an admin may record themselves; the secretariat may not promote themselves.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class SelfRolePermissionTests : AuthenticatedChatTest
 {
     private const string Board = "Thurrock Community Safety Partnership Strategic Board";

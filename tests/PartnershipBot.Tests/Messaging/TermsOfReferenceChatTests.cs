@@ -11,6 +11,7 @@ namespace PartnershipBot.Tests.Messaging;
 /// ToR questions through the real host: the embedded store seeds the sample ToRs on first run, and the
 /// answer comes back through the (loopback) Connector quoting its clause.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class TermsOfReferenceChatTests : ChatTest
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace PartnershipBot.Tests.Messaging;
 /// A secretariat sends a ToR file to the bot: Teams' file attachment, downloaded from a loopback server standing
 /// in for the file's pre-authorised download URL. The bot shows what it read and stores only on "Keep this version".
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class TorUploadChatTests : ChatTest
 {
     private static readonly string Harbourside = RepositoryPaths.Combine("tests", "PartnershipBot.Features.Tests", "TermsOfReference", "Fixtures", "harbourside-health-wellbeing-board.md");
@@ -128,7 +129,8 @@ public sealed class TorUploadChatTests : ChatTest
         Assert.Equal([("harbourside.md", 1), ("harbourside-v2.md", 2)], history.Select(h => (h.FileName, h.Version)));
     }
 
-    [Fact]
+    [NodeContractsFact]
+    [Trait(TestTier.Category, TestTier.Node)]
     public async Task The_upload_cards_pass_the_official_schema_and_renderer()
     {
         await SendFileAsync("harbourside.md", "/files/harbourside.md");

@@ -14,6 +14,7 @@ namespace PartnershipBot.Tests.Messaging;
 /// ToR uploads with channel auth on: someone who is not an admin or a board's secretariat gets no review card and
 /// the bot never fetches their file; a docx bomb from an admin is refused quickly with a clear message.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class TorUploadPermissionTests : AuthenticatedChatTest
 {
     private const string NoRole = "00000000-0000-0000-0000-000000000b02";

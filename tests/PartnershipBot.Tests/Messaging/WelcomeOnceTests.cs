@@ -5,6 +5,7 @@ using PartnershipBot.Tests.Support;
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>Teams announces an install with two activities; the bot says hello once.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class WelcomeOnceTests : ChatTest
 {
     [Fact]

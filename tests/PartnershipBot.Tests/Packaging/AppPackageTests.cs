@@ -6,6 +6,7 @@ using PartnershipBot.Tests.Support;
 
 namespace PartnershipBot.Tests.Packaging;
 
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class AppPackageTests : IDisposable
 {
     private const string BotId = "00000000-0000-0000-0000-00000000b075";
@@ -65,6 +66,7 @@ public sealed class AppPackageTests : IDisposable
     }
 
     [NodeContractsFact]
+    [Trait(TestTier.Category, TestTier.Node)]
     public async Task Write_Manifest_IsValidAgainstTheOfficialSchema()
     {
         var entries = BuildAndExtract();
@@ -78,6 +80,7 @@ public sealed class AppPackageTests : IDisposable
     }
 
     [NodeContractsFact]
+    [Trait(TestTier.Category, TestTier.Node)]
     public async Task Validator_ManifestBreakingTheSchema_IsRejected()
     {
         // Guards the guard: a manifest with a wrong schema version and colour must fail validation.

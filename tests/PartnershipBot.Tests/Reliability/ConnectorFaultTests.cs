@@ -11,6 +11,7 @@ namespace PartnershipBot.Tests.Reliability;
 /// as sent. (The dropped connection here is a request that never arrived; one lost after Teams accepted it would be
 /// a duplicate, which is what the process-kill test counts.)
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class ConnectorFaultTests(ITestOutputHelper output)
 {
     private const int People = 200;

@@ -7,6 +7,7 @@ namespace PartnershipBot.Tests.Reliability;
 /// Issue 9d: three instances of the bot on one PostgreSQL database poll the same outbox at once. Claims take
 /// disjoint rows (FOR UPDATE SKIP LOCKED), so every reminder is sent exactly once.
 /// </summary>
+[Trait(TestTier.Category, TestTier.Postgres)]
 public sealed class MultiInstanceTests(ITestOutputHelper output)
 {
     private const int People = 600;

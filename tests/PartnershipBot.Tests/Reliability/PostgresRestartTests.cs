@@ -9,6 +9,7 @@ namespace PartnershipBot.Tests.Reliability;
 /// Dispatch carries on once the server is back; sends whose outcome could not be stored during the outage are
 /// recorded when it returns rather than sent again, so nobody is missed and nobody gets two.
 /// </summary>
+[Trait(TestTier.Category, TestTier.Postgres)]
 public sealed class PostgresRestartTests(ITestOutputHelper output)
 {
     private const int People = 300;

@@ -9,6 +9,7 @@ namespace PartnershipBot.Tests.Reliability;
 /// Nobody is missed. Delivery is at-least-once: a send in flight at the kill was accepted by Teams but never
 /// recorded, so it goes again after the dead instance's lease runs out; at most one per parallel sender.
 /// </summary>
+[Trait(TestTier.Category, TestTier.ChildProcess)]
 public sealed class ProcessKillTests(ITestOutputHelper output)
 {
     private const int People = 300;

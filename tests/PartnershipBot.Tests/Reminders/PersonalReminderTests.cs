@@ -14,6 +14,7 @@ namespace PartnershipBot.Tests.Reminders;
 /// Connector when the bot has never chatted with them), marked late when the bot was down, and a digest to the
 /// secretariat naming whoever could not be reached.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class PersonalReminderTests : ChatTest
 {
     private const string Board = "Richmond Community Safety Partnership Strategy Group";

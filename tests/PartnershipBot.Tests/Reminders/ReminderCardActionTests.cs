@@ -8,6 +8,7 @@ using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Reminders;
 
@@ -16,6 +17,7 @@ namespace PartnershipBot.Tests.Reminders;
 /// presser's own state, each action is stored once against the authenticated person, and the side effects
 /// (secretariat notice, apology, next-day reminder) go through the real SQLite store and the loopback Connector.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class ReminderCardActionTests : ChatTest
 {
     private const string Board = "Richmond Community Safety Partnership Strategy Group";
@@ -289,6 +291,7 @@ public sealed class ReminderCardActionTests : ChatTest
     }
 
     [NodeContractsFact]
+    [Trait(TestTier.Category, TestTier.Node)]
     public async Task Every_reminder_card_passes_the_official_schema_and_renderer()
     {
         await AddPersonAsync("aad-sam", "29:sam", "Sam Secretary", BoardRole.Secretariat);

@@ -1,6 +1,7 @@
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.TermsOfReference.Conversation;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Security;
 
@@ -8,6 +9,7 @@ namespace PartnershipBot.Tests.Security;
 /// Issue 16, item 2: a board belongs to a tenant; its ToR text is for anyone in that tenant, its people's names and
 /// its meeting dates only for its own people and conversations, and nothing at all for another tenant.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class BoardVisibilityTests : TwoTenantChatTest
 {
     private static readonly DateTimeOffset Start = new(DateTimeOffset.UtcNow.Year + 1, 3, 12, 10, 0, 0, TimeSpan.Zero);

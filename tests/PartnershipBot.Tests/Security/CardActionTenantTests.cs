@@ -5,6 +5,7 @@ using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.TermsOfReference;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Security;
 
@@ -12,6 +13,7 @@ namespace PartnershipBot.Tests.Security;
 /// Issue 16, item 4: every card action re-checks that the actor holds a role on the entity's board, in the board's
 /// tenant, whatever the card data says; only voting members' apologies count in the quorum forecast.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class CardActionTenantTests : TwoTenantChatTest
 {
     private const string Secretary = "00000000-0000-0000-0000-0000000000d5";

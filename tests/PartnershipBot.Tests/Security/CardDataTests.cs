@@ -3,10 +3,12 @@ using System.Text.Json.Nodes;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Protocol.Schema;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Security;
 
 /// <summary>Issue 16, item 14: a guessed declaration title is no key, and a roster that never ends is not followed for ever.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class CardDataTests : TwoTenantChatTest
 {
     [Fact]

@@ -2,10 +2,12 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Security;
 
 /// <summary>Issue 16, item 8: Teams only, and the actor is <c>from.aadObjectId</c>, never <c>from.id</c>.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class IdentityTests : TwoTenantChatTest
 {
     [Fact]
@@ -61,6 +63,7 @@ public sealed class IdentityTests : TwoTenantChatTest
 }
 
 /// <summary>Issue 16, item 9: the app id set only as <c>BotFramework:MicrosoftAppId</c> is still channel auth, with no one an admin for it.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class AppIdInSectionTests : ChatTest
 {
     private Testing.ChannelTokenIssuer issuer = null!;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Security;
 
@@ -9,6 +10,7 @@ namespace PartnershipBot.Tests.Security;
 /// Issue 16, item 11: local mode (no auth) must never be reachable from elsewhere: the addresses Kestrel really
 /// bound are checked, not just --urls, and a request relayed by a proxy on the same machine is refused.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class LocalModeExposureTests : ChatTest
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace PartnershipBot.Tests.Storage;
 /// A write the bot has acknowledged survives the process being killed straight afterwards: the real host
 /// runs in its own process, stores a ToR, says so, and is killed (SIGKILL) the moment it does.
 /// </summary>
+[Trait(TestTier.Category, TestTier.ChildProcess)]
 public class CrashSafetyTests
 {
     public static TheoryData<string> Providers => [.. TestDatabase.Providers()];

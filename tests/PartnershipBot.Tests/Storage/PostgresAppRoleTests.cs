@@ -14,6 +14,7 @@ namespace PartnershipBot.Tests.Storage;
 /// checkpoints. It starts (no DDL when nothing is pending), appends and verifies; it cannot update, delete,
 /// truncate, disable the triggers or drop them.
 /// </summary>
+[Trait(TestTier.Category, TestTier.Postgres)]
 public sealed class PostgresAppRoleTests
 {
     private const string Entry = "Westmarsh Board";

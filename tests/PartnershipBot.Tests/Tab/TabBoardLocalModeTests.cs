@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Tests.Declarations;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Tab;
 
@@ -13,6 +14,7 @@ namespace PartnershipBot.Tests.Tab;
 /// agenda item added in chat. The development person signs in without a token and, as in chat's local mode, may do
 /// what an admin may.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class TabBoardLocalModeTests : DeclarationTest
 {
     private const string DevelopmentPerson = "00000000-0000-0000-0000-0000000000de";

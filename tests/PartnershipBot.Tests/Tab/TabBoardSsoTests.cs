@@ -11,6 +11,7 @@ namespace PartnershipBot.Tests.Tab;
 /// (its admin linked it), where Sam is the secretariat and Mo a member. The overview is for anyone holding a role;
 /// the register's CSV only for the chair, vice-chair and secretariat; nothing for another tenant or no token.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class TabBoardSsoTests : TabSsoTest
 {
     private const string Secretary = "00000000-0000-0000-0000-0000000000a5";

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Tab;
 
@@ -10,6 +11,7 @@ namespace PartnershipBot.Tests.Tab;
 /// Issue 21's contract in local mode (no app id, loopback only): the page is served, and the API lists every board the
 /// bot knows, with the roles the development person (<c>Tab:DevelopmentPerson</c>) holds, without any token.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class TabLocalModeTests : ChatTest
 {
     private const string DevelopmentPerson = "00000000-0000-0000-0000-0000000000de";

@@ -11,6 +11,7 @@ namespace PartnershipBot.Tests.Tab;
 /// and lists only the boards of that tenant the person holds a role on. Tenant A owns Thurrock (its admin linked it),
 /// tenant B owns Leeds; Richmond is claimed by nobody.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class TabSsoTests : TabSsoTest
 {
     private const string Person = "00000000-0000-0000-0000-0000000000d1";

@@ -4,10 +4,12 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Telemetry;
 
 /// <summary>Turns and ToR answers are counted, timed and traced through the real host, with no message text or person in any tag.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class BotTelemetryTests : ChatTest
 {
     private const string Question = "who chairs the Thurrock Community Safety Partnership Strategic Board?";

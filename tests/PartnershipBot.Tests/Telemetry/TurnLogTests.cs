@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Telemetry;
 
@@ -10,6 +11,7 @@ namespace PartnershipBot.Tests.Telemetry;
 /// Issue 17 (Poor): the console shows one Information line per turn (route, board, outcome, ms) and no personal
 /// data, and ASP.NET Core's per-request plumbing stays below Information with the shipped appsettings.json.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class TurnLogTests : ChatTest
 {
     private const string Board = "Thurrock Community Safety Partnership Strategic Board";
