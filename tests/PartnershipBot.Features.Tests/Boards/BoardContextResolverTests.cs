@@ -8,6 +8,7 @@ using PartnershipBot.Protocol.Authentication;
 using PartnershipBot.Protocol.Connector;
 using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Protocol.Schema;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.Boards;
 
@@ -15,6 +16,7 @@ namespace PartnershipBot.Features.Tests.Boards;
 /// The one board guard (issue 18, item 1): every route's "which board, may this tenant use it, may this person do it"
 /// goes through <see cref="BoardContextResolver"/>, so its refusals are tested here once, with channel auth on.
 /// </summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class BoardContextResolverTests
 {
     private const string Board = "Westbrook Community Safety Partnership";

@@ -1,8 +1,10 @@
 using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.TermsOfReference;
 
 /// <summary>The board's name comes from its title, not from a sentence about the document or a numbered section heading.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class BoardIdentityTests
 {
     [Theory]

@@ -1,9 +1,11 @@
 using PartnershipBot.Features.TermsOfReference.Model;
 using PartnershipBot.Features.TermsOfReference.Text;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.TermsOfReference;
 
 /// <summary>A contents entry names a topic without settling it, so it is neither the fact nor the quote.</summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class ContentsEntryTests
 {
     private const string Text = """

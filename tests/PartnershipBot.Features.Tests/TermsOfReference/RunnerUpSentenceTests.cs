@@ -7,6 +7,7 @@ namespace PartnershipBot.Features.Tests.TermsOfReference;
 /// A ToR written as one long paragraph can settle a point in two of its sentences; when the second comes nearly as
 /// close as the first, both are quoted, so the member sees the rule itself and not only a passing mention of it.
 /// </summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class RunnerUpSentenceTests
 {
     [Fact]

@@ -1,5 +1,6 @@
 using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.TermsOfReference;
 
@@ -8,6 +9,7 @@ namespace PartnershipBot.Features.Tests.TermsOfReference;
 /// ("how often ... report", "substitutes") name what the member means ("task groups", "make decisions"), so the
 /// topic's headline clause does not win just for being on the topic. Members' short forms ("unis") find the ToR's words.
 /// </summary>
+[Trait(TestTier.Category, TestTier.Unit)]
 public sealed class SpecificSubjectTests
 {
     private const string Text = """

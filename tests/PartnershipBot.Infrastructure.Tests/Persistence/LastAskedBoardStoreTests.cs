@@ -4,6 +4,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>The board a conversation last asked about outlives the process that heard it (issue 18, item 5), on both engines.</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class LastAskedBoardStoreTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);

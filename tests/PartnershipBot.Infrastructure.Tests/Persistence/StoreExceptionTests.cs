@@ -11,6 +11,7 @@ namespace PartnershipBot.Infrastructure.Tests.Persistence;
 /// The provider's exceptions stay behind the port (issue 18, item 2): a failed outcome write reaches the dispatcher as
 /// <see cref="StoreUnavailableException"/>, which it retries, with the engine's own error kept inside for the log.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public class StoreExceptionTests
 {
     public static TheoryData<string> Providers => [.. TestDatabase.Providers()];

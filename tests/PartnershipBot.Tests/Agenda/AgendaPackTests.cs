@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Features.Agenda;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Tests.Declarations;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Agenda;
 
@@ -11,6 +12,7 @@ namespace PartnershipBot.Tests.Agenda;
 /// ToR sets none, so five working days: Friday 5 March 2027 at 17:00 for Friday 12 March), posted in the board's
 /// channel once even by two dispatchers at the same time, and held or sent early from the secretariat's card.
 /// </summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class AgendaPackTests : DeclarationTest
 {
     [Fact]

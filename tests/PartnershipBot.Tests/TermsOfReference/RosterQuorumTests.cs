@@ -3,10 +3,12 @@ using Microsoft.Extensions.Time.Testing;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.TermsOfReference.Conversation;
 using PartnershipBot.Tests.Support;
+using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.TermsOfReference;
 
 /// <summary>A quorum answer applies the ToR's rule to the members the secretariat recorded, and to "if 3 turn up".</summary>
+[Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class RosterQuorumTests : ChatTest
 {
     private const string Board = "Thurrock Community Safety Partnership Strategic Board";
