@@ -54,16 +54,35 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
-    public async Task MainTemplate_RefusesSeveralInstancesOnSqlite_AndPostgresWithoutPassword()
+    public async Task Deployment_RefusesSeveralInstancesOnSqlite()
     {
-        var (_, output, _) = await RunBicepAsync("build", RepositoryPaths.Combine("infra", "main.bicep"), "--stdout");
-        var usingPostgres = (string?)JsonNode.Parse(output)!["variables"]!["usingPostgres"];
+        var result = await BicepSnapshot.EvaluateAsync("param usePostgres = false", "param instanceCount = 2");
 
-        // The guard is an ARM fail() on the deployment path, not a silent fallback to SQLite.
-        Assert.NotNull(usingPostgres);
-        Assert.Contains("fail('usePostgres = true needs postgresAdminPassword.')", usingPostgres, StringComparison.Ordinal);
-        Assert.Contains("greater(parameters('instanceCount'), 1)", usingPostgres, StringComparison.Ordinal);
-        Assert.Contains("fail('instanceCount > 1 needs usePostgres = true", usingPostgres, StringComparison.Ordinal);
+        // Evaluated by the ARM engine as a deployment would: it stops with the reason, and nothing is predicted.
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("instanceCount > 1 needs usePostgres = true", result.Errors + result.Output, StringComparison.Ordinal);
+        Assert.Empty(result.Resources);
+    }
+
+    [Fact]
+    public async Task Deployment_RefusesPostgresWithoutPassword()
+    {
+        var result = await BicepSnapshot.EvaluateAsync("param usePostgres = true");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("usePostgres = true needs postgresAdminPassword", result.Errors + result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deployment_OneInstanceOnSqlite_IsAccepted_AndSetsNoConnectionString()
+    {
+        var result = await BicepSnapshot.EvaluateAsync("param usePostgres = false", "param instanceCount = 1");
+
+        Assert.True(result.ExitCode == 0, result.Errors + result.Output);
+        Assert.Empty(result.OfType("Microsoft.DBforPostgreSQL/flexibleServers"));
+        var settings = result.Single("Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray();
+        Assert.Contains(settings, s => (string?)s!["name"] == "Storage__Provider" && (string?)s["value"] == "Sqlite");
+        Assert.DoesNotContain(settings, s => (string?)s!["name"] == "ConnectionStrings__PartnershipBot");
     }
 
     private static Task<(int ExitCode, string Output, string Errors)> RunBicepAsync(params string[] args) => BicepCli.RunAsync(args);
