@@ -104,7 +104,7 @@ public static class DependencyInjection
             // Several instances share one chain, so none may make up a key of its own.
             var key = RegisterKey.FromConfiguration(configuration)
                 ?? throw new InvalidOperationException($"Storage:Provider is Postgres but {RegisterKey.ConfigurationKey} is empty: the declarations register and audit log are chained under it (keep it in Key Vault).");
-            return new PostgresDatabase(connectionString, time, key, log);
+            return new PostgresDatabase(connectionString, time, key, log, PostgresAuthentication.From(configuration, connectionString, time));
         }
 
         var dataDirectory = configuration["Storage:DataDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "data");
