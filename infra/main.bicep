@@ -1,7 +1,9 @@
 // PartnershipBot on Azure: Azure Bot (Teams channel) + App Service (Linux, .NET 10) running as a
 // user-assigned managed identity (MicrosoftAppType UserAssignedMSI: no bot password anywhere),
-// Key Vault for the few secrets there are, Application Insights, and optionally PostgreSQL Flexible
-// Server for multi-instance deployments (the embedded SQLite default suits one instance).
+// Key Vault for the few secrets there are, Application Insights, and PostgreSQL Flexible Server (the default in
+// Azure; the embedded SQLite file is for a one-instance trial). Data stays private: PostgreSQL and Key Vault are
+// reached only through the VNet the app is integrated with, PostgreSQL takes Entra tokens only, and the SCM
+// (deployment) site is closed except to the addresses in deployAllowedIpRanges.
 targetScope = 'resourceGroup'
 
 @description('Short name used to derive resource names, e.g. "pbot-thurrock". Lowercase letters, digits and hyphens.')
@@ -20,15 +22,24 @@ param appServiceSku string = 'B1'
 @maxValue(10)
 param instanceCount int = 1
 
-@description('Use Azure Database for PostgreSQL Flexible Server instead of the embedded SQLite file.')
-param usePostgres bool = false
+@description('Use Azure Database for PostgreSQL Flexible Server (default). false keeps the embedded SQLite file on App Service\'s /home share: one instance, a trial only.')
+param usePostgres bool = true
 
-@description('PostgreSQL administrator login (only when usePostgres).')
-param postgresAdminLogin string = 'pbadmin'
+@description('Object id of the PostgreSQL Entra administrator: a group of DBAs (required with usePostgres). Never the app.')
+param postgresEntraAdminObjectId string = ''
 
-@secure()
-@description('PostgreSQL administrator password (only when usePostgres). Stored in Key Vault, never in app settings.')
-param postgresAdminPassword string = ''
+@description('Display name of that administrator (the group\'s name, or a user\'s UPN), as PostgreSQL roles name it.')
+param postgresEntraAdminName string = ''
+
+@description('What the PostgreSQL Entra administrator is.')
+@allowed(['Group', 'User', 'ServicePrincipal'])
+param postgresEntraAdminType string = 'Group'
+
+@description('Public addresses (CIDR) that may reach the SCM deployment site and Key Vault, e.g. the CI runner or the admin\'s machine. Empty: neither is reachable from the internet.')
+param deployAllowedIpRanges array = []
+
+@description('Accept requests to the site only from the Azure Bot Service. Leave false if the secretariat tab is used: Teams loads it from people\'s own machines.')
+param restrictToBotService bool = false
 
 @description('Entra object ids allowed to set boards up (PartnershipBot:Admins).')
 param adminObjectIds array = []
@@ -43,17 +54,23 @@ var tenantId = subscription().tenantId
 var suffix = uniqueString(resourceGroup().id, name)
 var webAppName = '${name}-${suffix}'
 // Unsafe combinations stop the deployment with the reason instead of quietly falling back: several instances
-// cannot share one SQLite file, and PostgreSQL without a password would leave the app on SQLite.
+// cannot share one SQLite file, PostgreSQL has no password auth so it needs an Entra administrator, and the private
+// network needs VNet integration, which Free and Shared plans lack.
 var usingPostgres = usePostgres
-  ? (empty(postgresAdminPassword) ? fail('usePostgres = true needs postgresAdminPassword.') : true)
+  ? (empty(postgresEntraAdminObjectId) || empty(postgresEntraAdminName)
+      ? fail('usePostgres = true needs postgresEntraAdminObjectId and postgresEntraAdminName (a DBA group; the app signs in as its managed identity, never as administrator).')
+      : true)
   : (instanceCount > 1 ? fail('instanceCount > 1 needs usePostgres = true: instances cannot share one SQLite file.') : false)
+var planSupportsVnet = contains(['F1', 'D1', 'FREE', 'SHARED'], toUpper(appServiceSku))
+  ? fail('appServiceSku ${appServiceSku} has no VNet integration, which the private Key Vault and PostgreSQL need: use B1 or above.')
+  : true
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: '${name}-id'
   location: location
 }
 
-resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource logs 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: '${name}-logs'
   location: location
   properties: {
@@ -72,7 +89,15 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+module network 'network.bicep' = {
+  name: 'network'
+  params: {
+    name: name
+    location: location
+  }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: take('${name}-kv-${suffix}', 24)
   location: location
   properties: {
@@ -81,7 +106,55 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     enablePurgeProtection: true
+    // The app reads it through the private endpoint; from outside only the deploy addresses (to set register-key).
+    publicNetworkAccess: empty(deployAllowedIpRanges) ? 'Disabled' : 'Enabled'
+    networkAcls: {
+      defaultAction: 'Deny'
+      bypass: 'None'
+      ipRules: [for range in deployAllowedIpRanges: { value: range }]
+    }
   }
+}
+
+resource vaultDns 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.vaultcore.azure.net'
+  location: 'global'
+}
+
+resource vaultDnsLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: vaultDns
+  name: 'vnet'
+  location: 'global'
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: { id: network.outputs.vnetId }
+  }
+}
+
+resource vaultEndpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+  name: '${name}-kv-pe'
+  location: location
+  properties: {
+    subnet: { id: network.outputs.endpointsSubnetId }
+    privateLinkServiceConnections: [
+      {
+        name: 'vault'
+        properties: {
+          privateLinkServiceId: vault.id
+          groupIds: ['vault']
+        }
+      }
+    ]
+  }
+}
+
+resource vaultEndpointDns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-05-01' = {
+  parent: vaultEndpoint
+  name: 'vault'
+  properties: {
+    privateDnsZoneConfigs: [{ name: 'vault', properties: { privateDnsZoneId: vaultDns.id } }]
+  }
+  dependsOn: [vaultDnsLink]
 }
 
 // Key Vault Secrets User for the app's identity, so Key Vault references resolve.
@@ -101,13 +174,16 @@ module database 'postgres.bicep' = if (usingPostgres) {
     name: name
     location: location
     suffix: suffix
-    adminLogin: postgresAdminLogin
-    adminPassword: postgresAdminPassword
-    vaultName: vault.name
+    tenantId: tenantId
+    vnetId: network.outputs.vnetId
+    subnetId: network.outputs.postgresSubnetId
+    entraAdminObjectId: postgresEntraAdminObjectId
+    entraAdminName: postgresEntraAdminName
+    entraAdminType: postgresEntraAdminType
   }
 }
 
-resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${name}-plan'
   location: location
   kind: 'linux'
@@ -116,7 +192,8 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
     capacity: instanceCount
   }
   properties: {
-    reserved: true
+    // Always true (Linux); referencing the check is what makes ARM evaluate it.
+    reserved: planSupportsVnet
   }
 }
 
@@ -127,7 +204,8 @@ var baseSettings = [
   { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
   { name: 'Storage__Provider', value: usingPostgres ? 'Postgres' : 'Sqlite' }
-  // /home is the App Service persistent share: the SQLite file survives restarts and redeploys.
+  // The trial's SQLite file on /home, App Service's persistent share: it survives restarts and redeploys, but it is
+  // network storage (one instance only, which the guard above enforces; PostgreSQL for anything real).
   { name: 'Storage__DataDirectory', value: '/home/data' }
   { name: 'Graph__OrganizerMailbox', value: organizerMailbox }
   // The declarations register's key: a secret created once, by hand, never by a template (a redeploy must not change it).
@@ -135,11 +213,22 @@ var baseSettings = [
 ]
 var adminSettings = [for (id, i) in adminObjectIds: { name: 'PartnershipBot__Admins__${i}', value: id }]
 var tenantSettings = [for (id, i) in (empty(allowedTenantIds) ? [tenantId] : allowedTenantIds): { name: 'BotFramework__AllowedTenants__${i}', value: id }]
+// No password anywhere: the bot signs in to PostgreSQL as its managed identity (an Entra token, fetched and
+// refreshed by the app), and VerifyFull checks the server's certificate and name before the token is sent.
 var postgresSettings = usingPostgres ? [
-  { name: 'ConnectionStrings__PartnershipBot', value: '@Microsoft.KeyVault(SecretUri=${database!.outputs.connectionStringSecretUri})' }
+  {
+    name: 'ConnectionStrings__PartnershipBot'
+    value: 'Host=${database!.outputs.host};Database=${database!.outputs.databaseName};Username=${identity.name};SSL Mode=VerifyFull'
+  }
+  { name: 'Storage__PostgresAuth', value: 'Entra' }
+  { name: 'Storage__PostgresManagedIdentityClientId', value: identity.properties.clientId }
 ] : []
+var botServiceOnly = [
+  { name: 'AzureBotService', action: 'Allow', priority: 100, tag: 'ServiceTag', ipAddress: 'AzureBotService' }
+]
+var deployRules = [for (range, i) in deployAllowedIpRanges: { name: 'deploy-${i}', action: 'Allow', priority: 100 + i, ipAddress: range }]
 
-resource site 'Microsoft.Web/sites@2023-12-01' = {
+resource site 'Microsoft.Web/sites@2024-04-01' = {
   name: webAppName
   location: location
   kind: 'app,linux'
@@ -153,28 +242,37 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
     // The bot keeps no per-instance session state: any instance may take any request.
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: identity.id
+    // Outbound through the VNet, so Key Vault references and PostgreSQL resolve to their private endpoints.
+    virtualNetworkSubnetId: network.outputs.appSubnetId
+    vnetRouteAllEnabled: true
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       alwaysOn: appServiceSku != 'F1'
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      ipSecurityRestrictionsDefaultAction: restrictToBotService ? 'Deny' : 'Allow'
+      ipSecurityRestrictions: restrictToBotService ? botServiceOnly : []
+      // The SCM (Kudu) site takes deployments: closed to the internet except the deploy addresses.
+      scmIpSecurityRestrictionsUseMain: false
+      scmIpSecurityRestrictionsDefaultAction: 'Deny'
+      scmIpSecurityRestrictions: deployRules
       // Readiness: database reachable and migrated, reminder dispatcher alive (/healthz stays liveness).
       healthCheckPath: '/healthz/ready'
       appSettings: concat(baseSettings, adminSettings, tenantSettings, postgresSettings)
     }
   }
-  dependsOn: [vaultSecretsUser]
+  dependsOn: [vaultSecretsUser, vaultEndpointDns]
 }
 
 // Deployments use Entra credentials (az webapp deploy, the toolkit's zipDeploy); FTP and SCM basic auth stay off.
-resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
   parent: site
   name: 'ftp'
   properties: { allow: false }
 }
 
-resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
   parent: site
   name: 'scm'
   properties: { allow: false }

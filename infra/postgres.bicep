@@ -1,24 +1,55 @@
-// Azure Database for PostgreSQL Flexible Server for PartnershipBot, with the app's connection string
-// kept as a Key Vault secret (the app reads it through a Key Vault reference).
+// Azure Database for PostgreSQL Flexible Server for PartnershipBot, reachable only from the VNet (private access,
+// no public endpoint, no firewall rules) and with Entra authentication only: there is no password to leak. The
+// Entra administrator is a group of DBAs, never the app; the bot signs in as its own managed identity, mapped to a
+// role that owns nothing (README, "Deploying to a tenant").
 param name string
 param location string
 param suffix string
-param adminLogin string
-@secure()
-param adminPassword string
-param vaultName string
+param tenantId string
+param vnetId string
+param subnetId string
+param entraAdminObjectId string
+param entraAdminName string
+@allowed(['Group', 'User', 'ServicePrincipal'])
+param entraAdminType string
+
+var serverName = '${name}-pg-${suffix}'
+
+// Private access needs a private DNS zone named after the server, linked to the VNet the app resolves through.
+resource dns 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: '${serverName}.private.postgres.database.azure.com'
+  location: 'global'
+}
+
+resource dnsLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: dns
+  name: 'vnet'
+  location: 'global'
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: { id: vnetId }
+  }
+}
 
 resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
-  name: '${name}-pg-${suffix}'
+  name: serverName
   location: location
   sku: {
     name: 'Standard_B1ms'
     tier: 'Burstable'
   }
   properties: {
-    version: '15'
-    administratorLogin: adminLogin
-    administratorLoginPassword: adminPassword
+    version: '16'
+    authConfig: {
+      activeDirectoryAuth: 'Enabled'
+      passwordAuth: 'Disabled'
+      tenantId: tenantId
+    }
+    network: {
+      delegatedSubnetResourceId: subnetId
+      privateDnsZoneArmResourceId: dns.id
+      publicNetworkAccess: 'Disabled'
+    }
     storage: { storageSizeGB: 32 }
     backup: {
       backupRetentionDays: 14
@@ -26,33 +57,24 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     }
     highAvailability: { mode: 'Disabled' }
   }
+  dependsOn: [dnsLink]
+}
+
+resource admin 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2024-08-01' = {
+  parent: server
+  name: entraAdminObjectId
+  properties: {
+    principalType: entraAdminType
+    principalName: entraAdminName
+    tenantId: tenantId
+  }
 }
 
 resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
   parent: server
   name: 'partnershipbot'
+  dependsOn: [admin]
 }
 
-// Lets Azure services (the App Service) reach the server; use private networking for production estates.
-resource allowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
-  parent: server
-  name: 'AllowAzureServices'
-  properties: {
-    startIpAddress: '0.0.0.0'
-    endIpAddress: '0.0.0.0'
-  }
-}
-
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
-  name: vaultName
-}
-
-resource connectionString 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'postgres-connection-string'
-  properties: {
-    value: 'Host=${server.properties.fullyQualifiedDomainName};Database=${database.name};Username=${adminLogin};Password=${adminPassword};SSL Mode=Require'
-  }
-}
-
-output connectionStringSecretUri string = connectionString.properties.secretUri
+output host string = server.properties.fullyQualifiedDomainName
+output databaseName string = database.name

@@ -115,7 +115,7 @@ public static class DependencyInjection
 
         var key = string.IsNullOrWhiteSpace(options.RegisterKey) ? null : RegisterKey.FromText(options.RegisterKey, RegisterKey.ConfigurationKey);
         return options.ParsedProvider == StorageProvider.Postgres
-            ? new PostgresDatabase(options.ConnectionString!, time, key!, log)
+            ? new PostgresDatabase(options.ConnectionString!, time, key!, log, PostgresAuthentication.From(options.PostgresAuth, options.PostgresManagedIdentityClientId, options.ConnectionString!, time))
             : new SqliteDatabase(Path.Combine(options.DataDirectory, "partnershipbot.db"), time, key, log);
     }
 }

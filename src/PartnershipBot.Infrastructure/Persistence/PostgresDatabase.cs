@@ -12,6 +12,7 @@ namespace PartnershipBot.Infrastructure.Persistence;
 public sealed class PostgresDatabase : IDatabase, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource dataSource;
+    private readonly EntraPasswordProvider? entraPassword;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly TimeProvider time;
     private bool migrated;
@@ -19,13 +20,22 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable, IDisposable
     /// <summary>
     /// Connects with <paramref name="connectionString"/> (ConnectionStrings:PartnershipBot). The register key must be
     /// given (several instances share the chain, so no instance may make up its own); checkpoints go to <paramref name="log"/>.
+    /// With <paramref name="entraPassword"/> (owned from then on), each new connection signs in with an Entra access token instead of a password.
     /// </summary>
-    public PostgresDatabase(string connectionString, TimeProvider? time = null, RegisterKey? registerKey = null, ILogger? log = null)
+    public PostgresDatabase(
+        string connectionString, TimeProvider? time = null, RegisterKey? registerKey = null, ILogger? log = null, EntraPasswordProvider? entraPassword = null)
     {
         this.time = time ?? TimeProvider.System;
         RegisterKey = registerKey;
         Anchor = new RegisterAnchor(null, log);
-        dataSource = NpgsqlDataSource.Create(connectionString);
+        this.entraPassword = entraPassword;
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (entraPassword is not null)
+        {
+            builder.UsePasswordProvider(_ => entraPassword.GetPassword(), (_, cancellationToken) => entraPassword.GetPasswordAsync(cancellationToken));
+        }
+
+        dataSource = builder.Build();
     }
 
     /// <inheritdoc />
@@ -69,6 +79,7 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable, IDisposable
     public ValueTask DisposeAsync()
     {
         gate.Dispose();
+        entraPassword?.Dispose();
         return dataSource.DisposeAsync();
     }
 
@@ -76,6 +87,7 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable, IDisposable
     public void Dispose()
     {
         gate.Dispose();
+        entraPassword?.Dispose();
         dataSource.Dispose();
     }
 }

@@ -25,6 +25,12 @@ public sealed class StorageOptions
     /// <summary><c>Declarations:RegisterKey</c>: the key the register and audit log are chained under.</summary>
     public string? RegisterKey { get; set; }
 
+    /// <summary><c>Storage:PostgresAuth</c>: <c>Password</c> (default, in the connection string) or <c>Entra</c> (the managed identity's token).</summary>
+    public string? PostgresAuth { get; set; }
+
+    /// <summary><c>Storage:PostgresManagedIdentityClientId</c>: the user-assigned identity that signs in when <see cref="PostgresAuth"/> is Entra.</summary>
+    public string? PostgresManagedIdentityClientId { get; set; }
+
     /// <summary>The provider, or null when <see cref="Provider"/> names neither.</summary>
     public StorageProvider? ParsedProvider =>
         Enum.TryParse<StorageProvider>(Provider, ignoreCase: true, out var provider) && Enum.IsDefined(provider) && !int.TryParse(Provider, out _) ? provider : null;
@@ -48,6 +54,12 @@ public sealed class StorageOptions
             case StorageProvider.Sqlite when string.IsNullOrWhiteSpace(DataDirectory):
                 problems.Add($"{SectionName}:DataDirectory must name a folder (leave it unset for the data folder beside the app).");
                 break;
+        }
+
+        if (ParsedProvider == StorageProvider.Postgres && !string.IsNullOrWhiteSpace(ConnectionString)
+            && PostgresAuthentication.Problem(PostgresAuth, PostgresManagedIdentityClientId, ConnectionString) is { } signIn)
+        {
+            problems.Add(signIn);
         }
 
         if (!string.IsNullOrWhiteSpace(RegisterKey))
