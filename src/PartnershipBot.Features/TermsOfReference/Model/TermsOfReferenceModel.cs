@@ -147,9 +147,9 @@ public sealed partial class TermsOfReferenceModel
     /// <param name="passage">The passage weighed.</param>
     public static bool NamesOnly(Topic topic, TorPassage passage) =>
         topic is not (Topic.Membership or Topic.Chair or Topic.ViceChair or Topic.Secretariat)
+        && passage.IsTitleOnly
         // Under the topic's own heading a short line is its content ("Mission Statement" / "Making Thurrock Safer").
-        && SectionBonus(topic, passage) == 0
-        && (passage.Clauses.Count == 1 ? LineShape.IsTitle(passage.Text, 12) : passage.Clauses.All(c => c.Kind == ClauseKind.Heading || LineShape.IsTitle(c.Text, 12)));
+        && SectionBonus(topic, passage) == 0;
 
     private TorFact ExtractFact(Topic topic)
     {

@@ -66,6 +66,16 @@ public sealed class TorPassage
     /// <summary>True for a lead-in with nothing after it: it introduces, it does not say.</summary>
     public bool IsBareLeadIn => Clauses.Count == 1 && Anchor.IsLeadIn;
 
+    private bool? isTitleOnly;
+
+    /// <summary>
+    /// True when the passage is only titles: a contents entry or a heading whose items are all titles. Read for every
+    /// passage on every question, so it is worked out once.
+    /// </summary>
+    public bool IsTitleOnly => isTitleOnly ??= Clauses.Count == 1
+        ? LineShape.IsTitle(Text, 12)
+        : Clauses.All(c => c.Kind == ClauseKind.Heading || LineShape.IsTitle(c.Text, 12));
+
     /// <summary>Match keys of the headings above (weaker evidence than the text itself).</summary>
     public HashSet<string> HeadingKeys { get; }
 
