@@ -119,7 +119,7 @@ public static class PassageRanker
             // "Who is the chair?" needs the holder (a person or a post); "who is the current chair?" a name. The rule
             // that elects them does not say who they are.
             ChairAspect.Who when question.AsksForCurrentHolder => TopicCues.NamesHolder(question.Topic, text) && AnswerShape.NamesPerson(text),
-            ChairAspect.Who => TopicCues.NamesHolder(question.Topic, text),
+            ChairAspect.Who => TopicCues.NamesHolder(question.Topic, text) || TopicCues.NamesChooser(question.Topic, text),
             _ => TopicCues.Mentions(question.Topic, text),
         };
     }

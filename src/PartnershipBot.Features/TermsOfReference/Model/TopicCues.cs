@@ -27,6 +27,12 @@ public static partial class TopicCues
         ? ViceHolder().IsMatch(text) || ViceFromPool().IsMatch(text) || ViceShared().IsMatch(text) || ViceLabel().IsMatch(text)
         : ChairHolder().IsMatch(text) || ChairHolderBy().IsMatch(text) || ChairFromPool().IsMatch(text) || ChairInSignature().IsMatch(text) || ChairLabel().IsMatch(text);
 
+    /// <summary>
+    /// True when the text says who picks the holder: "The Chair will be appointed by the LEP Board", "The Chair and
+    /// Vice-Chair are elected annually by the members". Where a ToR names no holder, that is its answer to "who chairs?".
+    /// </summary>
+    public static bool NamesChooser(Topic topic, string text) => topic == Topic.ViceChair ? ViceChosenBy().IsMatch(text) : ChairChosenBy().IsMatch(text);
+
     /// <summary>True when the text says how the chair (or vice-chair) is chosen.</summary>
     public static bool SaysHowChosen(Topic topic, string text) => topic == Topic.ViceChair ? ViceChosen().IsMatch(text) : ChairChosen().IsMatch(text);
 
@@ -58,6 +64,15 @@ public static partial class TopicCues
 
     [GeneratedRegex(@"^\s*(?:the\s+)?vice[- ]?chair(?:man|person)?s?\s*[:–]\s*\S|\((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:vice[- ]?|deputy\s+)chair(?:man|person|woman)?\)|–\s*vice[- ]?chair(?:man|person)?\s*$", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     internal static partial Regex ViceLabel();
+
+    // The post as the subject of a passive choice with its agent: "chair ... will (also) be appointed (annually) by".
+    private const string ChosenByAgent = @"(?:\s+and\s+(?:the\s+)?(?:vice|deputy)[- ]?chair(?:man|person)?s?)?(?:\s+(?:of|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w&-]+){0,4}?)?\s+(?:will|shall|is to|are to|is|are|to)\s+(?:(?:be|also|normally|usually|then|each|be)\s+){0,3}(?:elected|appointed|selected|chosen|nominated)\s+(?:(?:annually|each year|every year|yearly|from time to time|for a [\w-]+ (?:term|period))\s+)?by\b";
+
+    [GeneratedRegex(NotVice + @"\bchair(?:man|person|woman)?\b" + ChosenByAgent, Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    internal static partial Regex ChairChosenBy();
+
+    [GeneratedRegex(@"\b(?:vice|deputy)[- ]?chair(?:man|person|woman)?s?\b" + ChosenByAgent, Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    private static partial Regex ViceChosenBy();
 
     [GeneratedRegex(@"\bchair(?:man|person|woman)?\b[^.]{0,60}\b(?:elect\w*|appoint\w*|select\w*|chosen|nominat\w*|rotat\w*)|\b(?:elect|appoint|select|choose|nominate)\w*\b[^.]{0,40}\bchair", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     internal static partial Regex ChairChosen();
