@@ -59,7 +59,7 @@ public static partial class QuestionAnalyzer
             : Term().IsMatch(corrected) ? ChairAspect.Term
             // "Who chairs it?" and a bare "chair of the board?" ask for the holder; "who steps in if the chair is away?"
             // and "what if both chairs miss a meeting?" ask about a situation.
-            : (Who().IsMatch(corrected) || corrected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4) && !Conditional().IsMatch(corrected) ? ChairAspect.Who : ChairAspect.Other;
+            : (Who().IsMatch(corrected) || CurrentHolder().IsMatch(corrected) || corrected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4) && !Conditional().IsMatch(corrected) ? ChairAspect.Who : ChairAspect.Other;
         var expected = HowMuch().IsMatch(corrected) ? ExpectedAnswer.HowMuch
             : HowLong().IsMatch(corrected) ? ExpectedAnswer.Duration
             : HowOften().IsMatch(corrected) ? ExpectedAnswer.HowOften
@@ -152,7 +152,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:if|unless|absence|absent|away|unable|can't|cannot|miss|misses|steps? in|takes? over)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Conditional();
 
-    [GeneratedRegex(@"^\s*who\b|\bwho(?:'s| is| are)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^\s*who\b|\bwho(?:'s| is| are)\b|\bwho (?:chairs|chaired|leads|heads|runs)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Who();
 
     [GeneratedRegex(@"\b(?:which|any|all|each|every|how many)\s+(?:of\s+(?:the|these|our|those)\s+)?boards\b|\bboards'|\bany of (?:these|the|our) (?:boards|groups|partnerships)\b|\b(?:which|what) (?:boards|groups|partnerships)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
@@ -165,7 +165,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?!(?:in |on |responsible|involved|allowed|able|eligible|entitled|members?\b|invited|expected|going|there|here|sub|board|group|committee|partnership))(?:[a-z-]+ ){0,3}[a-z-]*[a-z]$", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex PostLike();
 
-    [GeneratedRegex(@"\b(?:current|currently|at the moment|right now|name of|named|called)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:current|currently|at the moment|right now|this year|names?|named|called)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex CurrentHolder();
 
     [GeneratedRegex(@"\bhow many\b|\bhow big\b|\bwhat size\b|\bnumber of\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]

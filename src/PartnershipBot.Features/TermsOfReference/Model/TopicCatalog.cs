@@ -30,8 +30,8 @@ public static class TopicCatalog
 
     private static TopicDefinition PurposeTopic() => new(Topic.Purpose, "the board's purpose")
     {
-        Questions = [Q(185, R(@"\bwhat (?:does|do|will) (?:the|this|that|our|it|we)\b[^?]*\b(?:cover|deal with|look at|focus on|scrutini[sz]e|oversee|concentrate on|work on|handle)\b")), Q(210, R(@"\bpurpose\b|\bmission\b|\bremit\b|\bvision\b|\baims?\b|\bobjectives?\b|\bwhat(?:'s| is| does)\b.*\b(?:for|do)\s*\??$|\bwhy does\b.*\bexist\b|\bwhat(?:'s|s| is) the point\b|\bset up (?:under|for)\b|\blegislation\b"))],
-        Settling = [R(@"\bpurpose\b|\bexists? to\b|\bestablished to\b|\bmission\b|\b(?:the|its|our|key|main|strategic) aims?\b|\baims? (?:of|are|is)\b|\bobjectives?\b|\bvision\b|\bremit\b")],
+        Questions = [Q(185, R(@"\bwhat (?:does|do|will) (?:the|this|that|our|it|we)\b[^?]*\b(?:cover|deal with|look at|focus on|scrutini[sz]e|oversee|concentrate on|work on|handle)\b")), Q(210, R(@"\bpurpose\b|\bmission\b|\bremit\b|\bvision\b|\baims?\b|\bobjectives?\b|\bwhat(?:'s| is| does)\b.*\b(?:for|do)\b[\s,]*(?:basically|exactly|really|actually|then|anyway)?\s*\??$|\bwhy does\b.*\bexist\b|\bwhat(?:'s|s| is) the point\b|\bset up (?:under|for)\b|\blegislation\b"))],
+        Settling = [R(@"\bpurpose\b|\bexists? to\b|\b(?:established|set up|formed|created|convened) (?:in order )?to\b|\bmission\b|\b(?:the|its|our|key|main|strategic) aims?\b|\baims? (?:of|are|is)\b|\bobjectives?\b|\bvision\b|\bremit\b")],
         Section = Section("purpose aims mission objectives vision remit functions", 3),
     };
 
@@ -94,7 +94,7 @@ public static class TopicCatalog
 
     private static TopicDefinition SecretariatTopic() => new(Topic.Secretariat, "who provides the secretariat")
     {
-        Questions = [Q(90, R(@"\b(?:takes?|taking|writes?|records?|does|produces?|sends?(?:\s+out)?|circulates?|distributes?)\s+(?:the\s+)?minutes\b")), Q(160, R(@"\bsecretariat\b|\badmin\w*\b|\bclerks?\b|\bminute[- ]tak\w*|\bwho (?:services|supports|organises|organizes)\b|\bservicing\b"))],
+        Questions = [Q(75, R(@"\b(?:takes?|taking|writes?|records?|does|produces?|sends?(?:\s+out)?|circulates?|distributes?)\s+(?:the\s+)?(?:minutes|notes)\b")), Q(160, R(@"\bsecretariat\b|\badmin\w*\b|\bclerks?\b|\bminute[- ]tak\w*|\bwho (?:services|supports|organises|organizes)\b|\bservicing\b"))],
         Settling = [R(@"\bsecretariat\b[^.]{0,60}\b(?:provided|supplied|undertaken|serviced|by)\b"), R(@"^\s*(?:secretary|secretariat|clerk|administrat\w*|support)\s*[:–]\s*\S"),
             R(@"\b(?:administrative|admin|administration|secretariat|clerking|minute[- ]taking|taking of minutes)\b[^.]{0,80}\b(?:provided|supplied|undertaken|given|done)\s+by\b"),
             R(@"\b(?:minutes|papers|agendas?)\b[^.]{0,80}\b(?:circulated|sent out|issued|distributed|prepared|taken)\b[^.]{0,60}\bby (?:the )?[A-Z]"), R(@"\b(?:provide|provided|supply|supplied|undertake)\w*\b[^.]{0,40}\b(?:administration|administrative|admin|secretariat|clerking)\b"),
@@ -158,7 +158,7 @@ public static class TopicCatalog
 
     private static TopicDefinition PublicAccessTopic() => new(Topic.PublicAccess, "whether the public may attend")
     {
-        Questions = [Q(150, R(@"\bpublic\b(?! health)(?! sector).*\b(?:attend|come|open|watch|observe|access|allowed|admitted|join|sit in|see)\b|\b(?:attend|come|watch|observe|open|closed)\b.*\bpublic\b(?! health)|\bin public\b|\bpress\b|\bobservers?\b|\b(?:residents?|local people|the community|anyone)\b[^?]*\b(?:attend|come|watch|observe|sit in)\b|\bopen meetings?\b|\bmeetings? (?:open|closed)\b"))],
+        Questions = [Q(150, R(@"\bpublic\b(?! health)(?! sector).*\b(?:attend|come|open|watch|observe|access|allowed|admitted|join|sit in|see|speak|address|ask questions)\b|\b(?:attend|come|watch|observe|open|closed)\b.*\bpublic\b(?! health)|\bin public\b|\bpress\b|\bobservers?\b|\b(?:residents?|local people|the community|anyone)\b[^?]*\b(?:attend|come|watch|observe|sit in)\b|\bopen meetings?\b|\bmeetings? (?:open|closed)\b"))],
         Settling = [R(@"\bopen to (?:the )?(?:members of the )?public\b|\b(?:held|meet\w*) in public\b|\bpublic (?:meetings?|access|session)\b|\bclosed to the public\b|\bpress and public\b|\bmembers of the public (?:may|can|are) (?:attend|observe)|\bin private\b|\bpublic (?:may|can) (?:attend|observe)\b")],
         Mentioning = [R(@"\bpublish\w*\b[^.]{0,40}\bwebsite\b")],
     };
@@ -171,7 +171,7 @@ public static class TopicCatalog
 
     private static TopicDefinition ReviewTopic() => new(Topic.Review, "when these Terms of Reference are reviewed")
     {
-        Questions = [Q(20, R(@"\b(?:terms of reference|tor|these terms)\b.*\breview\w*|\breview\w*\b.*\b(?:terms of reference|tor)\b"))],
+        Questions = [Q(20, R(@"\b(?:terms of reference|tor|these terms)\b.*\b(?:review\w*|looked at again|revisit\w*|refresh\w*|updated|renewed)\b|\b(?:review\w*|revisit\w*|refresh\w*|updat\w*)\b.*\b(?:terms of reference|tor)\b"))],
         Settling = [R(@"\bterms of reference\b[^.]{0,80}\breview\w*|\breview\w*\b[^.]{0,80}\bterms of reference\b")],
     };
 
