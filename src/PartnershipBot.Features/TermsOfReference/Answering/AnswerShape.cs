@@ -47,7 +47,7 @@ public static partial class AnswerShape
     }
 
     // A title and a name, or two capitalised words that are not a role or a body ("John Chesworth", not "Deputy Chair").
-    [GeneratedRegex(@"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd)\.? [A-Z][a-z]+|\b(?!(?:The|This|Chair|Vice|Deputy|Council|County|City|Borough|District|Board|Police|Chief|Head|Director|Assistant|Member|Members|Town|Group|Partnership|Committee|Leader|Service|Officer|Manager|Executive|Lead|Community|Safety|Public|Local|National|Health|Commissioner)\b)[A-Z][a-z]+ (?!(?:Council|County|City|Borough|District|Board|Police|Group|Partnership|Committee|Service|Officer|Manager|Trust|Partnership|Constabulary|Authority|Chair|Leader|Team|Forum)\b)[A-Z][a-z]{2,}\b", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd)\.? [A-Z][a-z]+|\b(?!(?:The|This|Chair|Vice|Deputy|Elected|Mayor|Independent|Senior|Council|County|City|Borough|District|Board|Police|Chief|Head|Director|Assistant|Member|Members|Town|Group|Partnership|Committee|Leader|Service|Officer|Manager|Executive|Lead|Community|Safety|Public|Local|National|Health|Commissioner)\b)[A-Z][a-z]+ (?!(?:Council|County|City|Borough|District|Board|Police|Group|Partnership|Committee|Service|Officer|Manager|Trust|Partnership|Constabulary|Authority|Chair|Leader|Team|Forum|Mayor|Member|Members|Director|Programme)\b)[A-Z][a-z]{2,}\b", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex PersonName();
 
     [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|annual(?:ly)?|each year|every (?:\w+ )?(?:years?|months?|weeks?)|quarter(?:ly)?)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
@@ -72,10 +72,10 @@ public static partial class AnswerShape
     private static partial Regex Count();
 
     // A venue: "at St Ambrose's Social Club", "in the Council Chamber", "online via Microsoft Teams".
-    [GeneratedRegex(@"\bat (?:the )?[A-Z][a-z]+|\b(?:venue|online|virtual\w*|Microsoft Teams|Zoom|centre|center|hall|offices|room|town hall|civic|club|library|premises|location|chamber|chambers|building|house|station|school)\b", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bat (?:the )?[A-Z][a-z]+|\b(?:venue|online|virtual\w*|Microsoft Teams|Zoom|centre|center|hall|offices|room|town hall|civic|club|library|premises|location|chamber|chambers|building|house|station|school(?!\s+(?:terms?|years?|holidays?)))\b", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex PlaceLike();
 
-    [GeneratedRegex(@"\b(?:times|each meeting|every meeting|regularly|weekly|fortnightly|monthly|bi-?monthly|quarterly|annually|yearly|biennially|every (?:\w+ )?(?:years?|months?|weeks?)|each year|per year|a year|per annum|\d+ ?-?monthly|six-?weekly)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:times|each meeting|every meeting|regularly|termly|(?:a|per|each) (?:school )?term|weekly|fortnightly|monthly|bi-?monthly|quarterly|annually|yearly|biennially|every (?:\w+ )?(?:years?|months?|weeks?)|each year|per year|a year|per annum|\d+ ?-?monthly|six-?weekly)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex RateLike();
 
     [GeneratedRegex(@"\b(?:chair\w*|vice|deputy|secretar\w*|clerk|officer|manager|director|head|lead|leader|member|members|councillors?|cllr|council|commissioner|chief|superintendent|inspector|police|constabulary|nhs|service|services|authority|board|committee|partnership|group|panel|team|administrator|coordinator|co-ordinator|representatives?|partners?|organisations?|agenc\w+|executive|mayor|cabinet|portfolio holder|residents?|everyone|anyone|nominee|substitute)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]

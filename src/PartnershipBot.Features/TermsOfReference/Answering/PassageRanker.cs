@@ -99,6 +99,8 @@ public static class PassageRanker
         return new Ranking(ranked, scorer.UnknownShare, topic == Topic.General ? null : model.Facts[topic].Status);
     }
 
+    private static readonly string[] HolderSegmentBreaks = ["\n", "•", ". ", "; "];
+
     /// <summary>For chair and vice-chair questions: does the text say what was asked (holder, how chosen, or term)?</summary>
     private static bool IsChairAnswer(QuestionAnalysis question, string text)
     {
@@ -118,7 +120,9 @@ public static class PassageRanker
             ChairAspect.Term => TopicCues.GivesTerm(text),
             // "Who is the chair?" needs the holder (a person or a post); "who is the current chair?" a name. The rule
             // that elects them does not say who they are.
-            ChairAspect.Who when question.AsksForCurrentHolder => TopicCues.NamesHolder(question.Topic, text) && AnswerShape.NamesPerson(text),
+            // The name must be in the item or sentence that names the post, not anywhere in a long list ("St Stephen" in an aim).
+            ChairAspect.Who when question.AsksForCurrentHolder => text.Split(HolderSegmentBreaks, StringSplitOptions.RemoveEmptyEntries)
+                .Any(segment => TopicCues.NamesHolder(question.Topic, segment) && AnswerShape.NamesPerson(segment)),
             ChairAspect.Who => TopicCues.NamesHolder(question.Topic, text) || TopicCues.NamesChooser(question.Topic, text),
             _ => TopicCues.Mentions(question.Topic, text),
         };

@@ -56,7 +56,9 @@ public sealed partial record MeetingFrequency(double? PerYear, IReadOnlyList<int
         }
 
         var word = RateWord().Match(text);
-        return word.Success ? word.Groups[1].Value.ToLowerInvariant().Replace("-", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal) switch
+        // "once per school term" reads as "once a term"; England's schools have three terms a year.
+        return word.Success ? word.Groups[1].Value.ToLowerInvariant().Replace("school ", string.Empty, StringComparison.Ordinal).Replace(" per ", " a ", StringComparison.Ordinal)
+            .Replace(" each ", " a ", StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal) switch
         {
             "weekly" => 52,
             "fortnightly" => 26,
@@ -70,6 +72,8 @@ public sealed partial record MeetingFrequency(double? PerYear, IReadOnlyList<int
             "onceaweek" or "everyweek" => 52,
             "onceamonth" or "everymonth" => 12,
             "twiceamonth" => 24,
+            "termly" or "onceaterm" or "everyterm" or "eachterm" => 3,
+            "twiceaterm" => 6,
             _ => null,
         } : null;
     }
@@ -83,6 +87,6 @@ public sealed partial record MeetingFrequency(double? PerYear, IReadOnlyList<int
     [GeneratedRegex(@"\bevery\s+(" + NumberWords.Pattern + @"\s+)?(weeks?|months?)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex Every();
 
-    [GeneratedRegex(@"\b(weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|twice a year|twice yearly|annually|yearly|once a year|once a week|every week|once a month|every month|twice a month)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|twice a year|twice yearly|annually|yearly|once a year|once a week|every week|once a month|every month|twice a month|termly|(?:once|twice) (?:a|per|each) (?:school )?term|(?:every|each) (?:school )?term)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex RateWord();
 }

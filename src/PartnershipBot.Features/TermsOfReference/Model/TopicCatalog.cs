@@ -58,7 +58,7 @@ public static class TopicCatalog
     {
         Questions = [Q(140, R(@"\bhow (?:often|frequently)\b.*\b(?:meet\w*|held|take place|convene\w*|sit)\b|\bhow many (?:times|meetings)\b|\bmeet\w*\b.*\b(?:how often|frequency)\b|\bfrequency of (?:the )?meetings\b|\bmeet\w*\b[^?]*\b(?:more|less) (?:often|frequently)\b|\bmeet\w*\b[^?]*\b(?:more|fewer|less) than \w+ times\b|\bmeet\w*\s+(?:weekly|fortnightly|monthly|quarterly|annually|yearly|every|once|twice|\w+ times)"))],
         Settling = [R(@"\b(?:meet(?:s|ing|ings)?|convene[sd]?|occur(?:s|ring)?|held|take place|takes place|sits?)\b[^.]{0,80}\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|six-?monthly|bi-?annually|annually|yearly|twice|once|\w+\s+times|\w+\s+occasions|every\s+(?:\w+\s+)?(?:weeks?|months?))"),
-            R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|quarterly|annual|regular)\b[^.]{0,40}\bmeetings?\b|\b(?:once|twice|\w+ times) (?:a|per|each|every) (?:week|month|year|quarter)\b"),
+            R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|quarterly|annual|regular)\b[^.]{0,40}\bmeetings?\b|\b(?:once|twice|\w+ times) (?:a|per|each|every) (?:week|month|year|quarter|(?:school )?term)\b"),
             R(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly)\s+meetings?\b")],
         Mentioning = [R(@"\bfrequency\b|\bhow often\b|\bforward plan of meetings\b")],
         Parse = text => MeetingFrequency.Parse(text),
@@ -77,6 +77,7 @@ public static class TopicCatalog
         Settling = [R(@"\bquor(?:um|ate|acy)\b[^.]{0,80}\b(?:\d|half|third|quarter|majority|members|one|two|three|four|five|six|seven|eight)")],
         Mentioning = [R(@"\bquor(?:um|ate|acy)\b")],
         Parse = text => QuorumRule.Parse(text),
+        Section = Section("quorum quoracy quorate", 2),
     };
 
     private static TopicDefinition MembershipTopic() => new(Topic.Membership, "that point about membership")
@@ -98,6 +99,8 @@ public static class TopicCatalog
         Settling = [R(@"\bsecretariat\b[^.]{0,60}\b(?:provided|supplied|undertaken|serviced|by)\b"), R(@"^\s*(?:secretary|secretariat|clerk|administrat\w*|support)\s*[:–]\s*\S"),
             R(@"\b(?:administrative|admin|administration|secretariat|clerking|minute[- ]taking|taking of minutes)\b[^.]{0,80}\b(?:provided|supplied|undertaken|given|done)\s+by\b"),
             R(@"\b(?:minutes|papers|agendas?)\b[^.]{0,80}\b(?:circulated|sent out|issued|distributed|prepared|taken)\b[^.]{0,60}\bby (?:the )?[A-Z]"), R(@"\b(?:provide|provided|supply|supplied|undertake)\w*\b[^.]{0,40}\b(?:administration|administrative|admin|secretariat|clerking)\b"),
+            R(@"\b(?:will|shall)\s+(?:\w+\s+){0,3}(?:take|record|write up|produce|keep)\s+(?:the\s+)?(?:minutes|notes|meetings|a record)\b"),
+            R(@"\bsupport(?:ed)?\b[^.]{0,30}\b(?:offered|provided|given|supplied)\s+by\b|\b(?:provide|provides|providing|supply)\b[^.]{0,30}\b(?:officer|administrative|secretariat|business) support\b|\bhost (?:authority|council|organisation|organization|agency)\b"),
             R(@"\bservicing\b[^.]{0,30}\b(?:support|will be|is)\b"), R(@"\bserviced by\b"), R(@"\bclerk(?:ed|ing)? (?:by|to the)\b|\b(?:will|shall) clerk\b|\bclerks? (?:the )?meetings?\b")],
         Mentioning = [R(@"\bsecretariat\b|\badmin\w*\b|\bpreparing agendas\b")],
         Section = Section("secretariat administration support", 2),
@@ -107,7 +110,8 @@ public static class TopicCatalog
     {
         Questions = [Q(110, R(@"\b(?:papers?|agendas?|reports?|documents)\b.*\b(?:before|advance|ahead|in by|due|deadline|circulat\w*|sent out|come out|go out|need to be in|get them|late)\b|\b(?:papers?|agendas?)\b.*\b(?:sent|issued|distributed|published|go out|released)\b|\b(?:deadline|notice)\b.*\b(?:papers?|agendas?|reports?)\b|\bsend\w* out (?:the )?(?:papers?|agendas?)\b|\blate (?:papers?|reports?|items?)\b|\btable\b.*\blate\b|\b(?:how far ahead|how much notice|how far in advance)\b|\b(?:add|get|put|raise)\w*\b[^?]*\b(?:on|to) (?:the )?agenda\b|\bagenda items?\b[^?]*\b(?:added|submitted|raised|included)\b"))],
         Settling = [R(@"\b(?:papers?|agendas?|reports?|documents?|information)\b[^.]{0,140}\b(?:days?|weeks?|hours?)\b[^.]{0,30}\b(?:(?:before|prior to|in advance of|ahead of)\b[^.]{0,30}\bmeetings?\b|in advance\b|beforehand\b)"),
-            R(@"\blate (?:papers|reports|items)\b")],
+            R(@"\blate (?:papers|reports|items)\b"),
+            R(@"\b(?:papers?|agendas?)\b[^.]{0,60}\b(?:circulated|distributed|sent|issued|published)\b[^.]{0,30}\b(?:in (?:line|accordance) with|as (?:required|set out) (?:by|in))\b")],
         Mentioning = [R(@"\b(?:papers?|agendas?)\b[^.]{0,60}\b(?:circulat\w*|sent|issued|published|distribut\w*)")],
         Parse = text => NoticePeriod.Parse(PapersSentence(text), beforeMeeting: true),
     };
@@ -115,7 +119,8 @@ public static class TopicCatalog
     private static TopicDefinition MinutesDeadlineTopic() => new(Topic.MinutesDeadline, "when minutes are circulated")
     {
         Questions = [Q(100, R(@"(?:\bwhen\b|\bhow (?:soon|long|quickly|many days)\b|\bdeadline\b|\btimescale\b).*\b(?:minutes|notes? of (?:the )?meetings?|meeting notes|action notes)\b|\b(?:minutes|notes? of (?:the )?meetings?|meeting notes|action notes)\b.*\b(?:when|how soon|deadline|within|due)\b"))],
-        Settling = [R(@"\b(?:minutes|notes of (?:the )?meetings?|meeting notes|action notes)\b[^.]{0,100}\b(?:within|after|following|no later than)\b[^.]{0,40}\b(?:days?|weeks?|meeting)\b")],
+        Settling = [R(@"\b(?:minutes|notes of (?:the )?meetings?|meeting notes|action notes)\b[^.]{0,100}\b(?:within|after|following|no later than)\b[^.]{0,40}\b(?:days?|weeks?|meeting)\b"),
+            R(@"\bminutes\b[^.]{0,80}\b(?:circulated|sent|distributed|issued|included)\b[^.]{0,30}\bwith (?:the|each|every) (?:next )?(?:agenda|papers)\b")],
         Mentioning = [R(@"\bminutes\b[^.]{0,60}\b(?:circulat\w*|sent|issued|published|distribut\w*)")],
         Parse = text => NoticePeriod.Parse(MinutesSentence(text), beforeMeeting: false),
     };
@@ -131,7 +136,7 @@ public static class TopicCatalog
     private static TopicDefinition ConflictsOfInterestTopic() => new(Topic.ConflictsOfInterest, "how conflicts of interest are declared")
     {
         Questions = [Q(50, R(@"\bconflicts? of interests?\b|\bdeclar\w*\b.*\binterests?\b|\binterests?\b.*\bdeclar\w*|\bpecuniary\b|\bconflicted\b"))],
-        Settling = [R(@"\bconflicts? of interests?\b|\bdeclar\w*\b[^.]{0,40}\binterests?\b|\bpecuniary\b|\bregister of interests\b")],
+        Settling = [R(@"\bconflicts? of interests?\b|\bdeclar\w*\b[^.]{0,40}\binterests?\b|\bpecuniary\b|\bregister of interests\b|\binterests of (?:members|councillors)\b|\bmembers'? interests\b")],
         Mentioning = [R(@"\binterests?\b")],
     };
 

@@ -50,7 +50,10 @@ public static partial class TopicCues
     [GeneratedRegex(NotVice + @"\b(?:chaired by|chair (?:will be |shall be |is )?held by|(?:act|operate|serve)s? as (?:the )?chair)\b|\bwho (?:will|shall|is to) chair\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     internal static partial Regex ChairHolderBy();
 
-    [GeneratedRegex(NotVice + @"\bchair(?:man|person)?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated|elected)(?: by [^.,;]{1,40})? from\b|\b(?:elect|select|appoint|choose|nominate)\w* (?:a |an |the |its |their )?(?:own )?chair(?:man|person)? from\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(NotVice + @"\bchair(?:man|person)?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated|elected)(?: by [^.,;]{1,40})? from\b|\b(?:elect|select|appoint|choose|nominate)\w* (?:a |an |the |its |their )?(?:own )?chair(?:man|person)? from\b"
+        // "9 members from which a Chairman and Vice Chairman will be elected", "elect one of the Governor members as Chair".
+        + @"|\bfrom (?:which|whom|among(?:st)? (?:them|whom|their number))\b[^.;]{0,20}" + NotVice + @"\bchair(?:man|person)?\b[^.;]{0,40}\b(?:will|shall|are|is) be (?:elected|appointed|selected|chosen|nominated)\b"
+        + @"|\b(?:elect|select|appoint|choose|nominate)\w*\b[^.;]{0,60}\bas (?:the )?" + NotVice + @"chair(?:man|person)?\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     internal static partial Regex ChairFromPool();
 
     // "Cllr Jane Smith, Chair, Safer Communities Board": a named holder in a report header or signature.
@@ -59,7 +62,7 @@ public static partial class TopicCues
 
     // "Chair: Cllr Priya Desai" (label-and-value lines), "Leader of the Council (Chair)", or a membership
     // table row whose role column says "Chair".
-    [GeneratedRegex(NotVice + @"^\s*(?:the\s+)?chair(?:man|person)?\s*[:–]\s*\S|" + NotVice + @"\((?:the\s+)?(?:(?!vice|deputy)[\w-]+\s+){0,3}chair(?:man|person|woman)?\)|" + NotVice + @"–\s*chair(?:man|person)?\s*$", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(NotVice + @"^\s*(?:the\s+)?chair(?:man|person)?\s*[:–]\s*\S|" + NotVice + @"\((?:the\s+)?(?:(?!vice|deputy)[\w-]+\s+){0,3}chair(?:man|person|woman)?\)|" + NotVice + @"–\s*chair(?:man|person)?\s*$|\b(?:independent|lay) chair(?:man|person)?\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     internal static partial Regex ChairLabel();
 
     [GeneratedRegex(@"^\s*(?:the\s+)?vice[- ]?chair(?:man|person)?s?\s*[:–]\s*\S|\((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:vice[- ]?|deputy\s+)chair(?:man|person|woman)?\)|–\s*vice[- ]?chair(?:man|person)?\s*$", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
@@ -83,7 +86,7 @@ public static partial class TopicCues
     [GeneratedRegex(@"\bvice[- ]?chairs?\b(?:\s+(?:of|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w&-]+){0,4}?)?\s+(?:will be|shall be|is|are|to be|would be)\s+(?!" + Chosen + @")\w", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     internal static partial Regex ViceHolder();
 
-    [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated|elected)(?: by [^.,;]{1,40})? from\b|\b(?:elect|select|appoint|choose|nominate)\w* (?:a |an |the |its |their )?(?:own )?vice[- ]?chairs? from\b|\b(?:act|operate|serve)s? as (?:the )?vice[- ]?chair\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.;]{0,40}\b(?:selected|drawn|chosen|appointed|nominated|elected)(?: by [^.,;]{1,40})? from\b|\b(?:elect|select|appoint|choose|nominate)\w* (?:a |an |the |its |their )?(?:own )?vice[- ]?chairs? from\b|\bfrom (?:which|whom|among(?:st)? (?:them|whom|their number))\b[^.;]{0,60}\bvice[- ]?chair(?:man|person)?\b[^.;]{0,10}\b(?:will|shall|are|is) be (?:elected|appointed|selected|chosen|nominated)\b|\b(?:act|operate|serve)s? as (?:the )?vice[- ]?chair\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     internal static partial Regex ViceFromPool();
 
     [GeneratedRegex(@"\bvice[- ]?chairs?\b[^.]{0,60}\b(?:elect\w*|appoint\w*|select\w*|chosen|nominat\w*|rotat\w*)|\b(?:elect|appoint|select|choose|nominate)\w*\b[^.]{0,40}\bvice[- ]?chair", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
