@@ -109,6 +109,10 @@ public sealed class TopicCatalogTests
     [InlineData("can we make decisions or only recommend?", Topic.General)]
     [InlineData("is there parking at the venue?", Topic.General)]
     [InlineData("how long are meetings?", Topic.General)]
+    [InlineData("can the chair take the notes if the clerk is away?", Topic.Secretariat)]
+    [InlineData("can the public speak at meetings?", Topic.PublicAccess)]
+    [InlineData("how often are the terms of reference looked at again?", Topic.Review)]
+    [InlineData("what's the forum for, really?", Topic.Purpose)]
     public void Everyday_phrasings_map_to_the_topic_asked_about(string question, Topic expected) =>
         Assert.Equal(expected, QuestionAnalyzer.Analyze(question, NoVocabulary).Topic);
 }

