@@ -66,4 +66,14 @@ public class GeneralWordingTests
 
         Assert.False(answer.Answered, answer.Answer);
     }
+
+    [Fact]
+    public void A_list_item_is_quoted_after_the_lead_in_that_gives_it_its_meaning()
+    {
+        const string tor = "Harbour Committee\n\nReferred business\n\nThe committee will make recommendations to the full Council on:\n- any amendment of these terms of reference;\n- the annual harbour budget.\n";
+
+        var item = TermsOfReferenceModel.Build("harbour.txt", tor).Passages.Single(p => p.Text.StartsWith("any amendment", StringComparison.Ordinal));
+
+        Assert.Equal("The committee will make recommendations to the full Council on: … any amendment of these terms of reference;", item.Quote);
+    }
 }

@@ -14,7 +14,8 @@ public sealed class TorPassage
     /// <param name="anchor">The clause cited.</param>
     /// <param name="clauses">The anchor and, for a list, its items.</param>
     /// <param name="sentence">One sentence of the anchor, when the passage is that sentence rather than the whole clause.</param>
-    public TorPassage(int id, TorClause anchor, IReadOnlyList<TorClause> clauses, string? sentence = null)
+    /// <param name="leadIn">For a list item quoted alone, the sentence that introduces its list ("The committee will recommend to Council on:").</param>
+    public TorPassage(int id, TorClause anchor, IReadOnlyList<TorClause> clauses, string? sentence = null, string? leadIn = null)
     {
         ArgumentNullException.ThrowIfNull(anchor);
         ArgumentNullException.ThrowIfNull(clauses);
@@ -26,6 +27,12 @@ public sealed class TorPassage
         Text = sentence ?? (clauses.Count == 1 ? anchor.Text : lead + ": " + string.Join("; ", items));
         // Bullets stay bullets when quoted: a member reads a list as a list.
         Quote = clauses.Count == 1 ? Text : lead + ":\n" + string.Join("\n", items.Select(i => "• " + i));
+        // An item alone can mean the opposite of what it says without its lead-in ("Any amendment of these Terms of
+        // Reference" is referred to Council, not decided here), so it is quoted after it.
+        if (leadIn is not null && clauses.Count == 1)
+        {
+            Quote = leadIn.TrimEnd(':', ' ') + ": … " + Quote;
+        }
         var keys = Words.Keys(Text);
         Keys = [.. keys];
         WordCount = keys.Count;
@@ -119,12 +126,12 @@ public sealed class TorPassage
                 else if (sentences.Count == 1)
                 {
                     sentences.Clear();
-                    passages.Add(new TorPassage(passages.Count, clause, [clause]));
+                    passages.Add(new TorPassage(passages.Count, clause, [clause], leadIn: LeadInOf(document, clause)));
                 }
 
                 foreach (var sentence in sentences)
                 {
-                    passages.Add(new TorPassage(passages.Count, clause, [clause], sentence));
+                    passages.Add(new TorPassage(passages.Count, clause, [clause], sentence, LeadInOf(document, clause)));
                 }
             }
 
@@ -136,4 +143,18 @@ public sealed class TorPassage
 
         return passages;
     }
+
+    // The lead-in sentence of a list item's paragraph, when short enough to quote with the item.
+    private static string? LeadInOf(TorDocument document, TorClause clause)
+    {
+        if (clause.Kind != ClauseKind.ListItem || clause.ParentIndex is not { } parentIndex || document.Clauses[parentIndex] is not { IsLeadIn: true } parent)
+        {
+            return null;
+        }
+
+        var lead = SentenceSplitter.MergeFragments(SentenceSplitter.Split(parent.Text))[^1];
+        return lead.Length <= MaxQuotedLeadIn ? lead : null;
+    }
+
+    private const int MaxQuotedLeadIn = 160;
 }
