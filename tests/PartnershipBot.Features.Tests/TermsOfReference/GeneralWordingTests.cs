@@ -76,4 +76,29 @@ public class GeneralWordingTests
 
         Assert.Equal("The committee will make recommendations to the full Council on: … any amendment of these terms of reference;", item.Quote);
     }
+
+    [Theory]
+    [InlineData("All members have full voting rights.", false)]
+    [InlineData("All members have full voting rights. Where votes are tied the Chair has a deciding vote.", true)]
+    public void A_casting_vote_question_needs_a_clause_on_breaking_a_tie(string clause, bool answered)
+    {
+        var tor = "Moorside Panel\n\nVoting\n\n" + clause + "\n";
+
+        var answer = TestBoards.Ask(TermsOfReferenceModel.Build("moorside.txt", tor), "does the chair get a casting vote?");
+
+        Assert.Equal(answered, answer.Answered);
+    }
+
+    [Theory]
+    [InlineData("who holds the panel to account?", "subject to annual scrutiny by the Overview Committee")]
+    [InlineData("how often are we scrutinised?", "annual scrutiny")]
+    public void Scrutiny_by_another_body_is_accountability(string question, string expected)
+    {
+        const string tor = "Moorside Panel\n\nGovernance\n\nThe panel is subject to annual scrutiny by the Overview Committee.\n\nMeetings\n\nThe panel meets quarterly.\n";
+
+        var answer = TestBoards.Ask(TermsOfReferenceModel.Build("moorside.txt", tor), question);
+
+        Assert.True(answer.Answered, answer.Answer);
+        Assert.Contains(expected, answer.Answer, StringComparison.Ordinal);
+    }
 }

@@ -56,8 +56,19 @@ public static class AnswerDecision
             return false;
         }
 
+        // "Does the chair get a casting vote?" is about breaking a tie: a clause on voting rights in general does not answer it.
+        if (CastingVote.IsMatch(question.Corrected) && !TieBreak.IsMatch(best.Passage.Text))
+        {
+            return false;
+        }
+
         return question.Expected is ExpectedAnswer.Any or ExpectedAnswer.Who || best.Fits;
     }
+
+    private static readonly System.Text.RegularExpressions.Regex CastingVote = TorRegex.Create(@"\bcasting\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    private static readonly System.Text.RegularExpressions.Regex TieBreak =
+        TorRegex.Create(@"\bcasting\b|\bties?\b|\btied\b|\bequal(?:ity of| number of)? votes\b|\bvotes? (?:are|is) equal\b|\bdeciding vote\b|\bsecond vote\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     /// <summary>Probability that answering from the best passage is right.</summary>
     public static double Confidence(IReadOnlyList<double> features, IReadOnlyList<double> weights)

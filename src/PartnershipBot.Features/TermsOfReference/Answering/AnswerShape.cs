@@ -75,7 +75,7 @@ public static partial class AnswerShape
     [GeneratedRegex(@"\bat (?:the )?[A-Z][a-z]+|\b(?:venue|online|virtual\w*|Microsoft Teams|Zoom|centre|center|hall|offices|room|town hall|civic|club|library|premises|location|chamber|chambers|building|house|station|school(?!\s+(?:terms?|years?|holidays?)))\b", RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex PlaceLike();
 
-    [GeneratedRegex(@"\b(?:times|each meeting|every meeting|regularly|termly|(?:a|per|each) (?:school )?term|weekly|fortnightly|monthly|bi-?monthly|quarterly|annually|yearly|biennially|every (?:\w+ )?(?:years?|months?|weeks?)|each year|per year|a year|per annum|\d+ ?-?monthly|six-?weekly)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:times|each meeting|every meeting|regularly|termly|(?:a|per|each) (?:school )?term|weekly|fortnightly|monthly|bi-?monthly|quarterly|annual|annually|yearly|biennially|every (?:\w+ )?(?:years?|months?|weeks?)|each year|per year|a year|per annum|\d+ ?-?monthly|six-?weekly)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     private static partial Regex RateLike();
 
     [GeneratedRegex(@"\b(?:chair\w*|vice|deputy|secretar\w*|clerk|officer|manager|director|head|lead|leader|member|members|councillors?|cllr|council|commissioner|chief|superintendent|inspector|police|constabulary|nhs|service|services|authority|board|committee|partnership|group|panel|team|administrator|coordinator|co-ordinator|representatives?|partners?|organisations?|agenc\w+|executive|mayor|cabinet|portfolio holder|residents?|everyone|anyone|nominee|substitute)\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]

@@ -128,9 +128,9 @@ public static class TopicCatalog
     private static TopicDefinition DecisionMakingTopic() => new(Topic.DecisionMaking, "how decisions are made (consensus or vote)")
     {
         Questions = [Q(70, R(@"\bcasting\b|\bvot(?:e|es|ing)\b|\bconsensus\b|\bmajority\b")), Q(170, R(@"\bvot(?:e|es|ing)\b|\bconsensus\b|\bmajority\b|\bcasting\b|\bhow (?:are|is|do|does)\b.*\b(?:decisions?|decide)\b|\bdecisions? (?:are|is) (?:made|taken|reached)\b"))],
-        Settling = [R(@"\b(?:consensus|casting vote|unanimous(?:ly)?|unanimity|simple majority|majority (?:vote|decision|of (?:those|members|votes|the members))|show of hands|(?:put|taken|decided|determined|resolved) (?:to|by) (?:a )?vote|vot(?:e|es|ing) (?:on|by|will|shall|is)|by (?:a )?vote)\b"),
+        Settling = [R(@"\b(?:consensus|casting vote|deciding vote|second vote|equality of votes|votes (?:are )?(?:tied|equal)|unanimous(?:ly)?|unanimity|simple majority|majority (?:vote|decision|of (?:those|members|votes|the members))|show of hands|(?:put|taken|decided|determined|resolved) (?:to|by) (?:a )?vote|vot(?:e|es|ing) (?:on|by|will|shall|is)|by (?:a )?vote)\b"),
             R(@"\b(?:have|has|with|without) (?:no|a|one) vote\b|\bnon-voting\b|\bvoting (?:rights?|members?)\b|\bnot (?:to )?vote\b|\bcannot vote\b|\bentitled to vote\b")],
-        Mentioning = [R(@"\bdecision[- ]making\b|\bdecisions? (?:will be|are|is) (?:made|taken|reached)")],
+        Mentioning = [R(@"\bmak(?:e|es|ing) (?:its |their |all )?decisions (?:in an?|by|through|on the basis of)\b|\bdecision[- ]making\b|\bdecisions? (?:will be|are|is) (?:made|taken|reached)")],
     };
 
     private static TopicDefinition ConflictsOfInterestTopic() => new(Topic.ConflictsOfInterest, "how conflicts of interest are declared")
@@ -149,8 +149,8 @@ public static class TopicCatalog
 
     private static TopicDefinition AccountabilityTopic() => new(Topic.Accountability, "who the board is accountable to")
     {
-        Questions = [Q(190, R(@"\baccountab\w*|\banswer(?:able|s)? to\b|\bwho (?:does|do) (?:the |it |we )?.*\b(?:report|answer)s? to\b|\boverse\w*|\bscrutin\w*"))],
-        Settling = [R(@"\baccountab\w*\b"), R(@"\baccountable to\b"), R(@"\b(?:is|are|be|remains?) accountable to\b"), R(@"\banswerable to\b"), R(@"\breport\w* to\b"), R(@"\breports? (?:[\w-]+ )?to (?:the )?[A-Z]")],
+        Questions = [Q(190, R(@"\baccountab\w*|\bto account\b|\banswer(?:able|s)? to\b|\bwho (?:does|do) (?:the |it |we )?.*\b(?:report|answer)s? to\b|\boverse\w*|\bscrutin\w*"))],
+        Settling = [R(@"\baccountab\w*\b"), R(@"\baccountable to\b"), R(@"\bsubject to (?:\w+ )?scrutiny\b|\bscrutini[sz]ed by\b|\bheld to account by\b"), R(@"\b(?:is|are|be|remains?) accountable to\b"), R(@"\banswerable to\b"), R(@"\breport\w* to\b"), R(@"\breports? (?:[\w-]+ )?to (?:the )?[A-Z]")],
         Section = Section("accountability governance reporting", 2),
     };
 
