@@ -101,4 +101,25 @@ public class GeneralWordingTests
         Assert.True(answer.Answered, answer.Answer);
         Assert.Contains(expected, answer.Answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_clause_under_a_meetings_and_quorum_heading_that_gives_no_number_is_not_the_quorum()
+    {
+        const string tor = "Valley Panel\n\n2 Meetings and Quorum\n\n2.1 Papers will be sent out five working days before each meeting.\n";
+
+        var answer = TestBoards.Ask(TermsOfReferenceModel.Build("valley.txt", tor), "what's the quorum?");
+
+        Assert.False(answer.Answered, answer.Answer);
+    }
+
+    [Fact]
+    public void A_quorum_heading_settles_the_number_under_it()
+    {
+        const string tor = "Valley Panel\n\nQuorum\n\nA minimum of four panel members are required for decisions.\n";
+
+        var answer = TestBoards.Ask(TermsOfReferenceModel.Build("valley.txt", tor), "if only 3 of us turn up can we still decide?");
+
+        Assert.True(answer.Answered, answer.Answer);
+        Assert.Contains("four panel members", answer.Answer, StringComparison.Ordinal);
+    }
 }

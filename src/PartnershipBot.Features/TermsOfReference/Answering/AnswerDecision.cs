@@ -56,6 +56,12 @@ public static class AnswerDecision
             return false;
         }
 
+        // A quorum is a number or share of members: a clause under a "Meetings and Quorum" heading that gives none is not one.
+        if (question.Topic == Topic.Quorum && !best.Settles)
+        {
+            return false;
+        }
+
         // "Does the chair get a casting vote?" is about breaking a tie: a clause on voting rights in general does not answer it.
         if (CastingVote.IsMatch(question.Corrected) && !TieBreak.IsMatch(best.Passage.Text))
         {

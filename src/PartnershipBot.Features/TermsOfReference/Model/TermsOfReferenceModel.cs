@@ -191,6 +191,7 @@ public sealed partial class TermsOfReferenceModel
     {
         var headings = passage.Anchor.HeadingPath;
         return headings.Count > 0 && !passage.Text.Contains(headings[^1], StringComparison.Ordinal) && TopicCues.Mentions(topic, headings[^1])
+            && !NamesAnotherSubject(topic, headings[^1])
             ? headings[^1].TrimEnd('?', ':', '.') + ": " + passage.Text
             : passage.Text;
     }
@@ -214,6 +215,17 @@ public sealed partial class TermsOfReferenceModel
         ArgumentNullException.ThrowIfNull(text);
         return text.Split([". ", "; "], StringSplitOptions.RemoveEmptyEntries);
     }
+
+    // A heading naming two subjects ("Meetings and Quorum") does not say which one a clause under it settles; "Scope and
+    // purpose" names one subject twice.
+    private static bool NamesAnotherSubject(Topic topic, string heading) =>
+        TwoSubjects().Split(heading).Any(part => !TopicCues.Mentions(topic, part) && SubjectWord().IsMatch(part));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s(?:and|&)\s", System.Text.RegularExpressions.RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    private static partial System.Text.RegularExpressions.Regex TwoSubjects();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:meetings?|frequency|membership|members|attendance|chair\w*|papers|agendas?|minutes|decisions?|voting|reporting|funding|finance|quor\w+|substitut\w+|secretariat|conduct|interests)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    private static partial System.Text.RegularExpressions.Regex SubjectWord();
 
     // "Role of the Forum", "Functions of the Board": what the body is for, as opposed to members' roles.
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d[\d.]*\s+)?(?:(?:the\s+)?(?:role|functions?|purpose|remit)\s+of\s+the\b|why\s+(?:we|it|the\s+\w+)\s+exists?\b|what\s+(?:we|it)\s+(?:are|is)\s+for\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]

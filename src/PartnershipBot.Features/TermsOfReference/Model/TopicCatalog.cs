@@ -73,8 +73,8 @@ public static class TopicCatalog
 
     private static TopicDefinition QuorumTopic() => new(Topic.Quorum, "the quorum")
     {
-        Questions = [Q(30, R(@"\bquor(?:um|ate|acy)\b|\bhow many (?:of us|members|people|councillors|reps|representatives|partners)\b.*\b(?:need|needs|have|must)\b.*\b(?:there|present|attend\w*|decide|decision|vote|quorate)\b|\bminimum (?:number|attendance)\b|\bcan we (?:still )?(?:go ahead|proceed|carry on|start)\b|\b(?:only|just) \w+ (?:of us|people|members)\b[^?]*\b(?:turn|come|show)\w*\b"))],
-        Settling = [R(@"\bquor(?:um|ate|acy)\b[^.]{0,80}\b(?:\d|half|third|quarter|majority|members|one|two|three|four|five|six|seven|eight)")],
+        Questions = [Q(30, R(@"\bquor(?:um|ate|acy)\b|\bhow many (?:of us|members|people|councillors|reps|representatives|partners)\b.*\b(?:need|needs|have|must)\b.*\b(?:there|present|attend\w*|decide|decision|vote|quorate)\b|\bminimum attendance\b|\bminimum number\b[^?]*\b(?:present|there|attend\w*|needed|required|to (?:make|take|vote|decide|go ahead))\b|\bcan we (?:still )?(?:go ahead|proceed|carry on|start)\b|\b(?:only|just) \w+ (?:of us|people|members)\b[^?]*\b(?:turn|come|show)\w*\b"))],
+        Settling = [R(@"\bquor(?:um|ate|acy)\b[^.]{0,80}\b(?:\d|(?:half|third|quarter|majority|members|one|two|three|four|five|six|seven|eight)\b)")],
         Mentioning = [R(@"\bquor(?:um|ate|acy)\b")],
         Parse = text => QuorumRule.Parse(text),
         Section = Section("quorum quoracy quorate", 2),
