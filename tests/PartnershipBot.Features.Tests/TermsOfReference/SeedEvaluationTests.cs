@@ -9,8 +9,9 @@ namespace PartnershipBot.Features.Tests.TermsOfReference;
 /// <summary>
 /// The gold question sets, scored as <c>eval</c> scores them. Each floor is the level the engine reaches today less
 /// nothing: a change that loses a question on any set fails here. The sets: the five samples' seeds; ToRs written
-/// in other wording (fixtures); reworded seed questions; the dev set of 12 real ToRs of other boards; and the extra
-/// set of 8 real ToRs whose questions were written before the engine ever answered them (never tuned on).
+/// in other wording (fixtures); reworded seed questions; the dev set of 12 real ToRs of other boards; and three sets of
+/// real ToRs whose questions were written blind, before the engine ever answered them: extra (8 boards) and fresh
+/// (9 boards), since studied, and blind2 (9 boards), kept unread as the held-out check.
 /// </summary>
 [Trait(TestTier.Category, TestTier.Unit)]
 public class SeedEvaluationTests
@@ -45,8 +46,8 @@ public class SeedEvaluationTests
 
         var summary = EvaluationScore.Summarise(results);
         var failures = string.Join("\n", results.Where(r => !r.Right).Select(r => $"{r.Item.Question} -> {r.Answer.Answer}"));
-        Assert.True(results.Count(r => r.Right) >= 212, summary + "\n" + failures);
-        Assert.True(results.Count(r => r.ConfidentWrong) <= 12, summary + "\n" + failures);
+        Assert.True(results.Count(r => r.Right) >= 214, summary + "\n" + failures);
+        Assert.True(results.Count(r => r.ConfidentWrong) <= 10, summary + "\n" + failures);
     }
 
     [Fact]
@@ -64,8 +65,10 @@ public class SeedEvaluationTests
     }
 
     [Theory]
-    [InlineData("dev", 137, 9)]
-    [InlineData("extra", 93, 6)]
+    [InlineData("dev", 139, 7)]
+    [InlineData("extra", 96, 5)]
+    [InlineData("fresh", 119, 8)]
+    [InlineData("blind2", 104, 9)]
     public void Real_ToRs_of_other_boards_stay_at_least_as_right(string set, int right, int confidentWrong)
     {
         var directory = RepositoryPaths.Combine("samples", "eval", set);
