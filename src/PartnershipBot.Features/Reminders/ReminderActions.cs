@@ -25,11 +25,17 @@ public sealed class ReminderActions(
     DeadlineReminderViews views,
     SecretariatNotices secretariat,
     ITorLibrarySource library,
-    BoardPermissions permissions,
+    BoardContextResolver boards,
     BoardWorkingDays workingDays,
     IAgendaStore agenda,
     TimeProvider time) : IFeatureRoutes
 {
+    private const string OnlyBoardsPeople = "Only the people of the board this reminder is for can answer it, so nothing was changed.";
+
+    // Only the board's own people, in its own tenant, answer its reminders (everyone in local mode); the same words
+    // whether the board is another tenant's or the person holds no role on it.
+    private static readonly BoardRequest BoardsPeople = new(BoardDuty.AnswerReminders, NeedsTerms: false, OnlyBoardsPeople, OnlyBoardsPeople);
+
     /// <inheritdoc />
     public void Register(RouteTable routes)
     {
@@ -52,11 +58,11 @@ public sealed class ReminderActions(
             return InvokeResponse.Message("I can't tell who you are from this message, so I can't record that.");
         }
 
-        // Only the board's own people, in its own tenant, answer its reminders (everyone in local mode): a forged
-        // invoke with another board's reminder id changes nothing.
-        if (await permissions.AccessAsync(turn, payload.BoardName, cancellationToken) is not { } access || !(access.HoldsRole || permissions.IsLocalMode))
+        // A forged invoke with another board's reminder id changes nothing.
+        var gate = await boards.NamedAsync(turn, payload.BoardName, BoardsPeople, cancellationToken);
+        if (!gate.Allowed)
         {
-            return InvokeResponse.Message($"Only the people of the board this reminder is for can answer it, so nothing was changed.");
+            return InvokeResponse.Message(gate.Refusal);
         }
 
         var verb = action.Verb;
