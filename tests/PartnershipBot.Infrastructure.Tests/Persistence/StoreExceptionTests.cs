@@ -31,7 +31,7 @@ public class StoreExceptionTests
         var outbox = new ReminderOutbox(database, TimeProvider.System);
 
         var thrown = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
-            outbox.CompleteAsync("r1", "worker", ReminderState.Sent, "Sent", null, CancellationToken.None));
+            outbox.CompleteAsync("r1", "worker", ReminderState.Sent, ReminderOutcome.Sent, null, CancellationToken.None));
         Assert.IsAssignableFrom<DbException>(thrown.InnerException);
     }
 }

@@ -71,7 +71,7 @@ public sealed class EveryCardTests
         var meeting = new MeetingRecord("m1", "Safer Board", "19:x", start.ToDateTimeOffset(), start.Plus(Duration.FromHours(2)).ToDateTimeOffset(), "evt-1");
         var deadlines = new[] { new MeetingDeadline(Features.Deadlines.DeadlineKind.Papers, new LocalDate(2026, 12, 3), "3 working days before the meeting") };
         var payload = new ReminderPayload("m1", "Safer Board", "papers", "2026-12-03", "2026-12-08", "3 working days before the meeting");
-        var digest = ReminderDigest.Card(new ReminderDigestPayload("Safer Board", [new UndeliveredReminder("Uma", "papers", "Blocked"), new UndeliveredReminder("Nia", "declaration", "NotReachable")]));
+        var digest = ReminderDigest.Card(new ReminderDigestPayload("Safer Board", [new UndeliveredReminder("Uma", "papers", ReminderOutcome.Blocked), new UndeliveredReminder("Nia", "declaration", ReminderOutcome.NotReachable)]));
 
         await CardContracts.AssertValidAsync(
             ("reminder-papers", ReminderCards.Reminder(payload, "r1").ToJson()),
