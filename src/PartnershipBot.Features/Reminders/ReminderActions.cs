@@ -3,6 +3,7 @@ using NodaTime.Text;
 using PartnershipBot.Features.Agenda;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Calendar;
+using PartnershipBot.Features.Deadlines;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference;
@@ -67,7 +68,7 @@ public sealed class ReminderActions(
 
         var verb = action.Verb;
         // Minutes cards offer neither button: the meeting is over, so an apology or a late-papers notice would be wrong.
-        var notOffered = payload.Kind == "minutes" && verb is ReminderCards.MoreTimeVerb or ReminderCards.ApologiesVerb;
+        var notOffered = payload.Kind == DeadlineKind.Minutes && verb is ReminderCards.MoreTimeVerb or ReminderCards.ApologiesVerb;
         if (!Verbs.Contains(verb) || notOffered)
         {
             return InvokeResponse.Error(400, "UnknownAction", "This card is out of date. Say \"what's due?\" for the current deadlines.");
@@ -99,7 +100,7 @@ public sealed class ReminderActions(
     private async Task<string?> DoneAsync(ReminderRecord reminder, ReminderPayload payload, Actor person, CancellationToken cancellationToken)
     {
         await RecordAsync(reminder, person, ReminderAction.Done, null, cancellationToken);
-        if (payload.Kind != "papers")
+        if (payload.Kind != DeadlineKind.Papers)
         {
             return null;
         }
@@ -168,7 +169,7 @@ public sealed class ReminderActions(
 
         var iso = LocalDatePattern.Iso.Format(day);
         var due = (day + new LocalTime(9, 0)).InZoneLeniently(MeetingTimes.London).ToDateTimeOffset();
-        var key = $"{DeadlineReminderViews.PersonalKeyPrefix}{payload.MeetingId}/{payload.Kind}/{payload.Deadline}/{person.Id}/{iso}";
+        var key = $"{DeadlineReminderViews.PersonalKeyPrefix}{payload.MeetingId}/{PayloadKinds.Text(payload.Kind)}/{payload.Deadline}/{person.Id}/{iso}";
         await outbox.EnqueueAsync(new ReminderRecord(Guid.NewGuid().ToString("N"), key, reminder.BoardKey, person.Id, reminder.Kind, due, reminder.PayloadJson), cancellationToken);
         return await RecordAsync(reminder, person, ReminderAction.Snoozed, iso, cancellationToken);
     }

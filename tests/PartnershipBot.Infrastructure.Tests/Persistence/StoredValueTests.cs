@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
+using PartnershipBot.Features.Deadlines;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Infrastructure.Persistence;
 using PartnershipBot.Testing;
@@ -7,7 +8,8 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>
-/// Typed values kept as the strings the database has always held (issue 18, item 2): each one goes through the real
+/// Typed values kept as the strings the database has always held (issue 18, item 2): reminder outcomes in
+/// <c>last_outcome</c> and deadline kinds in payload JSON. Each one goes through the real
 /// SQLite store and back unchanged, its stored text is its old string, and a string this version doesn't know fails
 /// with a message naming it rather than turning into some other value.
 /// </summary>
@@ -76,6 +78,40 @@ public sealed class StoredValueTests
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => outbox.FindAsync("r1", CancellationToken.None));
         Assert.Contains($"\"{stored}\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DeadlineKind.Papers, "papers")]
+    [InlineData(DeadlineKind.Agenda, "agenda")]
+    [InlineData(DeadlineKind.Minutes, "minutes")]
+    public async Task Each_payload_kind_is_stored_as_its_old_word_and_read_back(DeadlineKind kind, string word)
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var outbox = new ReminderOutbox(test.Factory(), time);
+        var payload = ReminderPayloads.Write(new ReminderPayload("m1", "B", kind, "2026-12-03", "2026-12-08", "3 working days before the meeting"));
+        await outbox.EnqueueAsync(new ReminderRecord("r1", "k1", "B", "user-1", word, Monday, payload), CancellationToken.None);
+
+        var read = ReminderPayloads.Read((await outbox.FindAsync("r1", CancellationToken.None))!);
+
+        Assert.Equal(kind, read!.Kind);
+        Assert.Contains($"\"kind\":\"{word}\"", payload, StringComparison.Ordinal);
+        Assert.Equal(word, PayloadKinds.Text(kind));
+    }
+
+    [Theory]
+    [InlineData("\"teleport\"", "teleport")]
+    [InlineData("\"Papers\"", "Papers")]
+    [InlineData("0", "Number")]
+    public async Task A_payload_kind_this_version_does_not_know_fails_naming_it(string storedJson, string named)
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var outbox = new ReminderOutbox(test.Factory(), time);
+        var payload = $$"""{"meetingId":"m1","boardName":"B","kind":{{storedJson}},"deadline":"2026-12-03","meetingDate":"2026-12-08","rule":"r"}""";
+        await outbox.EnqueueAsync(new ReminderRecord("r1", "k1", "B", "user-1", "papers", Monday, payload), CancellationToken.None);
+        var stored = (await outbox.FindAsync("r1", CancellationToken.None))!;
+
+        var error = Assert.Throws<InvalidDataException>(() => ReminderPayloads.Read(stored));
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
     private static async Task<string?> StoredOutcomeAsync(TestDatabase test)
