@@ -13,7 +13,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Features.Tests.Boards;
 
 /// <summary>
-/// The one board guard (issue 18, item 1): every route's "which board, may this tenant use it, may this person do it"
+/// The one board guard: every route's "which board, may this tenant use it, may this person do it"
 /// goes through <see cref="BoardContextResolver"/>, so its refusals are tested here once, with channel auth on.
 /// </summary>
 [Trait(TestTier.Category, TestTier.Unit)]

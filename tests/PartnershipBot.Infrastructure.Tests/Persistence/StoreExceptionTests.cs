@@ -8,7 +8,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>
-/// The provider's exceptions stay behind the port (issue 18, item 2): a failed outcome write reaches the dispatcher as
+/// The provider's exceptions stay behind the port: a failed outcome write reaches the dispatcher as
 /// <see cref="StoreUnavailableException"/>, which it retries, with the engine's own error kept inside for the log.
 /// </summary>
 [Trait(TestTier.Category, TestTier.InProcess)]

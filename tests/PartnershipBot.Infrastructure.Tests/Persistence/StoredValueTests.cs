@@ -8,7 +8,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>
-/// Typed values kept as the strings the database has always held (issue 18, item 2): reminder outcomes in
+/// Typed values kept as the strings the database has always held: reminder outcomes in
 /// <c>last_outcome</c> and deadline kinds in payload JSON. Each one goes through the real
 /// SQLite store and back unchanged, its stored text is its old string, and a string this version doesn't know fails
 /// with a message naming it rather than turning into some other value.

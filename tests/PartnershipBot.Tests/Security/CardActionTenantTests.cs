@@ -11,7 +11,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Security;
 
 /// <summary>
-/// Issue 16, item 4: every card action re-checks that the actor holds a role on the entity's board, in the board's
+/// Every card action re-checks that the actor holds a role on the entity's board, in the board's
 /// tenant, whatever the card data says; only voting members' apologies count in the quorum forecast.
 /// </summary>
 [Trait(TestTier.Category, TestTier.InProcess)]
