@@ -9,7 +9,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Benchmarks;
 
 /// <summary>
-/// Issue 6: N reminders due now, each to its own personal chat, sent by the real host's dispatcher against a
+/// N reminders due now, each to its own personal chat, sent by the real host's dispatcher against a
 /// Connector stub that enforces Teams' limits (50/s per app, 7/s per conversation, sliding 1 s windows). The
 /// ceiling is 50 messages a second; the goal is 45 (90%) with no duplicates and nobody missed.
 /// </summary>

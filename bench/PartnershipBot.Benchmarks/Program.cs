@@ -32,7 +32,7 @@ switch (args.FirstOrDefault())
         return 0;
 }
 
-// Targets (issue 3): a 100-page ToR ingested in under 1 s; an answer in under 5 ms.
+// Targets: a 100-page ToR ingested in under 1 s; an answer in under 5 ms.
 // The long ToR is the sample ToRs repeated with renumbered sections until it is 100 pages of
 // about 500 words each, so the parser and the model see realistic structure at scale.
 var repository = FindRepository();

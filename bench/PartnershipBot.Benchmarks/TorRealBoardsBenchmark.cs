@@ -6,7 +6,7 @@ using PartnershipBot.Features.TermsOfReference.Model;
 namespace PartnershipBot.Benchmarks;
 
 /// <summary>
-/// Issue 15's latency targets on real boards rather than the repeated samples: every dev and extra ToR loaded as
+/// The latency targets on real boards rather than the repeated samples: every dev and extra ToR loaded as
 /// one library (as a multi-council deployment would hold them), each member's question asked in a conversation
 /// linked to its own board (so every answer is ranked, not met with "which board?"), and the ingest of a ToR of about
 /// ten pages. Prints numbers; nothing here asserts.

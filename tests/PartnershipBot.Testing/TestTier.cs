@@ -2,7 +2,7 @@ namespace PartnershipBot.Testing;
 
 /// <summary>
 /// The test tiers, as the xunit trait <c>Category</c>, so a run can say what it costs: <c>dotnet test --filter
-/// "Category=Unit"</c> and so on (README, "Running the tests"). Each test class carries one; a test that needs
+/// "Category=Unit"</c> and so on (README, "The two commands"). Each test class carries one; a test that needs
 /// the contracts' npm packages inside an in-process class carries <see cref="Node"/> as well.
 /// </summary>
 public static class TestTier

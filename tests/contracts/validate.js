@@ -34,7 +34,7 @@ if (mode === 'manifest') {
   report(path.basename(target), validate(readJson(target)) ? [] : describeAjv(validate.errors));
 } else {
   // The Adaptive Card schema is draft-06 and uses `id`; it forbids unknown root properties, so the
-  // Teams-only `msteams` property is removed before schema validation (bot-protocol.md §5).
+  // Teams-only `msteams` property is removed before schema validation (docs/teams-facts.md).
   const Ajv = require('ajv');
   const ajv = new Ajv({ strict: false, allErrors: true });
   delete schema.$schema;

@@ -14,9 +14,15 @@ namespace PartnershipBot.Features.Agenda;
 /// dispatcher at the circulation deadline (<see cref="AgendaPackSchedule"/>); these buttons only move or stop that
 /// one outbox row, so neither a double press nor Execute followed by its Submit fallback can post it twice.
 /// </summary>
-public sealed partial class AgendaPackRoutes(AgendaPackSchedule packs, IMeetingStore meetings, BoardPermissions permissions, TimeProvider time) : IFeatureRoutes
+public sealed partial class AgendaPackRoutes(AgendaPackSchedule packs, IMeetingStore meetings, BoardContextResolver boards, TimeProvider time) : IFeatureRoutes
 {
     private const string SecretariatOnly = "Only the board's secretariat can send or hold the agenda pack.";
+
+    // The pack is the secretariat's (set-up duty), but an unlinked conversation is told how to link, not "link first".
+    private static readonly BoardRequest Secretariat = new(BoardDuty.SetUp, NeedsTerms: false, BoardRefusals.NotLinked(), SecretariatOnly);
+
+    // A press says only that nothing changed: it names no board, since the card may have reached someone outside it.
+    private static readonly BoardRequest Press = new(BoardDuty.SetUp, NeedsTerms: false, SecretariatOnly + " Nothing was changed.", SecretariatOnly + " Nothing was changed.");
 
     /// <inheritdoc />
     public void Register(RouteTable routes)
@@ -29,25 +35,21 @@ public sealed partial class AgendaPackRoutes(AgendaPackSchedule packs, IMeetingS
 
     private async Task<InvokeResponse?> ShowAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var access = await permissions.LinkedAsync(turn, cancellationToken);
-        if (access is null)
+        var gate = await boards.LinkedAsync(turn, Secretariat, cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board yet. An admin or the secretariat can say \"link this to <board>\" first.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
-        if (!access.MaySetUp)
-        {
-            return await turn.ReplyMarkdownAsync(SecretariatOnly, cancellationToken);
-        }
-
+        var board = gate.Board.Name;
         var match = PackCommand().Match(turn.Text);
         var now = time.GetUtcNow();
         var meeting = match.Groups["date"].Success
-            ? await MeetingOnDate.FindAsync(meetings, access.BoardName, match, now, cancellationToken)
-            : await meetings.UpcomingAsync(access.BoardName, now, 1, cancellationToken) is [var next, ..] ? next : null;
+            ? await MeetingOnDate.FindAsync(meetings, board, match, now, cancellationToken)
+            : await meetings.UpcomingAsync(board, now, 1, cancellationToken) is [var next, ..] ? next : null;
         if (meeting is null)
         {
-            return await turn.ReplyMarkdownAsync($"I can't find that meeting of the {access.BoardName}. \"when is the next meeting?\" shows what is scheduled.", cancellationToken);
+            return await turn.ReplyMarkdownAsync($"I can't find that meeting of the {board}. \"when is the next meeting?\" shows what is scheduled.", cancellationToken);
         }
 
         try
@@ -75,9 +77,10 @@ public sealed partial class AgendaPackRoutes(AgendaPackSchedule packs, IMeetingS
 
         // Who pressed is the authenticated sender, checked now against the meeting's board (and its tenant): a
         // card forwarded to, or forged by, anyone else changes nothing.
-        if (await permissions.AccessAsync(turn, meeting.BoardName, cancellationToken) is not { MaySetUp: true })
+        var gate = await boards.NamedAsync(turn, meeting.BoardName, Press, cancellationToken);
+        if (!gate.Allowed)
         {
-            return InvokeResponse.Message(SecretariatOnly + " Nothing was changed.");
+            return InvokeResponse.Message(gate.Refusal);
         }
 
         var status = await packs.EnsureQueuedAsync(meeting, cancellationToken);

@@ -35,7 +35,7 @@ public sealed record PackStatus(AgendaView View, ReminderRecord? Reminder)
         { State: ReminderState.Pending } => PackState.Scheduled,
         { State: ReminderState.Claimed } => PackState.Sending,
         { State: ReminderState.Sent } => PackState.Sent,
-        { LastOutcome: IReminderOutbox.HeldOutcome } => PackState.Held,
+        { LastOutcome: ReminderOutcome.Held } => PackState.Held,
         _ => PackState.NotSent,
     };
 }

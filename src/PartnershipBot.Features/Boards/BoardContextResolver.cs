@@ -23,6 +23,43 @@ public sealed class BoardContextResolver(BoardPermissions permissions, ITorLibra
             return new BoardGate(null, request.NotLinked, BoardDenial.NotLinked, null);
         }
 
+        return await GateAsync(access, request, conversationId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The board a card or a question names (a meeting's, a reminder's, a declaration item's), which need not be the
+    /// conversation's: the turn's tenant must be the board's and the actor must hold the duty asked, checked now, so a
+    /// card forwarded to or forged by anyone else gets the refusal. "Not linked" here means "not a board you may use".
+    /// </summary>
+    public async Task<BoardGate> NamedAsync(ITurnContext turn, string boardName, BoardRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(boardName);
+        ArgumentNullException.ThrowIfNull(request);
+        if (await permissions.AccessAsync(turn, boardName, cancellationToken) is not { } access)
+        {
+            return new BoardGate(null, request.NotLinked, BoardDenial.NotLinked, null);
+        }
+
+        return await GateAsync(access, request, turn.Activity.GetConversationScopeId() ?? string.Empty, cancellationToken);
+    }
+
+    /// <summary>True when <paramref name="access"/> carries <paramref name="duty"/> (in local mode everyone answers reminders).</summary>
+    public bool Allows(BoardAccess access, BoardDuty duty)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return duty switch
+        {
+            BoardDuty.RunMeetings => access.MayRunMeetings,
+            BoardDuty.SetUp => access.MaySetUp,
+            BoardDuty.SeeDetails => access.SeesBoardDetails,
+            BoardDuty.AnswerReminders => access.HoldsRole || permissions.IsLocalMode,
+            _ => true,
+        };
+    }
+
+    private async Task<BoardGate> GateAsync(BoardAccess access, BoardRequest request, string conversationId, CancellationToken cancellationToken)
+    {
         var terms = (await library.GetAsync(cancellationToken)).Find(access.BoardName);
         if (request.NeedsTerms && terms is null)
         {
@@ -32,17 +69,5 @@ public sealed class BoardContextResolver(BoardPermissions permissions, ITorLibra
         return Allows(access, request.Duty)
             ? new BoardGate(new BoardContext(access, terms, conversationId, workingDays), null, BoardDenial.None, access.BoardName)
             : new BoardGate(null, request.Refused, BoardDenial.Refused, access.BoardName);
-    }
-
-    /// <summary>True when <paramref name="access"/> carries <paramref name="duty"/>.</summary>
-    public static bool Allows(BoardAccess access, BoardDuty duty)
-    {
-        ArgumentNullException.ThrowIfNull(access);
-        return duty switch
-        {
-            BoardDuty.RunMeetings => access.MayRunMeetings,
-            BoardDuty.SetUp => access.MaySetUp,
-            _ => true,
-        };
     }
 }

@@ -9,6 +9,10 @@ public enum BoardDuty
     RunMeetings,
     /// <summary>The secretariat (or an admin): links, roles, members, nation.</summary>
     SetUp,
+    /// <summary>The board's people, admins, or anyone in its own conversations: meeting dates, Teams links, names.</summary>
+    SeeDetails,
+    /// <summary>Anyone holding a role on the board (everyone in local mode): answering its reminder cards.</summary>
+    AnswerReminders,
 }
 
 /// <summary>

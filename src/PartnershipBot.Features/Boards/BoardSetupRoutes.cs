@@ -16,6 +16,11 @@ public sealed partial class BoardSetupRoutes(IBoardLinks links, IBoardNations na
 {
     private static readonly BoardRequest ChangeNation = BoardRequest.SetUp("change which bank holidays the board keeps", "say which nation it is in");
 
+    // Linking and unlinking name their board, so another tenant's board and a missing duty get the same refusal.
+    private static readonly BoardRequest Link = SetUpOnly("link a conversation to a board");
+
+    private static readonly BoardRequest Unlink = SetUpOnly("unlink a conversation");
+
     /// <inheritdoc />
     public void Register(RouteTable routes)
     {
@@ -71,9 +76,9 @@ public sealed partial class BoardSetupRoutes(IBoardLinks links, IBoardNations na
 
         // The first link claims an unclaimed board for this tenant (admins only); a board of another tenant is refused.
         if (!await permissions.ClaimForTurnAsync(turn, board.Identity.Name, cancellationToken)
-            || !await permissions.MaySetUpAsync(turn, board.Identity.Name, cancellationToken))
+            || !(await resolver.NamedAsync(turn, board.Identity.Name, Link, cancellationToken)).Allowed)
         {
-            return await turn.ReplyMarkdownAsync(BoardRefusals.SetUpOnly("link a conversation to a board"), cancellationToken);
+            return await turn.ReplyMarkdownAsync(Link.Refused, cancellationToken);
         }
 
         var conversationId = turn.Activity.GetConversationScopeId() ?? string.Empty;
@@ -90,9 +95,10 @@ public sealed partial class BoardSetupRoutes(IBoardLinks links, IBoardNations na
             return await turn.ReplyMarkdownAsync("This conversation isn't linked to a board.", cancellationToken);
         }
 
-        if (!await permissions.MaySetUpAsync(turn, link.BoardName, cancellationToken))
+        // The stored link, not the resolver's, so a link this tenant may not use is refused rather than called absent.
+        if (!(await resolver.NamedAsync(turn, link.BoardName, Unlink, cancellationToken)).Allowed)
         {
-            return await turn.ReplyMarkdownAsync(BoardRefusals.SetUpOnly("unlink a conversation"), cancellationToken);
+            return await turn.ReplyMarkdownAsync(Unlink.Refused, cancellationToken);
         }
 
         await links.UnlinkAsync(conversationId, BoardPermissions.PersonOf(turn), time.GetUtcNow(), cancellationToken);
@@ -107,6 +113,9 @@ public sealed partial class BoardSetupRoutes(IBoardLinks links, IBoardNations na
             ? BoardRefusals.NotLinked()
             : string.Create(CultureInfo.InvariantCulture, $"This conversation belongs to the **{link.BoardName}** (linked {link.LinkedAt:d MMM yyyy})."), cancellationToken);
     }
+
+    private static BoardRequest SetUpOnly(string toDo) =>
+        new(BoardDuty.SetUp, NeedsTerms: false, BoardRefusals.SetUpOnly(toDo), BoardRefusals.SetUpOnly(toDo));
 
     [GeneratedRegex(@"^\s*link\s+(?:this|this\s+(?:chat|channel|conversation|team)|us|here)?\s*to\s+(?:the\s+)?(?<board>.+)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex LinkCommand();

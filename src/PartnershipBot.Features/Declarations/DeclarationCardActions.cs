@@ -15,9 +15,12 @@ public sealed class DeclarationCardActions(
     IDeclarationItemStore items,
     DeclarationTally tally,
     DeclarationScheduler scheduler,
-    BoardPermissions permissions,
+    BoardContextResolver boards,
     TimeProvider time) : IFeatureRoutes
 {
+    // The item's board, in the actor's own tenant; which role each verb needs is the verb's to check.
+    private static readonly BoardRequest ItemsBoard = new(BoardDuty.Anyone, NeedsTerms: false, NotYourBoard, NotYourBoard);
+
     /// <inheritdoc />
     public void Register(RouteTable routes)
     {
@@ -40,10 +43,13 @@ public sealed class DeclarationCardActions(
         }
 
         // The item's board, in the actor's own tenant; a card from another organisation's board does nothing here.
-        if (await permissions.AccessAsync(turn, item.BoardName, cancellationToken) is not { } access)
+        var gate = await boards.NamedAsync(turn, item.BoardName, ItemsBoard, cancellationToken);
+        if (!gate.Allowed)
         {
-            return InvokeResponse.Message(NotYourBoard);
+            return InvokeResponse.Message(gate.Refusal);
         }
+
+        var access = gate.Board.Access;
 
         return action.Verb switch
         {

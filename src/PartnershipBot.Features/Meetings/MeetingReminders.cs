@@ -81,8 +81,8 @@ public sealed class MeetingReminders(IReminderOutbox outbox)
                 due = now;
             }
 
-            var kind = deadline.Kind.ToString().ToLowerInvariant();
-            var payload = JsonSerializer.Serialize(new ReminderPayload(meeting.MeetingId, meeting.BoardName, kind,
+            var kind = PayloadKinds.Text(deadline.Kind);
+            var payload = JsonSerializer.Serialize(new ReminderPayload(meeting.MeetingId, meeting.BoardName, deadline.Kind,
                 LocalDatePattern.Iso.Format(deadline.Date), LocalDatePattern.Iso.Format(meetingDate), deadline.Rule), ReminderJsonContext.Default.ReminderPayload);
             var key = $"{KeyPrefix(meeting)}{kind}/{LocalDatePattern.Iso.Format(deadline.Date)}";
             await outbox.EnqueueAsync(new ReminderRecord(Guid.NewGuid().ToString("N"), key, meeting.BoardName, meeting.ConversationId!, kind, due, payload), cancellationToken);
@@ -105,7 +105,7 @@ public sealed class MeetingReminders(IReminderOutbox outbox)
             return null;
         }
 
-        var payload = JsonSerializer.Serialize(new ReminderPayload(meeting.MeetingId, meeting.BoardName, "papers",
+        var payload = JsonSerializer.Serialize(new ReminderPayload(meeting.MeetingId, meeting.BoardName, DeadlineKind.Papers,
             LocalDatePattern.Iso.Format(papers.Date), LocalDatePattern.Iso.Format(meetingDate), papers.Rule), ReminderJsonContext.Default.ReminderPayload);
         var today = LocalDatePattern.Iso.Format(Instant.FromDateTimeOffset(now).InZone(MeetingTimes.London).Date);
         // Under the meeting's key prefix, so moving or cancelling the meeting withdraws it like the scheduled ones.

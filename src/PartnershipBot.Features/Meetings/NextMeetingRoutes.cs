@@ -16,7 +16,7 @@ namespace PartnershipBot.Features.Meetings;
 /// "what's due?", the deadlines of the coming meetings in UK working days.
 /// </summary>
 public sealed partial class NextMeetingRoutes(
-    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, IBoardRoles boardRoles, BoardPermissions permissions, BoardContextResolver boards, BoardWorkingDays workingDays, TimeProvider time) : IFeatureRoutes
+    MeetingBooking booking, IMeetingStore meetings, IMeetingApologies apologies, IBoardRoles boardRoles, BoardPermissions permissions, BoardContextResolver boards, TimeProvider time) : IFeatureRoutes
 {
     private static readonly BoardRequest Deadlines = BoardRequest.Anyone("whose deadlines you mean", needsTerms: true);
 
@@ -33,10 +33,10 @@ public sealed partial class NextMeetingRoutes(
     private async Task<InvokeResponse?> NextAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         // Only the asker's tenant's boards; a board named in the question wins over the conversation's board.
-        var boards = await permissions.LibraryForAsync(turn, withUnclaimed: false, cancellationToken);
-        var named = boards.BoardNamedIn(turn.Text);
+        var library = await permissions.LibraryForAsync(turn, withUnclaimed: false, cancellationToken);
+        var named = library.BoardNamedIn(turn.Text);
         var linked = await permissions.LinkedBoardAsync(turn, cancellationToken);
-        var model = named ?? (linked is null ? null : boards.Find(linked));
+        var model = named ?? (linked is null ? null : library.Find(linked));
         if (model is null)
         {
             return await turn.ReplyMarkdownAsync("Which board do you mean? This conversation isn't linked to a board: name it (\"when does the <board> next meet?\"), or an admin or the secretariat can say \"link this to <board>\".", cancellationToken);
@@ -44,9 +44,10 @@ public sealed partial class NextMeetingRoutes(
 
         var board = model.Identity.Name;
         // Dates and Teams links are for the board's people and its own conversations, not everyone in the tenant.
-        if ((await permissions.AccessAsync(turn, board, cancellationToken))?.SeesBoardDetails != true)
+        var gate = await boards.NamedAsync(turn, board, new BoardRequest(BoardDuty.SeeDetails, NeedsTerms: false, NotForYou(board), NotForYou(board)), cancellationToken);
+        if (!gate.Allowed)
         {
-            return await turn.ReplyMarkdownAsync(NotForYou(board), cancellationToken);
+            return await turn.ReplyMarkdownAsync(gate.Refusal, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -67,7 +68,7 @@ public sealed partial class NextMeetingRoutes(
             return await turn.ReplyMarkdownAsync($"No meetings of the {board} are scheduled in {source}; the chair or secretariat can say \"schedule next year's meetings\".{cadence}", cancellationToken);
         }
 
-        var deadlines = DeadlinesOf(model, next.Meeting, await workingDays.ForAsync(board, cancellationToken));
+        var deadlines = DeadlinesOf(model, next.Meeting, await gate.Board.WorkingDaysAsync(cancellationToken));
         var papers = deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Papers);
         var received = await apologies.ForMeetingAsync(next.Meeting.MeetingId, cancellationToken);
         var absent = received.Count;

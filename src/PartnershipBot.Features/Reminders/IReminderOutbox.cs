@@ -34,7 +34,7 @@ public sealed record ReminderRecord(
     string PayloadJson,
     ReminderState State = ReminderState.Pending,
     int Attempts = 0,
-    string? LastOutcome = null);
+    ReminderOutcome? LastOutcome = null);
 
 /// <summary>
 /// The durable reminder outbox (port). Instances claim due reminders with a lease; a claim is exclusive
@@ -50,11 +50,11 @@ public interface IReminderOutbox
 
     /// <summary>Records an attempt: sent, failed for good, or back to pending for a retry at <paramref name="retryAt"/>.</summary>
     /// <exception cref="StoreUnavailableException">The store could not be reached; the attempt is not recorded yet.</exception>
-    Task CompleteAsync(string reminderId, string worker, ReminderState state, string outcome, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+    Task CompleteAsync(string reminderId, string worker, ReminderState state, ReminderOutcome outcome, DateTimeOffset? retryAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Withdraws the pending reminders whose idempotency key starts with <paramref name="keyPrefix"/> (a meeting
-    /// moved or cancelled); they are kept as failed with the outcome "Withdrawn". Returns how many.
+    /// moved or cancelled); they are kept as failed with the outcome <see cref="ReminderOutcome.Withdrawn"/>. Returns how many.
     /// </summary>
     Task<int> WithdrawPendingAsync(string keyPrefix, CancellationToken cancellationToken);
 
@@ -65,7 +65,7 @@ public interface IReminderOutbox
     Task<ReminderRecord?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Holds a pending reminder: it is kept as failed with the outcome <see cref="HeldOutcome"/>, so no instance
+    /// Holds a pending reminder: it is kept as failed with the outcome <see cref="ReminderOutcome.Held"/>, so no instance
     /// claims it, until <see cref="RescheduleAsync"/> releases it. False when it was not pending (sent, being sent,
     /// withdrawn or already held).
     /// </summary>
@@ -76,7 +76,4 @@ public interface IReminderOutbox
     /// one already sent, being sent or withdrawn is never sent a second time this way.
     /// </summary>
     Task<bool> RescheduleAsync(string idempotencyKey, DateTimeOffset dueAt, CancellationToken cancellationToken);
-
-    /// <summary>The outcome a held reminder carries.</summary>
-    public const string HeldOutcome = "Held";
 }

@@ -3,6 +3,7 @@ using NodaTime.Text;
 using PartnershipBot.Features.Agenda;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Calendar;
+using PartnershipBot.Features.Deadlines;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference;
@@ -25,11 +26,17 @@ public sealed class ReminderActions(
     DeadlineReminderViews views,
     SecretariatNotices secretariat,
     ITorLibrarySource library,
-    BoardPermissions permissions,
+    BoardContextResolver boards,
     BoardWorkingDays workingDays,
     IAgendaStore agenda,
     TimeProvider time) : IFeatureRoutes
 {
+    private const string OnlyBoardsPeople = "Only the people of the board this reminder is for can answer it, so nothing was changed.";
+
+    // Only the board's own people, in its own tenant, answer its reminders (everyone in local mode); the same words
+    // whether the board is another tenant's or the person holds no role on it.
+    private static readonly BoardRequest BoardsPeople = new(BoardDuty.AnswerReminders, NeedsTerms: false, OnlyBoardsPeople, OnlyBoardsPeople);
+
     /// <inheritdoc />
     public void Register(RouteTable routes)
     {
@@ -52,16 +59,16 @@ public sealed class ReminderActions(
             return InvokeResponse.Message("I can't tell who you are from this message, so I can't record that.");
         }
 
-        // Only the board's own people, in its own tenant, answer its reminders (everyone in local mode): a forged
-        // invoke with another board's reminder id changes nothing.
-        if (await permissions.AccessAsync(turn, payload.BoardName, cancellationToken) is not { } access || !(access.HoldsRole || permissions.IsLocalMode))
+        // A forged invoke with another board's reminder id changes nothing.
+        var gate = await boards.NamedAsync(turn, payload.BoardName, BoardsPeople, cancellationToken);
+        if (!gate.Allowed)
         {
-            return InvokeResponse.Message($"Only the people of the board this reminder is for can answer it, so nothing was changed.");
+            return InvokeResponse.Message(gate.Refusal);
         }
 
         var verb = action.Verb;
         // Minutes cards offer neither button: the meeting is over, so an apology or a late-papers notice would be wrong.
-        var notOffered = payload.Kind == "minutes" && verb is ReminderCards.MoreTimeVerb or ReminderCards.ApologiesVerb;
+        var notOffered = payload.Kind == DeadlineKind.Minutes && verb is ReminderCards.MoreTimeVerb or ReminderCards.ApologiesVerb;
         if (!Verbs.Contains(verb) || notOffered)
         {
             return InvokeResponse.Error(400, "UnknownAction", "This card is out of date. Say \"what's due?\" for the current deadlines.");
@@ -93,7 +100,7 @@ public sealed class ReminderActions(
     private async Task<string?> DoneAsync(ReminderRecord reminder, ReminderPayload payload, Actor person, CancellationToken cancellationToken)
     {
         await RecordAsync(reminder, person, ReminderAction.Done, null, cancellationToken);
-        if (payload.Kind != "papers")
+        if (payload.Kind != DeadlineKind.Papers)
         {
             return null;
         }
@@ -162,7 +169,7 @@ public sealed class ReminderActions(
 
         var iso = LocalDatePattern.Iso.Format(day);
         var due = (day + new LocalTime(9, 0)).InZoneLeniently(MeetingTimes.London).ToDateTimeOffset();
-        var key = $"{DeadlineReminderViews.PersonalKeyPrefix}{payload.MeetingId}/{payload.Kind}/{payload.Deadline}/{person.Id}/{iso}";
+        var key = $"{DeadlineReminderViews.PersonalKeyPrefix}{payload.MeetingId}/{PayloadKinds.Text(payload.Kind)}/{payload.Deadline}/{person.Id}/{iso}";
         await outbox.EnqueueAsync(new ReminderRecord(Guid.NewGuid().ToString("N"), key, reminder.BoardKey, person.Id, reminder.Kind, due, reminder.PayloadJson), cancellationToken);
         return await RecordAsync(reminder, person, ReminderAction.Snoozed, iso, cancellationToken);
     }

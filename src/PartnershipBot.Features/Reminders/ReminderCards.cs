@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
 using PartnershipBot.Protocol.Cards;
+using PartnershipBot.Features.Deadlines;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Routing;
 
@@ -78,18 +79,18 @@ public static class ReminderCards
         .Text("Its meeting may have moved or been cancelled. Say \"what's due?\" for the current deadlines.");
 
     /// <summary>"Papers due", "Agenda due" or "Minutes due".</summary>
-    public static string Title(string kind) => kind switch
+    public static string Title(DeadlineKind kind) => kind switch
     {
-        "minutes" => "Minutes due",
-        "agenda" => "Agenda due",
+        DeadlineKind.Minutes => "Minutes due",
+        DeadlineKind.Agenda => "Agenda due",
         _ => "Papers due",
     };
 
     /// <summary>"Paper submitted", "Agenda sent" or "Minutes sent".</summary>
-    public static string DoneTitle(string kind) => kind switch
+    public static string DoneTitle(DeadlineKind kind) => kind switch
     {
-        "minutes" => "Minutes sent",
-        "agenda" => "Agenda sent",
+        DeadlineKind.Minutes => "Minutes sent",
+        DeadlineKind.Agenda => "Agenda sent",
         _ => "Paper submitted",
     };
 
@@ -104,10 +105,10 @@ public static class ReminderCards
     /// The buttons a kind of reminder offers. Minutes fall due after the meeting, so apologies and asking the
     /// secretariat for time (which is about papers for a meeting still to come) are not offered on them.
     /// </summary>
-    private static IEnumerable<(ReminderAction Action, string Title, string Verb)> Actions(string kind)
+    private static IEnumerable<(ReminderAction Action, string Title, string Verb)> Actions(DeadlineKind kind)
     {
         yield return (ReminderAction.Done, DoneTitle(kind), DoneVerb);
-        if (kind != "minutes")
+        if (kind != DeadlineKind.Minutes)
         {
             yield return (ReminderAction.MoreTime, "I need more time", MoreTimeVerb);
             yield return (ReminderAction.Apologies, "Send apologies", ApologiesVerb);

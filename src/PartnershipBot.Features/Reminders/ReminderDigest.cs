@@ -11,7 +11,7 @@ namespace PartnershipBot.Features.Reminders;
 /// <param name="Name">The person's name (or the conversation id when it isn't a person).</param>
 /// <param name="Kind">What the reminder was about (papers, minutes, declaration ...).</param>
 /// <param name="Outcome">Why: Blocked, ConversationNotFound, NotReachable, FailedAfterRetries ...</param>
-public sealed record UndeliveredReminder(string Name, string Kind, string Outcome);
+public sealed record UndeliveredReminder(string Name, string Kind, ReminderOutcome Outcome);
 
 /// <summary>The digest's content.</summary>
 /// <param name="BoardName">The board.</param>
@@ -32,7 +32,7 @@ public sealed class ReminderDigest(IReminderOutbox outbox, IBoardLinks links, IB
     public string Kind => DigestKind;
 
     /// <summary>Queues digests of <paramref name="failed"/> (final failures, digests excluded) for each board.</summary>
-    public async Task QueueAsync(IReadOnlyList<(ReminderRecord Reminder, string Outcome)> failed, CancellationToken cancellationToken)
+    public async Task QueueAsync(IReadOnlyList<(ReminderRecord Reminder, ReminderOutcome Outcome)> failed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failed);
         foreach (var board in failed.Where(f => f.Reminder.Kind != DigestKind).GroupBy(f => f.Reminder.BoardKey))
@@ -76,13 +76,13 @@ public sealed class ReminderDigest(IReminderOutbox outbox, IBoardLinks links, IB
     }
 
     /// <summary>An outcome in words the secretariat can act on.</summary>
-    public static string Explain(string outcome) => outcome switch
+    public static string Explain(ReminderOutcome outcome) => outcome switch
     {
-        "Blocked" => "they have blocked or removed the bot",
-        "ConversationNotFound" => "their chat with the bot no longer exists",
-        "NotReachable" or "NoConversationReference" => "they have never used the bot, so Teams won't let it message them (ask them to install PartnershipBot)",
-        "FailedAfterRetries" => "Teams kept failing, even after retries",
-        "MessageTooLarge" => "the message was too large for Teams",
+        ReminderOutcome.Blocked => "they have blocked or removed the bot",
+        ReminderOutcome.ConversationNotFound => "their chat with the bot no longer exists",
+        ReminderOutcome.NotReachable or ReminderOutcome.NoConversationReference => "they have never used the bot, so Teams won't let it message them (ask them to install PartnershipBot)",
+        ReminderOutcome.FailedAfterRetries => "Teams kept failing, even after retries",
+        ReminderOutcome.MessageTooLarge => "the message was too large for Teams",
         _ => "Teams refused the message",
     };
 }

@@ -50,7 +50,7 @@ public sealed partial class ReminderDispatcher(
             }
 
             claimed += due.Count;
-            var failed = new ConcurrentBag<(ReminderRecord, string)>();
+            var failed = new ConcurrentBag<(ReminderRecord, ReminderOutcome)>();
             // Cancellation stops new sends, never one in flight: a send cut off after Teams accepted it would be
             // unrecorded and so sent again after the restart.
             await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (reminder, _) =>
@@ -73,7 +73,7 @@ public sealed partial class ReminderDispatcher(
     /// already gone: an outcome left unrecorded puts the reminder back in the queue when the lease runs out, and it
     /// is sent again. So keep trying for most of the lease, after which another instance may take it anyway.
     /// </summary>
-    private async Task RecordAsync(ReminderRecord reminder, string worker, ReminderState state, string outcome, DateTimeOffset? retryAt)
+    private async Task RecordAsync(ReminderRecord reminder, string worker, ReminderState state, ReminderOutcome outcome, DateTimeOffset? retryAt)
     {
         var giveUpAt = time.GetUtcNow() + lease / 2;
         var delay = FirstRecordRetry;
@@ -93,12 +93,12 @@ public sealed partial class ReminderDispatcher(
         }
     }
 
-    private async Task<(ReminderState State, string Outcome, DateTimeOffset? RetryAt)> SendAsync(ReminderRecord reminder, CancellationToken cancellationToken)
+    private async Task<(ReminderState State, ReminderOutcome Outcome, DateTimeOffset? RetryAt)> SendAsync(ReminderRecord reminder, CancellationToken cancellationToken)
     {
         var address = await recipients.ResolveAsync(reminder, cancellationToken);
         if (address.Reference is not { } reference)
         {
-            return (ReminderState.Failed, address.Failure ?? "NotReachable", null);
+            return (ReminderState.Failed, address.Failure ?? ReminderOutcome.NotReachable, null);
         }
 
         var card = await cards.RenderAsync(reminder, cancellationToken);
@@ -114,9 +114,9 @@ public sealed partial class ReminderDispatcher(
             : (await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, activity, cancellationToken)).Outcome;
         return outcome switch
         {
-            ConnectorOutcome.Sent => (ReminderState.Sent, late ? "SentLate" : "Sent", null),
-            ConnectorOutcome.FailedAfterRetries when reminder.Attempts < MaxAttempts => (ReminderState.Pending, "FailedAfterRetries", time.GetUtcNow() + RetryDelay),
-            var other => (ReminderState.Failed, other.ToString(), null),
+            ConnectorOutcome.Sent => (ReminderState.Sent, late ? ReminderOutcome.SentLate : ReminderOutcome.Sent, null),
+            ConnectorOutcome.FailedAfterRetries when reminder.Attempts < MaxAttempts => (ReminderState.Pending, ReminderOutcome.FailedAfterRetries, time.GetUtcNow() + RetryDelay),
+            var other => (ReminderState.Failed, ReminderOutcomes.From(other), null),
         };
     }
 
@@ -144,7 +144,7 @@ public sealed partial class ReminderDispatcher(
         }, cancellationToken);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Reminder {ReminderId}: {Outcome}")]
-    private static partial void LogDispatched(ILogger logger, string reminderId, string outcome);
+    private static partial void LogDispatched(ILogger logger, string reminderId, ReminderOutcome outcome);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Reminder {ReminderId} was sent but its outcome could not be stored; retrying in {Delay}: {Reason}")]
     private static partial void LogRecordRetry(ILogger logger, string reminderId, TimeSpan delay, string reason);

@@ -1,15 +1,16 @@
 using System.Text.Json.Serialization;
+using PartnershipBot.Features.Deadlines;
 
 namespace PartnershipBot.Features.Reminders;
 
 /// <summary>What a queued reminder says: which meeting, which deadline, and the rule it comes from.</summary>
 /// <param name="MeetingId">The meeting.</param>
 /// <param name="BoardName">The board.</param>
-/// <param name="Kind">papers, agenda or minutes.</param>
+/// <param name="Kind">Papers, agenda or minutes (stored as those words).</param>
 /// <param name="Deadline">The deadline date (YYYY-MM-DD).</param>
 /// <param name="MeetingDate">The meeting date (YYYY-MM-DD).</param>
 /// <param name="Rule">The ToR rule as a typed duration, e.g. "3 working days before the meeting".</param>
-public sealed record ReminderPayload(string MeetingId, string BoardName, string Kind, string Deadline, string MeetingDate, string Rule);
+public sealed record ReminderPayload(string MeetingId, string BoardName, [property: JsonConverter(typeof(PayloadKindJsonConverter))] DeadlineKind Kind, string Deadline, string MeetingDate, string Rule);
 
 /// <summary>JSON for reminder payloads.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

@@ -8,8 +8,8 @@ namespace PartnershipBot.Features.Reminders;
 
 /// <summary>Where a reminder goes, or why it can't go anywhere.</summary>
 /// <param name="Reference">The conversation to post to, or null.</param>
-/// <param name="Failure">The outcome to record when there is no conversation (e.g. "NotReachable").</param>
-public sealed record ReminderAddress(ConversationReferenceRecord? Reference, string? Failure);
+/// <param name="Failure">The outcome to record when there is no conversation (e.g. <see cref="ReminderOutcome.NotReachable"/>).</param>
+public sealed record ReminderAddress(ConversationReferenceRecord? Reference, ReminderOutcome? Failure);
 
 /// <summary>
 /// Resolves a reminder's recipient: a conversation the bot knows (a board's channel or group chat), or a person
@@ -36,7 +36,7 @@ public sealed class ReminderRecipients(IConversationReferenceStore references, I
         var person = await personDirectory.FindPersonAsync(reminder.Recipient, cancellationToken);
         if (person?.TeamsId is null)
         {
-            return new ReminderAddress(null, "NotReachable");
+            return new ReminderAddress(null, ReminderOutcome.NotReachable);
         }
 
         foreach (var boardConversation in await links.LinkedConversationsAsync(reminder.BoardKey, cancellationToken))
@@ -47,7 +47,7 @@ public sealed class ReminderRecipients(IConversationReferenceStore references, I
             }
         }
 
-        return new ReminderAddress(null, "NotReachable");
+        return new ReminderAddress(null, ReminderOutcome.NotReachable);
     }
 
     private async Task<ReminderAddress> CreatePersonalChatAsync(PersonRecord person, ConversationReferenceRecord board, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ public sealed class ReminderRecipients(IConversationReferenceStore references, I
         if (created.Outcome != ConnectorOutcome.Sent || created.Value?.Id is not { } chatId)
         {
             // Typically 403: the app isn't installed for this person, so Teams won't open a chat.
-            return new ReminderAddress(null, created.Outcome == ConnectorOutcome.Sent ? "NotReachable" : created.Outcome.ToString());
+            return new ReminderAddress(null, created.Outcome == ConnectorOutcome.Sent ? ReminderOutcome.NotReachable : ReminderOutcomes.From(created.Outcome));
         }
 
         var reference = new ConversationReference

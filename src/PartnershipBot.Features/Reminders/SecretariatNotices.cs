@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PartnershipBot.Features.Boards;
+using PartnershipBot.Features.Deadlines;
 using PartnershipBot.Protocol.Cards;
 using PartnershipBot.Features.Routing;
 
@@ -13,7 +14,7 @@ namespace PartnershipBot.Features.Reminders;
 /// <param name="Deadline">The deadline they will miss (YYYY-MM-DD).</param>
 /// <param name="MeetingDate">The meeting (YYYY-MM-DD).</param>
 /// <param name="LateClause">The ToR's ban on late papers, quoted, when it has one.</param>
-public sealed record MoreTimeNotice(string BoardName, string Kind, string PersonName, string Deadline, string MeetingDate, string? LateClause);
+public sealed record MoreTimeNotice(string BoardName, [property: JsonConverter(typeof(PayloadKindJsonConverter))] DeadlineKind Kind, string PersonName, string Deadline, string MeetingDate, string? LateClause);
 
 /// <summary>Where a "more time" notice goes, and how the member is told so.</summary>
 /// <param name="Recipients">The secretariat's Entra ids, or the one conversation standing in for them; empty when nobody can be told.</param>
@@ -87,7 +88,7 @@ public sealed class SecretariatNotices(IReminderOutbox outbox, IBoardLinks links
     {
         ArgumentNullException.ThrowIfNull(reminder);
         var notice = JsonSerializer.Deserialize(reminder.PayloadJson, NoticeJsonContext.Default.MoreTimeNotice)!;
-        var what = notice.Kind == "agenda" ? "the agenda" : "their paper";
+        var what = notice.Kind == DeadlineKind.Agenda ? "the agenda" : "their paper";
         var card = new AdaptiveCard()
             .Text($"More time requested: {notice.BoardName}", "heading")
             .Text($"{MarkdownText.EscapeForCard(notice.PersonName)} needs more time for {what} for the meeting on {Long(notice.MeetingDate)}.")

@@ -55,5 +55,5 @@ public sealed class BotTelemetry
         answers.Add(1, new TagList { { "answered", answered }, { "topic", topic } });
 
     /// <summary>Records a reminder send's outcome.</summary>
-    public void Reminder(string outcome) => reminders.Add(1, new TagList { { "outcome", outcome } });
+    public void Reminder(Reminders.ReminderOutcome outcome) => reminders.Add(1, new TagList { { "outcome", Reminders.ReminderOutcomes.Text(outcome) } });
 }

@@ -52,7 +52,7 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
     }
 
     /// <inheritdoc />
-    public async Task CompleteAsync(string reminderId, string worker, ReminderState state, string outcome, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    public async Task CompleteAsync(string reminderId, string worker, ReminderState state, ReminderOutcome outcome, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
         try
         {
@@ -65,7 +65,7 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
                     due_at = COALESCE(@retryAt, due_at), updated_at = @now
                 WHERE reminder_id = @reminderId AND claimed_by = @worker AND state = 'claimed'
                 """,
-                new { reminderId, worker, stateText, outcome, retryAt = retryAt is { } r ? DbValues.Text(r) : null, now = DbValues.Text(time.GetUtcNow()) },
+                new { reminderId, worker, stateText, outcome = ReminderOutcomes.Text(outcome), retryAt = retryAt is { } r ? DbValues.Text(r) : null, now = DbValues.Text(time.GetUtcNow()) },
                 cancellationToken: cancellationToken));
         }
         catch (DbException ex)
@@ -83,10 +83,10 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
         // A prefix match without LIKE, so keys holding '%' or '_' can't widen it.
         return await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE reminders SET state = 'failed', last_outcome = 'Withdrawn', updated_at = @now
+            UPDATE reminders SET state = 'failed', last_outcome = @withdrawn, updated_at = @now
             WHERE state = 'pending' AND substr(idempotency_key, 1, @length) = @keyPrefix
             """,
-            new { keyPrefix, length = keyPrefix.Length, now = DbValues.Text(time.GetUtcNow()) }, cancellationToken: cancellationToken));
+            new { keyPrefix, length = keyPrefix.Length, withdrawn = ReminderOutcomes.Text(ReminderOutcome.Withdrawn), now = DbValues.Text(time.GetUtcNow()) }, cancellationToken: cancellationToken));
     }
 
     /// <inheritdoc />
@@ -114,7 +114,7 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
         // Only a pending row: one claimed is already on its way and cannot be recalled.
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE reminders SET state = 'failed', last_outcome = @held, updated_at = @now WHERE idempotency_key = @idempotencyKey AND state = 'pending'",
-            new { idempotencyKey, held = IReminderOutbox.HeldOutcome, now = DbValues.Text(time.GetUtcNow()) }, cancellationToken: cancellationToken)) == 1;
+            new { idempotencyKey, held = ReminderOutcomes.Text(ReminderOutcome.Held), now = DbValues.Text(time.GetUtcNow()) }, cancellationToken: cancellationToken)) == 1;
     }
 
     /// <inheritdoc />
@@ -128,7 +128,7 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
             UPDATE reminders SET state = 'pending', last_outcome = NULL, due_at = @dueAt, updated_at = @now
             WHERE idempotency_key = @idempotencyKey AND (state = 'pending' OR (state = 'failed' AND last_outcome = @held))
             """,
-            new { idempotencyKey, dueAt = DbValues.Text(dueAt), held = IReminderOutbox.HeldOutcome, now = DbValues.Text(time.GetUtcNow()) }, cancellationToken: cancellationToken)) == 1;
+            new { idempotencyKey, dueAt = DbValues.Text(dueAt), held = ReminderOutcomes.Text(ReminderOutcome.Held), now = DbValues.Text(time.GetUtcNow()) }, cancellationToken: cancellationToken)) == 1;
     }
 
     private sealed class Row
@@ -147,6 +147,6 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
         public ReminderRecord ToRecord() => new(
             ReminderId, IdempotencyKey, BoardKey, Recipient, Kind,
             DbValues.Time(DueAt), PayloadJson,
-            Enum.Parse<ReminderState>(State, ignoreCase: true), Attempts, LastOutcome);
+            Enum.Parse<ReminderState>(State, ignoreCase: true), Attempts, LastOutcome is null ? null : ReminderOutcomes.Parse(LastOutcome));
     }
 }

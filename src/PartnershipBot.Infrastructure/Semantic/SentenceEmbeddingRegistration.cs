@@ -8,7 +8,7 @@ namespace PartnershipBot.Infrastructure.Semantic;
 
 /// <summary>
 /// Registers the sentence embedder chosen by <c>TermsOfReference:Embeddings</c>: <c>Off</c>, the default, or <c>On</c>.
-/// Off by default because, measured on the gold sets (BENCHMARKS.md, issue 15), the hybrid ranking is right a little
+/// Off by default because, measured on the gold sets (BENCHMARKS.md), the hybrid ranking is right a little
 /// more often overall but falls below the lexical floors on the seeds (one question) and on the dev set's confidently
 /// wrong answers (one more), and it costs about 500 MB of working set.
 /// </summary>

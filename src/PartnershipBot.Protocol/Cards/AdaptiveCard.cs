@@ -16,7 +16,7 @@ public sealed class AdaptiveCard
     private readonly JsonArray actions = [];
     private JsonObject? refresh;
 
-    /// <summary>Teams' limit on refresh <c>userIds</c> (bot-protocol.md §4.4).</summary>
+    /// <summary>Teams' limit on refresh <c>userIds</c> (docs/teams-facts.md).</summary>
     public const int MaxRefreshUsers = 60;
 
     /// <summary>The card as JSON.</summary>

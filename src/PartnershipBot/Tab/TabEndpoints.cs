@@ -8,7 +8,7 @@ using PartnershipBot.Protocol.Hosting;
 namespace PartnershipBot.Tab;
 
 /// <summary>
-/// The secretariat tab (issue 21): <c>GET /tab</c>, the page, in every mode; <c>GET /tab/api/boards</c>, the signed-in
+/// The secretariat tab: <c>GET /tab</c>, the page, in every mode; <c>GET /tab/api/boards</c>, the signed-in
 /// person's boards and roles; the per-board API is in TabBoardEndpoints.cs. The page holds no data: everything it shows comes from <c>/tab/api/...</c>, which only
 /// answers a valid SSO token (or, in local mode, a loopback caller signed in as <c>Tab:DevelopmentPerson</c>).
 /// </summary>

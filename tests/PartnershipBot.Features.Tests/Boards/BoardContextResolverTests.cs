@@ -13,7 +13,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Features.Tests.Boards;
 
 /// <summary>
-/// The one board guard (issue 18, item 1): every route's "which board, may this tenant use it, may this person do it"
+/// The one board guard: every route's "which board, may this tenant use it, may this person do it"
 /// goes through <see cref="BoardContextResolver"/>, so its refusals are tested here once, with channel auth on.
 /// </summary>
 [Trait(TestTier.Category, TestTier.Unit)]
@@ -172,6 +172,52 @@ public sealed class BoardContextResolverTests
         Assert.True(notNeeding.Allowed);
         Assert.Null(notNeeding.Board.TermsOrNull);
         Assert.Throws<InvalidOperationException>(() => notNeeding.Board.Terms);
+    }
+
+    [Fact]
+    public async Task A_card_naming_a_board_is_checked_against_that_board_not_the_conversations()
+    {
+        var press = new BoardRequest(BoardDuty.SetUp, NeedsTerms: false, "not yours", "secretariat only");
+        var resolver = Resolver(admins: [Admin]);
+        var personalChat = "a:personal-chat";
+
+        var secretary = await resolver.NamedAsync(Turn(personalChat, Secretary, TenantA), Board, press, CancellationToken.None);
+        var chair = await resolver.NamedAsync(Turn(personalChat, Chair, TenantA), Board, press, CancellationToken.None);
+        var otherTenantAdmin = await resolver.NamedAsync(Turn(personalChat, Admin, TenantB), Board, press, CancellationToken.None);
+
+        Assert.True(secretary.Allowed);
+        Assert.Equal(personalChat, secretary.Board.ConversationId);
+        Assert.False(secretary.Board.Access.InLinkedConversation);
+        Assert.Equal((BoardDenial.Refused, "secretariat only"), (chair.Denial, chair.Refusal));
+        Assert.Equal((BoardDenial.NotLinked, "not yours"), (otherTenantAdmin.Denial, otherTenantAdmin.Refusal));
+        Assert.Null(otherTenantAdmin.LinkedBoard);
+    }
+
+    [Fact]
+    public async Task Reminders_are_answered_by_the_boards_people_only_with_auth_on()
+    {
+        var answer = new BoardRequest(BoardDuty.AnswerReminders, NeedsTerms: false, "not yours", "not yours");
+        var resolver = Resolver(admins: [Admin]);
+
+        var member = await resolver.NamedAsync(Turn("a:personal-chat", Member, TenantA), Board, answer, CancellationToken.None);
+        var admin = await resolver.NamedAsync(Turn("a:personal-chat", Admin, TenantA), Board, answer, CancellationToken.None);
+
+        Assert.True(member.Allowed);
+        Assert.Equal(BoardDenial.Refused, admin.Denial);
+    }
+
+    [Fact]
+    public async Task Meeting_details_are_for_the_boards_people_and_its_own_conversations()
+    {
+        var details = new BoardRequest(BoardDuty.SeeDetails, NeedsTerms: false, "not yours", "not yours");
+        var stranger = "00000000-0000-0000-0000-00000000000x";
+        var resolver = Resolver();
+
+        var inItsChannel = await resolver.NamedAsync(Turn(Channel, stranger, TenantA), Board, details, CancellationToken.None);
+        var elsewhere = await resolver.NamedAsync(Turn("a:personal-chat", stranger, TenantA), Board, details, CancellationToken.None);
+
+        Assert.True(inItsChannel.Allowed);
+        Assert.Equal(BoardDenial.Refused, elsewhere.Denial);
     }
 
     [Fact]

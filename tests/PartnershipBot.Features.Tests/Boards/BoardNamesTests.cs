@@ -3,7 +3,7 @@ using PartnershipBot.Testing;
 
 namespace PartnershipBot.Features.Tests.Boards;
 
-/// <summary>Issue 17 item 5: one rule for board names typed in chat or on the command line.</summary>
+/// <summary>One rule for board names typed in chat or on the command line.</summary>
 [Trait(TestTier.Category, TestTier.Unit)]
 public class BoardNamesTests
 {

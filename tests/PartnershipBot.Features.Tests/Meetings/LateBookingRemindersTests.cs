@@ -67,7 +67,7 @@ public sealed class LateBookingRemindersTests
 
         public Task<IReadOnlyList<ReminderRecord>> ClaimDueAsync(string worker, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task CompleteAsync(string reminderId, string worker, ReminderState state, string outcome, DateTimeOffset? retryAt, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task CompleteAsync(string reminderId, string worker, ReminderState state, ReminderOutcome outcome, DateTimeOffset? retryAt, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<int> WithdrawPendingAsync(string keyPrefix, CancellationToken cancellationToken) => throw new NotSupportedException();
 

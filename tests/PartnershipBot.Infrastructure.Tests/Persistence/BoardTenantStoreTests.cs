@@ -7,7 +7,7 @@ using PartnershipBot.Testing;
 
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
-/// <summary>Board tenancy (issue 16, item 2) on both engines: migration 0005 claims existing boards, and a claim is first-wins.</summary>
+/// <summary>Board tenancy on both engines: migration 0005 claims existing boards, and a claim is first-wins.</summary>
 [Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class BoardTenantStoreTests
 {
@@ -23,7 +23,7 @@ public sealed class BoardTenantStoreTests
         await using (var connection = await OpenRawAsync(test))
         {
             // A database as version 4 left it: two conversations linked to one board (from two tenants, the later one
-            // the cross-tenant link issue 16 found), one board linked where no reference (so no tenant) was recorded.
+            // the cross-tenant link a security review found), one board linked where no reference (so no tenant) was recorded.
             await ApplyUpToAsync(connection, provider, 4);
             await connection.ExecuteAsync(
                 """

@@ -3,7 +3,7 @@ using PartnershipBot.Testing;
 
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
-/// <summary>The board a conversation last asked about outlives the process that heard it (issue 18, item 5), on both engines.</summary>
+/// <summary>The board a conversation last asked about outlives the process that heard it, on both engines.</summary>
 [Trait(TestTier.Category, TestTier.InProcess)]
 public class LastAskedBoardStoreTests
 {

@@ -110,12 +110,12 @@ public class StoreContractTests
 
         await outbox.ClaimDueAsync("crashed", Monday, TimeSpan.FromMinutes(5), 10, CancellationToken.None);
         var reclaimed = Assert.Single(await outbox.ClaimDueAsync("w2", Monday.AddMinutes(6), TimeSpan.FromMinutes(5), 10, CancellationToken.None));
-        await outbox.CompleteAsync("r1", "crashed", ReminderState.Sent, "Sent", null, CancellationToken.None);
-        await outbox.CompleteAsync("r1", "w2", ReminderState.Sent, "Sent", null, CancellationToken.None);
+        await outbox.CompleteAsync("r1", "crashed", ReminderState.Sent, ReminderOutcome.Sent, null, CancellationToken.None);
+        await outbox.CompleteAsync("r1", "w2", ReminderState.Sent, ReminderOutcome.Sent, null, CancellationToken.None);
 
         var final = await outbox.FindAsync("r1", CancellationToken.None);
         Assert.Equal(2, reclaimed.Attempts);
-        Assert.Equal((ReminderState.Sent, "Sent"), (final!.State, final.LastOutcome));
+        Assert.Equal((ReminderState.Sent, ReminderOutcome.Sent), (final!.State, final.LastOutcome));
     }
 
     [Theory]
@@ -138,7 +138,7 @@ public class StoreContractTests
                 foreach (var reminder in batch)
                 {
                     processed.Add(reminder.ReminderId);
-                    await outbox.CompleteAsync(reminder.ReminderId, worker, ReminderState.Sent, "Sent", null, CancellationToken.None);
+                    await outbox.CompleteAsync(reminder.ReminderId, worker, ReminderState.Sent, ReminderOutcome.Sent, null, CancellationToken.None);
                 }
             }
         }

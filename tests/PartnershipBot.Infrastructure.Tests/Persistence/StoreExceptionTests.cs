@@ -8,7 +8,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Infrastructure.Tests.Persistence;
 
 /// <summary>
-/// The provider's exceptions stay behind the port (issue 18, item 2): a failed outcome write reaches the dispatcher as
+/// The provider's exceptions stay behind the port: a failed outcome write reaches the dispatcher as
 /// <see cref="StoreUnavailableException"/>, which it retries, with the engine's own error kept inside for the log.
 /// </summary>
 [Trait(TestTier.Category, TestTier.InProcess)]
@@ -31,7 +31,7 @@ public class StoreExceptionTests
         var outbox = new ReminderOutbox(database, TimeProvider.System);
 
         var thrown = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
-            outbox.CompleteAsync("r1", "worker", ReminderState.Sent, "Sent", null, CancellationToken.None));
+            outbox.CompleteAsync("r1", "worker", ReminderState.Sent, ReminderOutcome.Sent, null, CancellationToken.None));
         Assert.IsAssignableFrom<DbException>(thrown.InnerException);
     }
 }

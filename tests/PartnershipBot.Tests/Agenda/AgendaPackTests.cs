@@ -8,7 +8,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Agenda;
 
 /// <summary>
-/// Issue 20 item 1: the agenda pack is queued in the real SQLite outbox for the circulation deadline (Thurrock's
+/// The agenda pack is queued in the real SQLite outbox for the circulation deadline (Thurrock's
 /// ToR sets none, so five working days: Friday 5 March 2027 at 17:00 for Friday 12 March), posted in the board's
 /// channel once even by two dispatchers at the same time, and held or sent early from the secretariat's card.
 /// </summary>

@@ -12,7 +12,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Cards;
 
 /// <summary>
-/// Issue 17 items 2 and 3: every button of the reminder and declaration cards works pressed as Action.Execute (an
+/// Every button of the reminder and declaration cards works pressed as Action.Execute (an
 /// invoke answered in the HTTP response) and as its Action.Submit fallback (a message whose answer updates the pressed
 /// card), because the router reads a press once for both; and pressing twice (a double click, a retry, or Execute then
 /// its fallback) does what one press does: one register entry, answered with the same entry number.

@@ -7,7 +7,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Cards;
 
 /// <summary>
-/// Issue 17 (Poor): card headings are readable. A heading (a Bolder TextBlock) keeps the host's default text colour:
+/// Card headings are readable. A heading (a Bolder TextBlock) keeps the host's default text colour:
 /// the host's light colours ("Good" green, "Accent", "Light", subtle text) are about 3:1 on a white card.
 /// </summary>
 [Trait(TestTier.Category, TestTier.InProcess)]

@@ -1,5 +1,6 @@
 using System.Reflection;
 using NodaTime;
+using PartnershipBot.Features.Deadlines;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Protocol.Cards;
@@ -70,12 +71,12 @@ public sealed class EveryCardTests
         var proposed = new[] { new ProposedMeeting(start, start.Plus(Duration.FromHours(2)), "The Board will meet monthly."), new ProposedMeeting(start.Plus(Duration.FromDays(35)), start.Plus(Duration.FromDays(35) + Duration.FromHours(2)), "The Board will meet monthly.") };
         var meeting = new MeetingRecord("m1", "Safer Board", "19:x", start.ToDateTimeOffset(), start.Plus(Duration.FromHours(2)).ToDateTimeOffset(), "evt-1");
         var deadlines = new[] { new MeetingDeadline(Features.Deadlines.DeadlineKind.Papers, new LocalDate(2026, 12, 3), "3 working days before the meeting") };
-        var payload = new ReminderPayload("m1", "Safer Board", "papers", "2026-12-03", "2026-12-08", "3 working days before the meeting");
-        var digest = ReminderDigest.Card(new ReminderDigestPayload("Safer Board", [new UndeliveredReminder("Uma", "papers", "Blocked"), new UndeliveredReminder("Nia", "declaration", "NotReachable")]));
+        var payload = new ReminderPayload("m1", "Safer Board", DeadlineKind.Papers, "2026-12-03", "2026-12-08", "3 working days before the meeting");
+        var digest = ReminderDigest.Card(new ReminderDigestPayload("Safer Board", [new UndeliveredReminder("Uma", "papers", ReminderOutcome.Blocked), new UndeliveredReminder("Nia", "declaration", ReminderOutcome.NotReachable)]));
 
         await CardContracts.AssertValidAsync(
             ("reminder-papers", ReminderCards.Reminder(payload, "r1").ToJson()),
-            ("reminder-minutes", ReminderCards.Reminder(payload with { Kind = "minutes" }, "r2").ToJson()),
+            ("reminder-minutes", ReminderCards.Reminder(payload with { Kind = DeadlineKind.Minutes }, "r2").ToJson()),
             ("reminder-done", ReminderCards.Reminder(payload, "r3", [new ReminderResponse("r3", "p", "Jane", ReminderAction.Done, DateTimeOffset.UnixEpoch)], ["29:jane"]).ToJson()),
             ("meeting-proposal", MeetingCards.Proposal("Safer Board", proposed, null, "Outlook").ToJson()),
             ("meeting-proposal-to-fix", MeetingCards.Proposal("Safer Board", proposed, "Civic Centre", "Outlook", "Meeting 2 is on a bank holiday.", new HashSet<int> { 1 }).ToJson()),

@@ -3,7 +3,7 @@ using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Cli;
 
-/// <summary>Issue 17 item 4: help and unknown verbs are answered before any web host is built.</summary>
+/// <summary>Help and unknown verbs are answered before any web host is built.</summary>
 [Trait(TestTier.Category, TestTier.InProcess)]
 public class HelpTests
 {

@@ -11,7 +11,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Declarations;
 
 /// <summary>
-/// Issue 9e: members declare all at once while the bot restarts (the first host is stopped with submissions in
+/// Members declare all at once while the bot restarts (the first host is stopped with submissions in
 /// flight; a second host starts over the same data and takes the rest, plus whatever the first left unanswered).
 /// Every declaration the bot acknowledged is in the register, and the register's hash chain still verifies.
 /// </summary>

@@ -136,6 +136,6 @@ public sealed class DeclarationSchedulingTests : DeclarationTest
         Assert.Equal("Declaration of interests", card["body"]![0]!["text"]!.GetValue<string>());
         Assert.Equal(DeclarationCards.ViewVerb, card["refresh"]!["action"]!["verb"]!.GetValue<string>());
         Assert.Equal(["29:member-1", "29:member-2"], card["refresh"]!["userIds"]!.AsArray().Select(id => id!.GetValue<string>()));
-        Assert.Equal("Sent", (await outbox.FindAsync("r-declaration", CancellationToken.None))!.LastOutcome);
+        Assert.Equal(ReminderOutcome.Sent, (await outbox.FindAsync("r-declaration", CancellationToken.None))!.LastOutcome);
     }
 }

@@ -121,7 +121,7 @@ public sealed class ReadinessTests
 
         public Task<bool> EnqueueAsync(ReminderRecord reminder, CancellationToken cancellationToken) => Task.FromResult(true);
 
-        public Task CompleteAsync(string reminderId, string worker, ReminderState state, string outcome, DateTimeOffset? retryAt, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task CompleteAsync(string reminderId, string worker, ReminderState state, ReminderOutcome outcome, DateTimeOffset? retryAt, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<int> WithdrawPendingAsync(string keyPrefix, CancellationToken cancellationToken) => Task.FromResult(0);
 

@@ -160,7 +160,7 @@ public sealed class GraphSchedulingChatTests : AuthenticatedChatTest
         var upcoming = Assert.Single(await Host.Services.GetRequiredService<IMeetingStore>().UpcomingAsync(Board, time.GetUtcNow(), 10, CancellationToken.None));
         Assert.Equal(new DateTimeOffset(2026, 12, 15, 14, 0, 0, TimeSpan.Zero), upcoming.StartsAt);
         var due = await Host.Services.GetRequiredService<IReminderOutbox>().ClaimDueAsync("probe", new DateTimeOffset(2027, 6, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(1), 50, CancellationToken.None);
-        // The agenda pack follows the move with the papers reminder (issue 20).
+        // The agenda pack follows the move with the papers reminder.
         Assert.Equal(["minutes/2026-12-31", "pack/2026-12-10", "papers/2026-12-10"], due.Select(r => r.IdempotencyKey[(r.IdempotencyKey.IndexOf("Z/", StringComparison.Ordinal) + 2)..]).Order());
     }
 

@@ -3,7 +3,7 @@ using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Meetings;
 
-/// <summary>Issue 17 (Poor): a quoted ToR sentence that ends in its own full stop is not followed by a second one (".”.").</summary>
+/// <summary>A quoted ToR sentence that ends in its own full stop is not followed by a second one (".”.").</summary>
 [Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class QuotedSentenceTests : ChatTest
 {

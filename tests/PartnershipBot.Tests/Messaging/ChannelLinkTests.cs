@@ -14,7 +14,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>
-/// Issue 17 item 1: in a team channel every post is its own conversation (<c>…;messageid=…</c>). A link made in one
+/// In a team channel every post is its own conversation (<c>…;messageid=…</c>). A link made in one
 /// post holds for the whole channel, replies go to the post the person wrote in, proactive reminders start a new post
 /// in the channel, and links stored per thread before this change are moved to their channel on start.
 /// </summary>

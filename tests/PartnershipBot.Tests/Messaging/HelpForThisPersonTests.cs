@@ -5,7 +5,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Messaging;
 
 /// <summary>
-/// Issue 17 (Poor): the welcome and <c>help</c> list what this person may do in this conversation (a member is not
+/// The welcome and <c>help</c> list what this person may do in this conversation (a member is not
 /// offered set-up verbs, admin-only verbs go to admins only) and the boards the bot knows, only those of the caller's
 /// tenant. Channel auth on, through /api/messages.
 /// </summary>

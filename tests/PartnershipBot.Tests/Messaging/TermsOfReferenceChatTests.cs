@@ -43,7 +43,7 @@ public sealed class TermsOfReferenceChatTests : ChatTest
         await SayAsync("how often does the Thurrock board meet?");
         await Connector.WaitForActivitiesAsync(1);
 
-        // The last board asked is stored (issue 18, item 5), not held by the process that answered.
+        // The last board asked is stored, not held by the process that answered.
         await RestartHostAsync();
         await SayAsync("and what's the quorum?");
 

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace PartnershipBot.Tests.Reliability;
 
 /// <summary>
-/// Issue 9a: the Connector fails 30% of calls (429, 503 and dropped connections, seeded) during a fan-out. Retries
+/// The Connector fails 30% of calls (429, 503 and dropped connections, seeded) during a fan-out. Retries
 /// honour Retry-After and back off, and each person still gets exactly one reminder, with every outbox row recorded
 /// as sent. (The dropped connection here is a request that never arrived; one lost after Teams accepted it would be
 /// a duplicate, which is what the process-kill test counts.)

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace PartnershipBot.Tests.Reliability;
 
 /// <summary>
-/// Issue 9d: three instances of the bot on one PostgreSQL database poll the same outbox at once. Claims take
+/// Three instances of the bot on one PostgreSQL database poll the same outbox at once. Claims take
 /// disjoint rows (FOR UPDATE SKIP LOCKED), so every reminder is sent exactly once.
 /// </summary>
 [Trait(TestTier.Category, TestTier.Postgres)]

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace PartnershipBot.Tests.Reliability;
 
 /// <summary>
-/// Issue 9c: PostgreSQL is stopped and started again in the middle of a fan-out (on a cluster of the test's own).
+/// PostgreSQL is stopped and started again in the middle of a fan-out (on a cluster of the test's own).
 /// Dispatch carries on once the server is back; sends whose outcome could not be stored during the outage are
 /// recorded when it returns rather than sent again, so nobody is missed and nobody gets two.
 /// </summary>

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace PartnershipBot.Tests.Reliability;
 
 /// <summary>
-/// Issue 9b: the bot is killed (SIGKILL) in the middle of a fan-out and started again over the same data folder.
+/// The bot is killed (SIGKILL) in the middle of a fan-out and started again over the same data folder.
 /// Nobody is missed. Delivery is at-least-once: a send in flight at the kill was accepted by Teams but never
 /// recorded, so it goes again after the dead instance's lease runs out; at most one per parallel sender.
 /// </summary>

@@ -87,7 +87,7 @@ public sealed class PersonalReminderTests : ChatTest
 
         var sent = Connector.Calls.Single(c => c.Path.Contains(Uri.EscapeDataString("a:1on1-29:member-new") + "/activities", StringComparison.Ordinal));
         Assert.Contains("Sent late: this was due at 06:00 UTC 1 Dec 2026", TextOf(JsonNode.Parse(sent.Body)!["attachments"]![0]!["content"]), StringComparison.Ordinal);
-        Assert.Equal("SentLate", (await Host.Services.GetRequiredService<IReminderOutbox>().FindAsync(id, CancellationToken.None))!.LastOutcome);
+        Assert.Equal(ReminderOutcome.SentLate, (await Host.Services.GetRequiredService<IReminderOutbox>().FindAsync(id, CancellationToken.None))!.LastOutcome);
     }
 
     private ReminderDispatcher Dispatcher() => Host.Services.GetRequiredService<ReminderDispatcher>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PartnershipBot.Features.Agenda;
 using PartnershipBot.Features.Boards;
+using PartnershipBot.Features.Deadlines;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Tests.Support;
@@ -274,7 +275,7 @@ public sealed class ReminderCardActionTests : ChatTest
     [Fact]
     public async Task A_minutes_reminder_refuses_apologies_and_more_time_even_from_a_forged_card()
     {
-        var payload = new ReminderPayload("richmond/2026-12-08", Board, "minutes", "2026-12-22", "2026-12-08", "10 working days after the meeting");
+        var payload = new ReminderPayload("richmond/2026-12-08", Board, DeadlineKind.Minutes, "2026-12-22", "2026-12-08", "10 working days after the meeting");
         var minutes = new ReminderRecord("minutes-1", "richmond/2026-12-08/minutes/2026-12-22", Board, ChannelConversation, "minutes", time.GetUtcNow(), ReminderPayloads.Write(payload));
         await Host.Services.GetRequiredService<IReminderOutbox>().EnqueueAsync(minutes, CancellationToken.None);
         var card = ReminderCards.Reminder(payload, "minutes-1").ToJson();
@@ -302,7 +303,7 @@ public sealed class ReminderCardActionTests : ChatTest
         var (_, moreTime) = await PressAsync(card, ReminderCards.MoreTimeVerb, "aad-ben", "Ben Brown");
         var notice = (await Host.Services.GetRequiredService<IReminderOutbox>().ClaimDueAsync("probe", time.GetUtcNow(), TimeSpan.FromSeconds(1), 10, CancellationToken.None))
             .Single(r => r.Kind == SecretariatNotices.MoreTimeKind);
-        var payload = new ReminderPayload("m", Board, "minutes", "2026-12-22", "2026-12-08", "10 working days after the meeting");
+        var payload = new ReminderPayload("m", Board, DeadlineKind.Minutes, "2026-12-22", "2026-12-08", "10 working days after the meeting");
 
         await CardContracts.AssertValidAsync(
             ("reminder-papers", card),
@@ -310,7 +311,7 @@ public sealed class ReminderCardActionTests : ChatTest
             ("reminder-apologies", apologies),
             ("reminder-snoozed", snoozed),
             ("reminder-more-time", moreTime),
-            ("reminder-more-time-late", ReminderCards.Reminder(payload with { Kind = "papers" }, "r", note: "Please note: late reports are not permitted.").ToJson()),
+            ("reminder-more-time-late", ReminderCards.Reminder(payload with { Kind = DeadlineKind.Papers }, "r", note: "Please note: late reports are not permitted.").ToJson()),
             ("reminder-minutes", ReminderCards.Reminder(payload, "r").ToJson()),
             ("reminder-unavailable", ReminderCards.Unavailable().ToJson()),
             ("reminder-secretariat-notice", (await Host.Services.GetRequiredService<ReminderCardCatalog>().RenderAsync(notice, CancellationToken.None)).ToJson()));

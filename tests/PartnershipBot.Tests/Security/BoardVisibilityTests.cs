@@ -6,7 +6,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Security;
 
 /// <summary>
-/// Issue 16, item 2: a board belongs to a tenant; its ToR text is for anyone in that tenant, its people's names and
+/// A board belongs to a tenant; its ToR text is for anyone in that tenant, its people's names and
 /// its meeting dates only for its own people and conversations, and nothing at all for another tenant.
 /// </summary>
 [Trait(TestTier.Category, TestTier.InProcess)]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Calendar;
+using PartnershipBot.Features.Deadlines;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
@@ -10,7 +11,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Security;
 
 /// <summary>
-/// Issue 16, item 4: every card action re-checks that the actor holds a role on the entity's board, in the board's
+/// Every card action re-checks that the actor holds a role on the entity's board, in the board's
 /// tenant, whatever the card data says; only voting members' apologies count in the quorum forecast.
 /// </summary>
 [Trait(TestTier.Category, TestTier.InProcess)]
@@ -25,7 +26,7 @@ public sealed class CardActionTenantTests : TwoTenantChatTest
     {
         await LinkBoardToTenantAAsync();
         await Service<IMeetingStore>().AddAsync(new MeetingRecord("thurrock/next", Board, ChannelConversation, Start, Start.AddHours(2)), DateTimeOffset.UtcNow, CancellationToken.None);
-        var payload = ReminderPayloads.Write(new ReminderPayload("thurrock/next", Board, "papers", $"{Start.Year}-03-05", $"{Start.Year}-03-12", "5 working days before the meeting"));
+        var payload = ReminderPayloads.Write(new ReminderPayload("thurrock/next", Board, DeadlineKind.Papers, $"{Start.Year}-03-05", $"{Start.Year}-03-12", "5 working days before the meeting"));
         await Service<IReminderOutbox>().EnqueueAsync(
             new ReminderRecord("reminder-a", "test/reminder-a", Board.ToUpperInvariant(), ChannelConversation, "papers", Start.AddDays(-30), payload), CancellationToken.None);
         return "reminder-a";

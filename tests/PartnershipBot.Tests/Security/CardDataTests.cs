@@ -7,7 +7,7 @@ using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Security;
 
-/// <summary>Issue 16, item 14: a guessed declaration title is no key, and a roster that never ends is not followed for ever.</summary>
+/// <summary>A guessed declaration title is no key, and a roster that never ends is not followed for ever.</summary>
 [Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class CardDataTests : TwoTenantChatTest
 {

@@ -4,7 +4,7 @@ using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Security;
 
-/// <summary>Issue 16, item 3: "quorum for ITEM with N members" names who withdraws, so it is the chair's team's only.</summary>
+/// <summary>"Quorum for ITEM with N members" names who withdraws, so it is the chair's team's only.</summary>
 [Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class ChairDataTests : TwoTenantChatTest
 {

@@ -6,7 +6,7 @@ using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Security;
 
-/// <summary>Issue 16, item 8: Teams only, and the actor is <c>from.aadObjectId</c>, never <c>from.id</c>.</summary>
+/// <summary>Teams only, and the actor is <c>from.aadObjectId</c>, never <c>from.id</c>.</summary>
 [Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class IdentityTests : TwoTenantChatTest
 {
@@ -62,7 +62,7 @@ public sealed class IdentityTests : TwoTenantChatTest
     }
 }
 
-/// <summary>Issue 16, item 9: the app id set only as <c>BotFramework:MicrosoftAppId</c> is still channel auth, with no one an admin for it.</summary>
+/// <summary>The app id set only as <c>BotFramework:MicrosoftAppId</c> is still channel auth, with no one an admin for it.</summary>
 [Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class AppIdInSectionTests : ChatTest
 {

@@ -7,7 +7,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Security;
 
 /// <summary>
-/// Issue 16, item 11: local mode (no auth) must never be reachable from elsewhere: the addresses Kestrel really
+/// Local mode (no auth) must never be reachable from elsewhere: the addresses Kestrel really
 /// bound are checked, not just --urls, and a request relayed by a proxy on the same machine is refused.
 /// </summary>
 [Trait(TestTier.Category, TestTier.InProcess)]

@@ -9,7 +9,7 @@ using PartnershipBot.Tests.Reliability;
 namespace PartnershipBot.Tests.Storage;
 
 /// <summary>
-/// The README's least-privilege set-up, run on the real PostgreSQL: the schema is migrated by its owner, the bot
+/// The least-privilege set-up in docs/security.md, run on the real PostgreSQL: the schema is migrated by its owner, the bot
 /// connects as a role that owns nothing and may only INSERT and SELECT the register, the audit log and their
 /// checkpoints. It starts (no DDL when nothing is pending), appends and verifies; it cannot update, delete,
 /// truncate, disable the triggers or drop them.
@@ -64,7 +64,7 @@ public sealed class PostgresAppRoleTests
         }
     }
 
-    /// <summary>The README's SQL (section "What the register promises"), with the schema and role names filled in.</summary>
+    /// <summary>The SQL in docs/security.md (section "What the register promises"), with the schema and role names filled in.</summary>
     private static string AppRoleSql(string schema, string role) => $"""
         CREATE ROLE {role} LOGIN;
         GRANT USAGE ON SCHEMA {schema} TO {role};

@@ -8,7 +8,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Tab;
 
 /// <summary>
-/// Issue 21's contract in local mode (no app id, loopback only): the page is served, and the API lists every board the
+/// The tab's contract in local mode (no app id, loopback only): the page is served, and the API lists every board the
 /// bot knows, with the roles the development person (<c>Tab:DevelopmentPerson</c>) holds, without any token.
 /// </summary>
 [Trait(TestTier.Category, TestTier.InProcess)]

@@ -6,7 +6,7 @@ using PartnershipBot.Tests.Security;
 namespace PartnershipBot.Tests.Tab;
 
 /// <summary>
-/// Issue 21's contract with an app id set, through the real host: <c>/tab/api/boards</c> answers only an Entra SSO
+/// The tab's contract with an app id set, through the real host: <c>/tab/api/boards</c> answers only an Entra SSO
 /// token minted by the loopback Entra stub (right signature, the token's own tenant as issuer, our audience, in date),
 /// and lists only the boards of that tenant the person holds a role on. Tenant A owns Thurrock (its admin linked it),
 /// tenant B owns Leeds; Richmond is claimed by nobody.

@@ -8,7 +8,7 @@ using PartnershipBot.Testing;
 namespace PartnershipBot.Tests.Telemetry;
 
 /// <summary>
-/// Issue 17 (Poor): the console shows one Information line per turn (route, board, outcome, ms) and no personal
+/// The console shows one Information line per turn (route, board, outcome, ms) and no personal
 /// data, and ASP.NET Core's per-request plumbing stays below Information with the shipped appsettings.json.
 /// </summary>
 [Trait(TestTier.Category, TestTier.InProcess)]

@@ -42,7 +42,7 @@ public sealed class RegisterKey
         // App Service leaves an unresolved Key Vault reference as its literal text: that is no secret.
         if (trimmed.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"{source} is an unresolved Key Vault reference: create the secret (README, Deploying to a tenant) and restart.");
+            throw new InvalidOperationException($"{source} is an unresolved Key Vault reference: create the secret (docs/deploying.md) and restart.");
         }
 
         var buffer = new byte[trimmed.Length];
