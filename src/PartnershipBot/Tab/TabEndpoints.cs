@@ -26,6 +26,7 @@ public static partial class TabEndpoints
         services.AddSingleton<TabTokenValidator>();
         services.AddSingleton<TabCaller>();
         services.AddSingleton<TabBoardOverview>();
+        services.AddSingleton<TabDeliveries>();
         return services;
     }
 
@@ -38,6 +39,8 @@ public static partial class TabEndpoints
         endpoints.MapGet("/tab/api/boards", ListBoardsAsync);
         endpoints.MapGet("/tab/api/boards/{name}/overview", OverviewAsync);
         endpoints.MapGet("/tab/api/boards/{name}/register.csv", RegisterCsvAsync);
+        endpoints.MapGet("/tab/api/boards/{name}/deliveries", DeliveriesAsync);
+        endpoints.MapPost("/tab/api/boards/{name}/deliveries/{id}/retry", RetryAsync);
         return endpoints;
     }
 
@@ -92,4 +95,7 @@ public sealed record TabBoard(
 /// <summary>Source-generated JSON for the tab's API.</summary>
 [JsonSerializable(typeof(List<TabBoard>))]
 [JsonSerializable(typeof(TabBoardOverviewView))]
+[JsonSerializable(typeof(TabDeliveriesView))]
+[JsonSerializable(typeof(TabRetryRequest))]
+[JsonSerializable(typeof(TabRetryResult))]
 internal sealed partial class TabJson : JsonSerializerContext;

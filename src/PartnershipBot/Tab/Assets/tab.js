@@ -59,9 +59,13 @@
     return roles.length > 0 ? roles.map((r) => roleWords[r] || r).join(", ") : "No role";
   }
 
-  // Asked again before every call: Teams caches the token and renews it once it nears expiry.
-  async function get(path, accept) {
+  // Asked again before every call: Teams caches the token and renews it once it nears expiry. A POST (Retry,
+  // Chase) carries JSON and the token header, never a cookie, so no other site can make the browser send one.
+  async function get(path, accept, body) {
     const headers = { Accept: accept };
+    if (body !== undefined) {
+      headers["Content-Type"] = "application/json";
+    }
     if (signIn === "sso") {
       try {
         headers.Authorization = "Bearer " + (await microsoftTeams.authentication.getAuthToken());
@@ -71,7 +75,12 @@
     }
     let response;
     try {
-      response = await fetch(path, { headers: headers, credentials: "omit", cache: "no-store" });
+      const request = { headers: headers, credentials: "omit", cache: "no-store" };
+      if (body !== undefined) {
+        request.method = "POST";
+        request.body = JSON.stringify(body);
+      }
+      response = await fetch(path, request);
     } catch {
       throw new Refusal("PartnershipBot could not be reached. Reopen the tab to try again.");
     }
@@ -208,6 +217,88 @@
     part.appendChild(element("p")).appendChild(link);
   }
 
+  const kindWords = {
+    papers: "Papers reminder", minutes: "Minutes reminder", agenda: "Agenda reminder", pack: "Agenda pack",
+    declaration: "Declaration card", digest: "Digest of undelivered reminders", "more-time": "More-time notice",
+  };
+  const stateWords = {
+    Sent: "Sent", SentLate: "Sent late", Blocked: "Blocked (bot removed)", NotFound: "Chat not found", NotReachable: "Not reachable",
+    FailedAfterRetries: "Failed after retries", Failed: "Refused by Teams", Pending: "Waiting to send", Sending: "Sending",
+    Retrying: "Queued to try again", Held: "Held", Withdrawn: "Withdrawn",
+  };
+
+  function reminderTitle(reminder) {
+    const [date, time] = reminder.due.split("T");
+    return (kindWords[reminder.kind] || reminder.kind) + ", due " + dateText(date) + " at " + time;
+  }
+
+  async function retry(board, recipient, button, cell) {
+    button.disabled = true;
+    let response;
+    try {
+      response = await get(boardPath(board, "deliveries/" + encodeURIComponent(recipient.id) + "/retry"), "application/json", { attempts: recipient.attempts });
+    } catch (error) {
+      say(error instanceof Refusal ? error.message : "PartnershipBot could not retry just now.");
+      button.disabled = false;
+      return;
+    }
+    if (!response.ok) {
+      say("PartnershipBot could not retry the reminder to " + recipient.name + " (" + response.status + ").");
+      button.disabled = false;
+      return;
+    }
+    const result = await response.json();
+    cell.textContent = stateWords[result.state] || result.state;
+    say(result.requeued ? "Queued to send to " + recipient.name + " again." : "Already queued or tried again: nothing more was sent to " + recipient.name + ".");
+  }
+
+  async function deliveriesSection(board) {
+    if (!board.mayDownloadRegister) {
+      return;
+    }
+    const part = section("Reminder delivery");
+    let response;
+    try {
+      response = await get(boardPath(board.board, "deliveries"), "application/json");
+    } catch (error) {
+      part.appendChild(element("p", error instanceof Refusal ? error.message : "PartnershipBot could not load the reminders just now."));
+      return;
+    }
+    if (!response.ok) {
+      part.appendChild(element("p", "PartnershipBot could not load the reminders just now (" + response.status + ")."));
+      return;
+    }
+    const deliveries = await response.json();
+    if (deliveries.reminders.length === 0) {
+      part.appendChild(element("p", "No reminders have been queued for this board yet."));
+      return;
+    }
+    if (deliveries.truncated) {
+      part.appendChild(element("p", "Showing the most recent reminders only."));
+    }
+    for (const reminder of deliveries.reminders) {
+      const title = reminderTitle(reminder);
+      part.appendChild(element("h3", title));
+      const made = dataTable("Who received the " + title, ["Recipient", "State", "Attempts", "Action"], []);
+      const body = made.tBodies[0];
+      for (const recipient of reminder.recipients) {
+        const row = body.insertRow();
+        row.appendChild(element("th", recipient.name, { scope: "row" }));
+        const state = row.insertCell();
+        state.textContent = stateWords[recipient.state] || recipient.state;
+        row.insertCell().textContent = String(recipient.attempts);
+        const action = row.insertCell();
+        if (recipient.mayRetry) {
+          const button = element("button", "Retry", { type: "button", className: "action-button" });
+          button.setAttribute("aria-label", "Retry the " + (kindWords[reminder.kind] || reminder.kind).toLowerCase() + " to " + recipient.name);
+          button.addEventListener("click", () => retry(board.board, recipient, button, state));
+          action.appendChild(button);
+        }
+      }
+      part.appendChild(made);
+    }
+  }
+
   async function openBoard(name, button) {
     for (const other of table.querySelectorAll("button[aria-current]")) {
       other.removeAttribute("aria-current");
@@ -235,6 +326,7 @@
     membersSection(board);
     meetingsSection(board);
     registerSection(board);
+    await deliveriesSection(board);
     overview.hidden = false;
     say("Showing the " + board.board + ".");
     // Keyboard and screen-reader users land on what they asked for.
