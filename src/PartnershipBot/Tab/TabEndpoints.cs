@@ -27,6 +27,7 @@ public static partial class TabEndpoints
         services.AddSingleton<TabCaller>();
         services.AddSingleton<TabBoardOverview>();
         services.AddSingleton<TabDeliveries>();
+        services.AddSingleton<TabAudit>();
         return services;
     }
 
@@ -41,6 +42,7 @@ public static partial class TabEndpoints
         endpoints.MapGet("/tab/api/boards/{name}/register.csv", RegisterCsvAsync);
         endpoints.MapGet("/tab/api/boards/{name}/deliveries", DeliveriesAsync);
         endpoints.MapPost("/tab/api/boards/{name}/deliveries/{id}/retry", RetryAsync);
+        endpoints.MapGet("/tab/api/boards/{name}/audit", AuditAsync);
         return endpoints;
     }
 
@@ -98,4 +100,5 @@ public sealed record TabBoard(
 [JsonSerializable(typeof(TabDeliveriesView))]
 [JsonSerializable(typeof(TabRetryRequest))]
 [JsonSerializable(typeof(TabRetryResult))]
+[JsonSerializable(typeof(TabAuditView))]
 internal sealed partial class TabJson : JsonSerializerContext;

@@ -299,6 +299,59 @@
     }
   }
 
+  const actionWords = {
+    "board.link": "Conversation linked", "board.unlink": "Conversation unlinked", "role.assign": "Role given", "role.remove": "Role removed",
+    "board.nation": "Nation set", "board.members": "Members imported", "terms.version": "Terms of Reference version added",
+    "reminder.retry": "Reminder retried", "declarations.chase": "Declarations chased",
+  };
+
+  // One page of the audit log into the table; a full page offers the next (older) one.
+  async function auditPage(board, body, more, before) {
+    more.disabled = true;
+    let response;
+    try {
+      response = await get(boardPath(board, "audit") + (before ? "?before=" + before : ""), "application/json");
+    } catch (error) {
+      say(error instanceof Refusal ? error.message : "PartnershipBot could not load the audit log just now.");
+      more.disabled = false;
+      return;
+    }
+    if (!response.ok) {
+      say("PartnershipBot could not load the audit log just now (" + response.status + ").");
+      more.disabled = false;
+      return;
+    }
+    const page = await response.json();
+    for (const entry of page.entries) {
+      const row = body.insertRow();
+      const [date, time] = entry.at.split("T");
+      row.appendChild(element("th", dateText(date) + " " + time, { scope: "row" }));
+      row.insertCell().textContent = entry.actor;
+      row.insertCell().textContent = actionWords[entry.action] || entry.action;
+      row.insertCell().textContent = entry.subject;
+      row.insertCell().textContent = entry.detail || "";
+    }
+    more.hidden = page.next === null;
+    more.disabled = false;
+    more.onclick = () => auditPage(board, body, more, page.next);
+    if (before) {
+      say("Showing " + body.rows.length + " audit entries.");
+    }
+  }
+
+  async function auditSection(board) {
+    if (!board.mayDownloadRegister) {
+      return;
+    }
+    const part = section("Audit log");
+    part.appendChild(element("p", "Every change made to this board through PartnershipBot, newest first."));
+    const made = dataTable("Changes to the " + board.board + ", newest first", ["When (UK time)", "Who", "What", "Subject", "Details"], []);
+    part.appendChild(made);
+    const more = element("button", "Show older entries", { type: "button", className: "action-button", hidden: true });
+    part.appendChild(element("p")).appendChild(more);
+    await auditPage(board.board, made.tBodies[0], more, null);
+  }
+
   async function openBoard(name, button) {
     for (const other of table.querySelectorAll("button[aria-current]")) {
       other.removeAttribute("aria-current");
@@ -327,6 +380,7 @@
     meetingsSection(board);
     registerSection(board);
     await deliveriesSection(board);
+    await auditSection(board);
     overview.hidden = false;
     say("Showing the " + board.board + ".");
     // Keyboard and screen-reader users land on what they asked for.
