@@ -28,6 +28,7 @@ public static partial class TabEndpoints
         services.AddSingleton<TabBoardOverview>();
         services.AddSingleton<TabDeliveries>();
         services.AddSingleton<TabAudit>();
+        services.AddSingleton<TabDeclarations>();
         return services;
     }
 
@@ -43,6 +44,8 @@ public static partial class TabEndpoints
         endpoints.MapGet("/tab/api/boards/{name}/deliveries", DeliveriesAsync);
         endpoints.MapPost("/tab/api/boards/{name}/deliveries/{id}/retry", RetryAsync);
         endpoints.MapGet("/tab/api/boards/{name}/audit", AuditAsync);
+        endpoints.MapGet("/tab/api/boards/{name}/declarations", DeclarationsAsync);
+        endpoints.MapPost("/tab/api/boards/{name}/declarations/{id}/chase", ChaseAsync);
         return endpoints;
     }
 
@@ -101,4 +104,7 @@ public sealed record TabBoard(
 [JsonSerializable(typeof(TabRetryRequest))]
 [JsonSerializable(typeof(TabRetryResult))]
 [JsonSerializable(typeof(TabAuditView))]
+[JsonSerializable(typeof(TabDeclarationsView))]
+[JsonSerializable(typeof(TabChaseRequest))]
+[JsonSerializable(typeof(TabChaseResult))]
 internal sealed partial class TabJson : JsonSerializerContext;

@@ -352,6 +352,93 @@
     await auditPage(board.board, made.tBodies[0], more, null);
   }
 
+  // A new id for each press of Chase: the host queues one card per member per id, so a repeat changes nothing.
+  function pressId() {
+    if (crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  async function chase(board, item, button) {
+    button.disabled = true;
+    let response;
+    try {
+      response = await get(boardPath(board, "declarations/" + encodeURIComponent(item.id) + "/chase"), "application/json", { pressId: pressId() });
+    } catch (error) {
+      say(error instanceof Refusal ? error.message : "PartnershipBot could not chase just now.");
+      button.disabled = false;
+      return;
+    }
+    if (!response.ok) {
+      say("PartnershipBot could not chase the declarations for " + item.title + " (" + response.status + ").");
+      button.disabled = false;
+      return;
+    }
+    const result = await response.json();
+    say(result.queued > 0
+      ? "Sent the declaration card again to " + result.outstanding.join(", ") + "."
+      : "Nobody to chase: everyone has declared on " + item.title + ".");
+    button.disabled = false;
+  }
+
+  function declarationItem(board, item) {
+    const part = element("section", null, { className: "meeting" });
+    const heading = item.title + " (meeting on " + dateText(item.meetingDate) + ")";
+    part.appendChild(element("h3", heading));
+    const rows = [];
+    for (const name of item.withdrawing) {
+      rows.push([name.name, "Withdraws: " + (name.interest === "pecuniary" ? "pecuniary interest" : "non-pecuniary interest") + (name.nature ? " (" + name.nature + ")" : "")]);
+    }
+    for (const name of item.noInterest) {
+      rows.push([name, "No interest"]);
+    }
+    for (const name of item.outstanding) {
+      rows.push([name, "Outstanding: not declared yet"]);
+    }
+    if (rows.length > 0) {
+      part.appendChild(dataTable("Declarations on " + item.title, ["Member", "Declaration"], rows));
+    } else {
+      part.appendChild(element("p", "No members are recorded for this board, so nobody has been asked to declare."));
+    }
+    part.appendChild(element("p", item.quorum
+      ? "Quorum after recusals: " + item.quorum.arithmetic
+      : item.quorumProblem));
+    if (item.outstanding.length > 0) {
+      const button = element("button", "Chase", { type: "button", className: "action-button" });
+      button.setAttribute("aria-label", "Chase the " + item.outstanding.length + " outstanding on " + item.title);
+      button.addEventListener("click", () => chase(board, item, button));
+      part.appendChild(element("p")).appendChild(button);
+    }
+    return part;
+  }
+
+  async function declarationsSection(board) {
+    if (!board.mayDownloadRegister) {
+      return;
+    }
+    const part = section("Declarations of interest");
+    let response;
+    try {
+      response = await get(boardPath(board.board, "declarations"), "application/json");
+    } catch (error) {
+      part.appendChild(element("p", error instanceof Refusal ? error.message : "PartnershipBot could not load the declarations just now."));
+      return;
+    }
+    if (!response.ok) {
+      part.appendChild(element("p", "PartnershipBot could not load the declarations just now (" + response.status + ")."));
+      return;
+    }
+    const declarations = await response.json();
+    if (declarations.items.length === 0) {
+      part.appendChild(element("p", "No financial decisions are on the coming meetings' agendas."));
+      return;
+    }
+    for (const item of declarations.items) {
+      part.appendChild(declarationItem(board.board, item));
+    }
+  }
+
   async function openBoard(name, button) {
     for (const other of table.querySelectorAll("button[aria-current]")) {
       other.removeAttribute("aria-current");
@@ -378,6 +465,7 @@
     overview.replaceChildren();
     membersSection(board);
     meetingsSection(board);
+    await declarationsSection(board);
     registerSection(board);
     await deliveriesSection(board);
     await auditSection(board);
