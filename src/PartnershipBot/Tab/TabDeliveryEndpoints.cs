@@ -20,6 +20,22 @@ public static partial class TabEndpoints
             : Results.Json(await deliveries.ForAsync(opened.Board.Identity.Name, context.RequestAborted), TabJson.Default.TabDeliveriesView);
     }
 
+    private static async Task<IResult> DeliveryChartAsync(
+        string name, HttpContext context, TabCaller caller, BoardPermissions permissions, ITorLibrarySource library, TabDeliveries deliveries, ILoggerFactory loggers)
+    {
+        var (opened, refusal) = await OpenForRunnersAsync(name, "the reminders' delivery chart", context, caller, permissions, library, loggers);
+        if (opened is null)
+        {
+            return refusal!;
+        }
+
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        // The page inlines the drawing; opened on its own it may not run anything.
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'";
+        var view = await deliveries.ForAsync(opened.Board.Identity.Name, context.RequestAborted);
+        return Results.Content(TabDeliveryChart.Render(view), "image/svg+xml; charset=utf-8");
+    }
+
     private static async Task<IResult> RetryAsync(
         string name, string id, HttpContext context, TabCaller caller, BoardPermissions permissions, ITorLibrarySource library, IReminderDeliveries deliveries,
         IReminderOutbox outbox, IAuditLog audit, TimeProvider time, ILoggerFactory loggers)

@@ -42,6 +42,7 @@ public static partial class TabEndpoints
         endpoints.MapGet("/tab/api/boards/{name}/overview", OverviewAsync);
         endpoints.MapGet("/tab/api/boards/{name}/register.csv", RegisterCsvAsync);
         endpoints.MapGet("/tab/api/boards/{name}/deliveries", DeliveriesAsync);
+        endpoints.MapGet("/tab/api/boards/{name}/deliveries.svg", DeliveryChartAsync);
         endpoints.MapPost("/tab/api/boards/{name}/deliveries/{id}/retry", RetryAsync);
         endpoints.MapGet("/tab/api/boards/{name}/audit", AuditAsync);
         endpoints.MapGet("/tab/api/boards/{name}/declarations", DeclarationsAsync);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Xml.Linq;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Testing;
@@ -52,6 +53,67 @@ public sealed class TabDeliveriesSsoTests : TabSsoTest
         Assert.True(recipients["Uma Unknown"].GetProperty("mayRetry").GetBoolean());
         var counts = papers.GetProperty("counts").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
         Assert.Equal(new Dictionary<string, int> { ["Sent"] = 1, ["NotReachable"] = 1 }, counts);
+    }
+
+    [Fact]
+    public async Task DeliveryChart_SvgNumbersAreTheApisWithATextAlternative()
+    {
+        await SendPapersReminderAsync();
+        var token = Entra.Mint(TenantA, Secretary, Audience);
+
+        using var api = await TabApi.GetAsync(Client, TabApi.BoardPath(Board, "deliveries"), token);
+        using var chart = await TabApi.GetAsync(Client, TabApi.BoardPath(Board, "deliveries.svg"), token);
+        var reminders = JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.GetProperty("reminders").EnumerateArray().ToList();
+        var svg = XDocument.Parse(await chart.Content.ReadAsStringAsync()).Root!;
+
+        Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
+        Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(ns + "svg", svg.Name);
+        Assert.Equal("img", (string?)svg.Attribute("role"));
+        var title = svg.Element(ns + "title")!;
+        var desc = svg.Element(ns + "desc")!;
+        Assert.Equal("delivery-chart-title delivery-chart-desc", (string?)svg.Attribute("aria-labelledby"));
+        Assert.Equal(("delivery-chart-title", "delivery-chart-desc"), ((string?)title.Attribute("id"), (string?)desc.Attribute("id")));
+        var bars = svg.Elements(ns + "g").ToList();
+        // Two reminders so far (the papers one and the digest of Uma's failure), each drawn with the API's numbers.
+        Assert.Equal(reminders.Count, bars.Count);
+        Assert.Equal(2, bars.Count);
+        foreach (var reminder in reminders)
+        {
+            var bar = bars.Single(g => (string?)g.Attribute("data-kind") == reminder.GetProperty("kind").GetString() && (string?)g.Attribute("data-due") == reminder.GetProperty("due").GetString());
+            var counts = reminder.GetProperty("counts").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+            var segments = bar.Elements(ns + "rect").ToList();
+            Assert.Equal(counts, segments.ToDictionary(r => (string)r.Attribute("data-state")!, r => (int)r.Attribute("data-count")!));
+            // Widths share the bar as the counts share the recipients.
+            var widths = segments.ToDictionary(r => (string)r.Attribute("data-state")!, r => (double)r.Attribute("width")!);
+            var total = counts.Values.Sum();
+            foreach (var (state, count) in counts)
+            {
+                Assert.Equal(widths.Values.Sum() * count / total, widths[state], 1);
+            }
+
+            // The numbers in words, beside the bar and in the description.
+            var words = string.Join(", ", counts.Select(c => $"{Words(c.Key)} {c.Value}"));
+            Assert.Equal(words, bar.Elements(ns + "text").Last().Value);
+            Assert.Contains(words, desc.Value, StringComparison.Ordinal);
+        }
+
+        var papers = bars.Single(g => (string?)g.Attribute("data-kind") == "papers");
+        Assert.Equal("Sent 1, Not reachable 1", papers.Elements(ns + "text").Last().Value);
+    }
+
+    [Theory]
+    [InlineData(MemberPerson, TenantA, "deliveries.svg")]
+    [InlineData(Secretary, TenantB, "deliveries.svg")]
+    public async Task DeliveryChart_MemberOrAnotherTenant_Is403WithNoData(string person, string tenant, string resource)
+    {
+        await SendPapersReminderAsync();
+
+        using var response = await TabApi.GetAsync(Client, TabApi.BoardPath(Board, resource), Entra.Mint(tenant, person, Audience));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -179,6 +241,15 @@ public sealed class TabDeliveriesSsoTests : TabSsoTest
         Assert.Equal(ReminderState.Failed, (await outbox.FindAsync(failed!, CancellationToken.None))!.State);
         return failed!;
     }
+
+    private static string Words(string state) => state switch
+    {
+        "NotReachable" => "Not reachable",
+        "SentLate" => "Sent late",
+        "NotFound" => "Chat not found",
+        "FailedAfterRetries" => "Failed after retries",
+        _ => state,
+    };
 
     private static string PapersPayload() => JsonSerializer.Serialize(new
     {

@@ -252,6 +252,34 @@
     say(result.requeued ? "Queued to send to " + recipient.name + " again." : "Already queued or tried again: nothing more was sent to " + recipient.name + ".");
   }
 
+  // The host draws the chart; it is parsed as SVG (never as HTML) and only an <svg> root is put in the page.
+  async function deliveryChart(board, part) {
+    let response;
+    try {
+      response = await get(boardPath(board, "deliveries.svg"), "image/svg+xml");
+    } catch {
+      return;
+    }
+    if (!response.ok) {
+      return;
+    }
+    const drawing = new DOMParser().parseFromString(await response.text(), "image/svg+xml").documentElement;
+    if (drawing.namespaceURI === "http://www.w3.org/2000/svg" && drawing.localName === "svg") {
+      const figure = element("figure", null, { className: "chart-figure" });
+      figure.appendChild(document.importNode(drawing, true));
+      figure.appendChild(element("figcaption", "The same numbers are in the table below."));
+      part.appendChild(figure);
+    }
+  }
+
+  // The chart's numbers as a table: one row per reminder, one column per state that occurs.
+  function outcomesTable(deliveries) {
+    const shown = deliveries.reminders.slice(0, 12);
+    const states = deliveries.states.filter((state) => shown.some((r) => r.counts[state] !== undefined));
+    const rows = shown.map((r) => [reminderTitle(r)].concat(states.map((state) => String(r.counts[state] || 0))));
+    return dataTable("Delivery outcomes per reminder (recipients in each state)", ["Reminder"].concat(states.map((state) => stateWords[state] || state)), rows);
+  }
+
   async function deliveriesSection(board) {
     if (!board.mayDownloadRegister) {
       return;
@@ -276,6 +304,8 @@
     if (deliveries.truncated) {
       part.appendChild(element("p", "Showing the most recent reminders only."));
     }
+    await deliveryChart(board.board, part);
+    part.appendChild(outcomesTable(deliveries));
     for (const reminder of deliveries.reminders) {
       const title = reminderTitle(reminder);
       part.appendChild(element("h3", title));
