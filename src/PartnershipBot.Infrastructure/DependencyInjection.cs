@@ -47,7 +47,10 @@ public static class DependencyInjection
             provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<TimeProvider>(), provider.GetService<ILoggerFactory>()?.CreateLogger("PartnershipBot.Register")));
         services.TryAddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.TryAddSingleton<ITermsDocumentStore, TermsDocumentStore>();
-        services.TryAddSingleton<IReminderOutbox, ReminderOutbox>();
+        // One store behind the dispatcher's port and the readers' (the tab's delivery states and retry).
+        services.TryAddSingleton<ReminderOutbox>();
+        services.TryAddSingleton<IReminderOutbox>(provider => provider.GetRequiredService<ReminderOutbox>());
+        services.TryAddSingleton<IReminderDeliveries>(provider => provider.GetRequiredService<ReminderOutbox>());
         // One store behind every narrow port of the board directory, so each caller asks only for what it uses.
         services.TryAddSingleton<BoardDirectory>();
         services.TryAddSingleton<IBoardDirectory>(provider => provider.GetRequiredService<BoardDirectory>());

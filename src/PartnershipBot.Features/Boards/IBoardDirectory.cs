@@ -38,6 +38,11 @@ public sealed record PersonRecord(string PersonId, string? TeamsId, string? Name
 /// <param name="DetailJson">Details as JSON.</param>
 public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string Subject, string? DetailJson);
 
+/// <summary>An audit entry with its place in the log, which pages of it are counted from.</summary>
+/// <param name="Sequence">Its position in the log (later entries have higher numbers).</param>
+/// <param name="Entry">The entry.</param>
+public sealed record NumberedAuditEntry(long Sequence, AuditEntry Entry);
+
 /// <summary>Which conversation belongs to which board (port). Each change is written with its audit entry.</summary>
 public interface IBoardLinks
 {
@@ -98,6 +103,12 @@ public interface IAuditLog
 
     /// <summary>The audit log, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of a board's entries, newest first: those whose subject is the board or whose detail names it
+    /// (<c>"board"</c>), numbered below <paramref name="before"/> (null: from the newest), at most <paramref name="take"/>.
+    /// </summary>
+    Task<IReadOnlyList<NumberedAuditEntry>> BoardAuditAsync(string boardName, long? before, int take, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -187,6 +187,43 @@ public sealed class BoardDirectory : IBoardDirectory
         return [.. rows.Select(r => new AuditEntry(DbValues.Time(r.At), r.Actor, r.Action, r.Subject, r.DetailJson))];
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<NumberedAuditEntry>> BoardAuditAsync(string boardName, long? before, int take, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(boardName);
+        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+        // The detail is JSON written by this class ({"board": name, ...}), so the name encoded the same way finds it;
+        // LIKE's own wildcards in that text are escaped. Both sides lower-cased (board names are matched in any case,
+        // as their keys are), then each hit checked exactly, so a near miss never shows another board's entry.
+        var encoded = JsonSerializer.Serialize(boardName);
+        var pattern = "%\"board\":" + encoded.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<NumberedAuditRow>(new CommandDefinition(
+            """
+            SELECT sequence AS Sequence, at AS At, actor AS Actor, action AS Action, subject AS Subject, detail_json AS DetailJson FROM audit_log
+            WHERE sequence < @before AND (lower(subject) = lower(@boardName) OR lower(detail_json) LIKE lower(@pattern) ESCAPE '\')
+            ORDER BY sequence DESC LIMIT @take
+            """,
+            new { boardName, pattern, before = before ?? long.MaxValue, take }, cancellationToken: cancellationToken));
+        var key = DbValues.BoardKey(boardName);
+        return [.. rows
+            .Where(r => DbValues.BoardKey(r.Subject) == key || (BoardOfDetail(r.DetailJson) is { } named && DbValues.BoardKey(named) == key))
+            .Select(r => new NumberedAuditEntry(r.Sequence, new AuditEntry(DbValues.Time(r.At), r.Actor, r.Action, r.Subject, r.DetailJson)))];
+    }
+
+    private static string? BoardOfDetail(string? detailJson)
+    {
+        if (detailJson is null)
+        {
+            return null;
+        }
+
+        using var detail = JsonDocument.Parse(detailJson);
+        return detail.RootElement.ValueKind == JsonValueKind.Object && detail.RootElement.TryGetProperty("board", out var board) && board.ValueKind == JsonValueKind.String
+            ? board.GetString()
+            : null;
+    }
+
     /// <summary>Runs a change and records it in the audit log in the same transaction (only when it changed something).</summary>
     private async Task<bool> ChangeAsync(string actor, DateTimeOffset at, string action, string subject, object? detail,
         Func<DbConnection, DbTransaction, Task<bool>> change, CancellationToken cancellationToken)
@@ -230,6 +267,16 @@ public sealed class BoardDirectory : IBoardDirectory
         public string? Name { get; set; }
         public string? Email { get; set; }
         public long IsGuest { get; set; }
+    }
+
+    private sealed class NumberedAuditRow
+    {
+        public long Sequence { get; set; }
+        public string At { get; set; } = "";
+        public string Actor { get; set; } = "";
+        public string Action { get; set; } = "";
+        public string Subject { get; set; } = "";
+        public string? DetailJson { get; set; }
     }
 
     private sealed class AuditRow

@@ -10,12 +10,13 @@ namespace PartnershipBot.Infrastructure.Persistence;
 /// inner SELECT takes <c>FOR UPDATE SKIP LOCKED</c>, so concurrent instances take disjoint rows; SQLite has
 /// one writer at a time, which gives the same guarantee.
 /// </summary>
-public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IReminderOutbox
+public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IReminderOutbox, IReminderDeliveries
 {
     private const string Columns = """
         reminder_id AS ReminderId, idempotency_key AS IdempotencyKey, board_key AS BoardKey, recipient AS Recipient,
         kind AS Kind, due_at AS DueAt, payload_json AS PayloadJson, state AS State, attempts AS Attempts, last_outcome AS LastOutcome
         """;
+
 
     /// <inheritdoc />
     public async Task<bool> EnqueueAsync(ReminderRecord reminder, CancellationToken cancellationToken)
@@ -129,6 +130,34 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
             WHERE idempotency_key = @idempotencyKey AND (state = 'pending' OR (state = 'failed' AND last_outcome = @held))
             """,
             new { idempotencyKey, dueAt = DbValues.Text(dueAt), held = ReminderOutcomes.Text(ReminderOutcome.Held), now = DbValues.Text(time.GetUtcNow()) }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ReminderRecord>> ForBoardAsync(string boardKey, int max, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(boardKey);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM reminders WHERE board_key = @boardKey ORDER BY due_at DESC, reminder_id LIMIT @max",
+            new { boardKey, max }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RequeueFailedAsync(string reminderId, int seenAttempts, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // One guarded UPDATE: the attempts count is the version the presser saw (a claim adds one), so a double press
+        // or a press after the dispatcher has taken the row again matches nothing. The due time stays: it is already
+        // past, so the next pass takes the row, and the card still says when it was meant to arrive.
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE reminders SET state = 'pending', updated_at = @now
+            WHERE reminder_id = @reminderId AND state = 'failed' AND attempts = @seenAttempts
+                AND last_outcome IS NOT NULL AND last_outcome <> @withdrawn AND last_outcome <> @held
+            """,
+            new { reminderId, seenAttempts, withdrawn = ReminderOutcomes.Text(ReminderOutcome.Withdrawn), held = ReminderOutcomes.Text(ReminderOutcome.Held), now = DbValues.Text(time.GetUtcNow()) },
+            cancellationToken: cancellationToken)) == 1;
     }
 
     private sealed class Row

@@ -26,6 +26,9 @@ public static partial class TabEndpoints
         services.AddSingleton<TabTokenValidator>();
         services.AddSingleton<TabCaller>();
         services.AddSingleton<TabBoardOverview>();
+        services.AddSingleton<TabDeliveries>();
+        services.AddSingleton<TabAudit>();
+        services.AddSingleton<TabDeclarations>();
         return services;
     }
 
@@ -38,6 +41,12 @@ public static partial class TabEndpoints
         endpoints.MapGet("/tab/api/boards", ListBoardsAsync);
         endpoints.MapGet("/tab/api/boards/{name}/overview", OverviewAsync);
         endpoints.MapGet("/tab/api/boards/{name}/register.csv", RegisterCsvAsync);
+        endpoints.MapGet("/tab/api/boards/{name}/deliveries", DeliveriesAsync);
+        endpoints.MapGet("/tab/api/boards/{name}/deliveries.svg", DeliveryChartAsync);
+        endpoints.MapPost("/tab/api/boards/{name}/deliveries/{id}/retry", RetryAsync);
+        endpoints.MapGet("/tab/api/boards/{name}/audit", AuditAsync);
+        endpoints.MapGet("/tab/api/boards/{name}/declarations", DeclarationsAsync);
+        endpoints.MapPost("/tab/api/boards/{name}/declarations/{id}/chase", ChaseAsync);
         return endpoints;
     }
 
@@ -92,4 +101,11 @@ public sealed record TabBoard(
 /// <summary>Source-generated JSON for the tab's API.</summary>
 [JsonSerializable(typeof(List<TabBoard>))]
 [JsonSerializable(typeof(TabBoardOverviewView))]
+[JsonSerializable(typeof(TabDeliveriesView))]
+[JsonSerializable(typeof(TabRetryRequest))]
+[JsonSerializable(typeof(TabRetryResult))]
+[JsonSerializable(typeof(TabAuditView))]
+[JsonSerializable(typeof(TabDeclarationsView))]
+[JsonSerializable(typeof(TabChaseRequest))]
+[JsonSerializable(typeof(TabChaseResult))]
 internal sealed partial class TabJson : JsonSerializerContext;

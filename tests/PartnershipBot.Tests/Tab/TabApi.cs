@@ -29,6 +29,22 @@ internal static class TabApi
         return await client.SendAsync(request);
     }
 
+    /// <summary>POSTs JSON to a tab path with the SSO token, as the page's buttons do; the caller owns the response.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string json, string? token = null, Action<HttpRequestMessage>? edit = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        edit?.Invoke(request);
+        return await client.SendAsync(request);
+    }
+
     /// <summary>Board name to roles, failing unless the body is exactly the contract's shape.</summary>
     public static Dictionary<string, string[]> Parse(string body)
     {

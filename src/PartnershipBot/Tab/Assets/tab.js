@@ -59,9 +59,13 @@
     return roles.length > 0 ? roles.map((r) => roleWords[r] || r).join(", ") : "No role";
   }
 
-  // Asked again before every call: Teams caches the token and renews it once it nears expiry.
-  async function get(path, accept) {
+  // Asked again before every call: Teams caches the token and renews it once it nears expiry. A POST (Retry,
+  // Chase) carries JSON and the token header, never a cookie, so no other site can make the browser send one.
+  async function get(path, accept, body) {
     const headers = { Accept: accept };
+    if (body !== undefined) {
+      headers["Content-Type"] = "application/json";
+    }
     if (signIn === "sso") {
       try {
         headers.Authorization = "Bearer " + (await microsoftTeams.authentication.getAuthToken());
@@ -71,7 +75,12 @@
     }
     let response;
     try {
-      response = await fetch(path, { headers: headers, credentials: "omit", cache: "no-store" });
+      const request = { headers: headers, credentials: "omit", cache: "no-store" };
+      if (body !== undefined) {
+        request.method = "POST";
+        request.body = JSON.stringify(body);
+      }
+      response = await fetch(path, request);
     } catch {
       throw new Refusal("PartnershipBot could not be reached. Reopen the tab to try again.");
     }
@@ -208,6 +217,258 @@
     part.appendChild(element("p")).appendChild(link);
   }
 
+  const kindWords = {
+    papers: "Papers reminder", minutes: "Minutes reminder", agenda: "Agenda reminder", pack: "Agenda pack",
+    declaration: "Declaration card", digest: "Digest of undelivered reminders", "more-time": "More-time notice",
+  };
+  const stateWords = {
+    Sent: "Sent", SentLate: "Sent late", Blocked: "Blocked (bot removed)", NotFound: "Chat not found", NotReachable: "Not reachable",
+    FailedAfterRetries: "Failed after retries", Failed: "Refused by Teams", Pending: "Waiting to send", Sending: "Sending",
+    Retrying: "Queued to try again", Held: "Held", Withdrawn: "Withdrawn",
+  };
+
+  function reminderTitle(reminder) {
+    const [date, time] = reminder.due.split("T");
+    return (kindWords[reminder.kind] || reminder.kind) + ", due " + dateText(date) + " at " + time;
+  }
+
+  async function retry(board, recipient, button, cell) {
+    button.disabled = true;
+    let response;
+    try {
+      response = await get(boardPath(board, "deliveries/" + encodeURIComponent(recipient.id) + "/retry"), "application/json", { attempts: recipient.attempts });
+    } catch (error) {
+      say(error instanceof Refusal ? error.message : "PartnershipBot could not retry just now.");
+      button.disabled = false;
+      return;
+    }
+    if (!response.ok) {
+      say("PartnershipBot could not retry the reminder to " + recipient.name + " (" + response.status + ").");
+      button.disabled = false;
+      return;
+    }
+    const result = await response.json();
+    cell.textContent = stateWords[result.state] || result.state;
+    say(result.requeued ? "Queued to send to " + recipient.name + " again." : "Already queued or tried again: nothing more was sent to " + recipient.name + ".");
+  }
+
+  // The host draws the chart; it is parsed as SVG (never as HTML) and only an <svg> root is put in the page.
+  async function deliveryChart(board, part) {
+    let response;
+    try {
+      response = await get(boardPath(board, "deliveries.svg"), "image/svg+xml");
+    } catch {
+      return;
+    }
+    if (!response.ok) {
+      return;
+    }
+    const drawing = new DOMParser().parseFromString(await response.text(), "image/svg+xml").documentElement;
+    if (drawing.namespaceURI === "http://www.w3.org/2000/svg" && drawing.localName === "svg") {
+      const figure = element("figure", null, { className: "chart-figure" });
+      figure.appendChild(document.importNode(drawing, true));
+      figure.appendChild(element("figcaption", "The same numbers are in the table below."));
+      part.appendChild(figure);
+    }
+  }
+
+  // The chart's numbers as a table: one row per reminder, one column per state that occurs.
+  function outcomesTable(deliveries) {
+    const shown = deliveries.reminders.slice(0, 12);
+    const states = deliveries.states.filter((state) => shown.some((r) => r.counts[state] !== undefined));
+    const rows = shown.map((r) => [reminderTitle(r)].concat(states.map((state) => String(r.counts[state] || 0))));
+    return dataTable("Delivery outcomes per reminder (recipients in each state)", ["Reminder"].concat(states.map((state) => stateWords[state] || state)), rows);
+  }
+
+  async function deliveriesSection(board) {
+    if (!board.mayDownloadRegister) {
+      return;
+    }
+    const part = section("Reminder delivery");
+    let response;
+    try {
+      response = await get(boardPath(board.board, "deliveries"), "application/json");
+    } catch (error) {
+      part.appendChild(element("p", error instanceof Refusal ? error.message : "PartnershipBot could not load the reminders just now."));
+      return;
+    }
+    if (!response.ok) {
+      part.appendChild(element("p", "PartnershipBot could not load the reminders just now (" + response.status + ")."));
+      return;
+    }
+    const deliveries = await response.json();
+    if (deliveries.reminders.length === 0) {
+      part.appendChild(element("p", "No reminders have been queued for this board yet."));
+      return;
+    }
+    if (deliveries.truncated) {
+      part.appendChild(element("p", "Showing the most recent reminders only."));
+    }
+    await deliveryChart(board.board, part);
+    part.appendChild(outcomesTable(deliveries));
+    for (const reminder of deliveries.reminders) {
+      const title = reminderTitle(reminder);
+      part.appendChild(element("h3", title));
+      const made = dataTable("Who received the " + title, ["Recipient", "State", "Attempts", "Action"], []);
+      const body = made.tBodies[0];
+      for (const recipient of reminder.recipients) {
+        const row = body.insertRow();
+        row.appendChild(element("th", recipient.name, { scope: "row" }));
+        const state = row.insertCell();
+        state.textContent = stateWords[recipient.state] || recipient.state;
+        row.insertCell().textContent = String(recipient.attempts);
+        const action = row.insertCell();
+        if (recipient.mayRetry) {
+          const button = element("button", "Retry", { type: "button", className: "action-button" });
+          button.setAttribute("aria-label", "Retry the " + (kindWords[reminder.kind] || reminder.kind).toLowerCase() + " to " + recipient.name);
+          button.addEventListener("click", () => retry(board.board, recipient, button, state));
+          action.appendChild(button);
+        }
+      }
+      part.appendChild(made);
+    }
+  }
+
+  const actionWords = {
+    "board.link": "Conversation linked", "board.unlink": "Conversation unlinked", "role.assign": "Role given", "role.remove": "Role removed",
+    "board.nation": "Nation set", "board.members": "Members imported", "terms.version": "Terms of Reference version added",
+    "reminder.retry": "Reminder retried", "declarations.chase": "Declarations chased",
+  };
+
+  // One page of the audit log into the table; a full page offers the next (older) one.
+  async function auditPage(board, body, more, before) {
+    more.disabled = true;
+    let response;
+    try {
+      response = await get(boardPath(board, "audit") + (before ? "?before=" + before : ""), "application/json");
+    } catch (error) {
+      say(error instanceof Refusal ? error.message : "PartnershipBot could not load the audit log just now.");
+      more.disabled = false;
+      return;
+    }
+    if (!response.ok) {
+      say("PartnershipBot could not load the audit log just now (" + response.status + ").");
+      more.disabled = false;
+      return;
+    }
+    const page = await response.json();
+    for (const entry of page.entries) {
+      const row = body.insertRow();
+      const [date, time] = entry.at.split("T");
+      row.appendChild(element("th", dateText(date) + " " + time, { scope: "row" }));
+      row.insertCell().textContent = entry.actor;
+      row.insertCell().textContent = actionWords[entry.action] || entry.action;
+      row.insertCell().textContent = entry.subject;
+      row.insertCell().textContent = entry.detail || "";
+    }
+    more.hidden = page.next === null;
+    more.disabled = false;
+    more.onclick = () => auditPage(board, body, more, page.next);
+    if (before) {
+      say("Showing " + body.rows.length + " audit entries.");
+    }
+  }
+
+  async function auditSection(board) {
+    if (!board.mayDownloadRegister) {
+      return;
+    }
+    const part = section("Audit log");
+    part.appendChild(element("p", "Every change made to this board through PartnershipBot, newest first."));
+    const made = dataTable("Changes to the " + board.board + ", newest first", ["When (UK time)", "Who", "What", "Subject", "Details"], []);
+    part.appendChild(made);
+    const more = element("button", "Show older entries", { type: "button", className: "action-button", hidden: true });
+    part.appendChild(element("p")).appendChild(more);
+    await auditPage(board.board, made.tBodies[0], more, null);
+  }
+
+  // A new id for each press of Chase: the host queues one card per member per id, so a repeat changes nothing.
+  function pressId() {
+    if (crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  async function chase(board, item, button) {
+    button.disabled = true;
+    let response;
+    try {
+      response = await get(boardPath(board, "declarations/" + encodeURIComponent(item.id) + "/chase"), "application/json", { pressId: pressId() });
+    } catch (error) {
+      say(error instanceof Refusal ? error.message : "PartnershipBot could not chase just now.");
+      button.disabled = false;
+      return;
+    }
+    if (!response.ok) {
+      say("PartnershipBot could not chase the declarations for " + item.title + " (" + response.status + ").");
+      button.disabled = false;
+      return;
+    }
+    const result = await response.json();
+    say(result.queued > 0
+      ? "Sent the declaration card again to " + result.outstanding.join(", ") + "."
+      : "Nobody to chase: everyone has declared on " + item.title + ".");
+    button.disabled = false;
+  }
+
+  function declarationItem(board, item) {
+    const part = element("section", null, { className: "meeting" });
+    const heading = item.title + " (meeting on " + dateText(item.meetingDate) + ")";
+    part.appendChild(element("h3", heading));
+    const rows = [];
+    for (const name of item.withdrawing) {
+      rows.push([name.name, "Withdraws: " + (name.interest === "pecuniary" ? "pecuniary interest" : "non-pecuniary interest") + (name.nature ? " (" + name.nature + ")" : "")]);
+    }
+    for (const name of item.noInterest) {
+      rows.push([name, "No interest"]);
+    }
+    for (const name of item.outstanding) {
+      rows.push([name, "Outstanding: not declared yet"]);
+    }
+    if (rows.length > 0) {
+      part.appendChild(dataTable("Declarations on " + item.title, ["Member", "Declaration"], rows));
+    } else {
+      part.appendChild(element("p", "No members are recorded for this board, so nobody has been asked to declare."));
+    }
+    part.appendChild(element("p", item.quorum
+      ? "Quorum after recusals: " + item.quorum.arithmetic
+      : item.quorumProblem));
+    if (item.outstanding.length > 0) {
+      const button = element("button", "Chase", { type: "button", className: "action-button" });
+      button.setAttribute("aria-label", "Chase the " + item.outstanding.length + " outstanding on " + item.title);
+      button.addEventListener("click", () => chase(board, item, button));
+      part.appendChild(element("p")).appendChild(button);
+    }
+    return part;
+  }
+
+  async function declarationsSection(board) {
+    if (!board.mayDownloadRegister) {
+      return;
+    }
+    const part = section("Declarations of interest");
+    let response;
+    try {
+      response = await get(boardPath(board.board, "declarations"), "application/json");
+    } catch (error) {
+      part.appendChild(element("p", error instanceof Refusal ? error.message : "PartnershipBot could not load the declarations just now."));
+      return;
+    }
+    if (!response.ok) {
+      part.appendChild(element("p", "PartnershipBot could not load the declarations just now (" + response.status + ")."));
+      return;
+    }
+    const declarations = await response.json();
+    if (declarations.items.length === 0) {
+      part.appendChild(element("p", "No financial decisions are on the coming meetings' agendas."));
+      return;
+    }
+    for (const item of declarations.items) {
+      part.appendChild(declarationItem(board.board, item));
+    }
+  }
+
   async function openBoard(name, button) {
     for (const other of table.querySelectorAll("button[aria-current]")) {
       other.removeAttribute("aria-current");
@@ -234,7 +495,10 @@
     overview.replaceChildren();
     membersSection(board);
     meetingsSection(board);
+    await declarationsSection(board);
     registerSection(board);
+    await deliveriesSection(board);
+    await auditSection(board);
     overview.hidden = false;
     say("Showing the " + board.board + ".");
     // Keyboard and screen-reader users land on what they asked for.
