@@ -17,7 +17,6 @@ public sealed class ReminderOutbox(IDatabase database, TimeProvider time) : IRem
         kind AS Kind, due_at AS DueAt, payload_json AS PayloadJson, state AS State, attempts AS Attempts, last_outcome AS LastOutcome
         """;
 
-
     /// <inheritdoc />
     public async Task<bool> EnqueueAsync(ReminderRecord reminder, CancellationToken cancellationToken)
     {
