@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test: start PartnershipBot (local mode, no app id) and the Microsoft 365 Agents Playground,
-# drive the playground's web UI in headless Chromium, send "help" and check the bot's reply is shown.
+# drive the playground's web UI in headless Chromium: personal chat, cards pressed as Action.Execute and as
+# Action.Submit, a team channel with two posts.
 #
 # Usage (from anywhere):  bash tests/e2e/run.sh
 # Needs: .NET SDK, Node 20+, Chromium (CHROMIUM=/path, default /usr/bin/chromium), and `npm ci` in tests/e2e
@@ -9,7 +10,8 @@
 # Artifacts (kept): tests/e2e/artifacts/ -> build.log, bot.log, playground.log, playground.stdout.log, ui-test.log,
 #   browser-console.log, playground-welcome.png, playground-help.png, playground-tor-answer.png,
 #   playground-declaration.png, playground-meeting-booked.png, playground-next-meeting.png,
-#   playground-papers-reminder.png, playground-paper-submitted.png
+#   playground-chair.png, playground-papers-reminder.png, playground-reminder-execute.png,
+#   playground-reminder-submit.png, playground-channel.png
 set -euo pipefail
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -129,6 +131,9 @@ if ! (cd "$REPO_ROOT" && dotnet build src/PartnershipBot -c Release -nologo -v q
   tail -n 40 "$ART/build.log" >&2 || true
   exit 1
 fi
+# The test runs the bot's verbs (ask, declarations export) against the running bot's data, from the same build.
+BOT_DLL="$(ls "$REPO_ROOT"/src/PartnershipBot/bin/Release/*/PartnershipBot.dll 2>/dev/null | head -n 1)"
+[[ -n "$BOT_DLL" ]] || { log "no PartnershipBot.dll under src/PartnershipBot/bin/Release after the build"; exit 1; }
 
 DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/partnershipbot-e2e.XXXXXX")"
 log "starting bot on 127.0.0.1:$BOTPORT (data in $DATA_DIR)"
@@ -181,6 +186,7 @@ log "playground ready after $((SECONDS - t0)) s"
 (
   cd "$E2E_DIR"
   export PLAYGROUND="http://127.0.0.1:$PGPORT" CHROMIUM="$CHROMIUM" SHOTS="$ART"
+  export BOT_DLL="$BOT_DLL" BOT_DATA="$DATA_DIR"
   exec setsid node "$E2E_DIR/playground-ui.test.js"
 ) >"$ART/ui-test.log" 2>&1 &
 UI_PID=$!
