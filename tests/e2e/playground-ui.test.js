@@ -4,7 +4,8 @@
 // asks a ToR question, answers a declaration card (pressed twice: one register entry, by the receipt and by the
 // `declarations export` verb), makes the user chair and asks who the chair is, books a meeting, asks for the next
 // meeting, presses every papers-reminder button as Action.Execute on one board's card and as Action.Submit on
-// another's (playground-reminder-buttons.js) and posts twice in a team channel (playground-channel.js).
+// another's (playground-reminder-buttons.js), posts twice in a team channel (playground-channel.js), and then opens
+// the secretariat tab of the same host in local mode and checks it against what chat showed (tab-ui.js).
 //
 // Env: PLAYGROUND (e.g. http://127.0.0.1:56150), BOT (the bot's base URL, for /tab), BOT_DLL and BOT_DATA (the built
 // bot and its data directory, for the verbs), CHROMIUM (default /usr/bin/chromium), SHOTS (Playground screenshots,
@@ -22,6 +23,7 @@ const conversationStream = require('./lib/conversation-stream');
 const cli = require('./lib/bot-cli');
 const { pressEveryButton, pressRecorder } = require('./playground-reminder-buttons');
 const { channelChecks } = require('./playground-channel');
+const { tabChecks } = require('./tab-ui');
 
 const PLAYGROUND = (process.env.PLAYGROUND || 'http://127.0.0.1:56150').replace(/\/+$/, '');
 const BOT = (process.env.BOT || '').replace(/\/+$/, '');
@@ -336,6 +338,12 @@ async function main() {
 
     note(`aborted ${aborted()} non-loopback request(s) from the Playground page`);
 
+    // --- the secretariat tab on the same host ---------------------------------------------------------------------
+    if (!BOT) {
+      notOk('the secretariat tab', 'BOT (the bot\'s base URL) is not set');
+    } else {
+      await tabChecks(browser, { bot: BOT, shots: TAB_SHOTS, chat, timeoutMs: UI_TIMEOUT_MS });
+    }
   } finally {
     fs.writeFileSync(path.join(SHOTS, 'browser-console.log'), consoleLog.join('\n') + '\n');
     await browser.close();
