@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test: start PartnershipBot (local mode, no app id) and the Microsoft 365 Agents Playground,
-# drive the playground's web UI in headless Chromium, send "help" and check the bot's reply is shown.
+# drive the playground's web UI in headless Chromium: personal chat, cards pressed as Action.Execute and as
+# Action.Submit, a team channel with two posts; then the bot's own secretariat tab at /tab (content against chat,
+# the register CSV against the verb, axe-core, screenshots in three themes).
 #
 # Usage (from anywhere):  bash tests/e2e/run.sh
 # Needs: .NET SDK, Node 20+, Chromium (CHROMIUM=/path, default /usr/bin/chromium), and `npm ci` in tests/e2e
@@ -9,12 +11,15 @@
 # Artifacts (kept): tests/e2e/artifacts/ -> build.log, bot.log, playground.log, playground.stdout.log, ui-test.log,
 #   browser-console.log, playground-welcome.png, playground-help.png, playground-tor-answer.png,
 #   playground-declaration.png, playground-meeting-booked.png, playground-next-meeting.png,
-#   playground-papers-reminder.png, playground-paper-submitted.png
+#   playground-chair.png, playground-papers-reminder.png, playground-reminder-execute.png,
+#   playground-reminder-submit.png, playground-channel.png
+# Screenshots of the tab (kept, gitignored): tests/e2e/screenshots/tab-<page>-<light|dark|contrast>.png
 set -euo pipefail
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$E2E_DIR/../.." && pwd)"
 ART="$E2E_DIR/artifacts"
+TAB_SHOTS="$E2E_DIR/screenshots"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 
 log() { echo "e2e: $*" >&2; }
@@ -105,11 +110,11 @@ wait_http() {
   return 1
 }
 
-rm -rf "$ART"
-mkdir -p "$ART"
+rm -rf "$ART" "$TAB_SHOTS"
+mkdir -p "$ART" "$TAB_SHOTS"
 
 [[ -x "$CHROMIUM" ]] || { log "Chromium not found at $CHROMIUM (apt-get install -y chromium, or set CHROMIUM=)"; exit 1; }
-if [[ ! -d "$E2E_DIR/node_modules/@microsoft/m365agentsplayground" || ! -d "$E2E_DIR/node_modules/playwright-core" ]]; then
+if [[ ! -d "$E2E_DIR/node_modules/@microsoft/m365agentsplayground" || ! -d "$E2E_DIR/node_modules/playwright-core" || ! -d "$E2E_DIR/node_modules/axe-core" ]]; then
   log "installing npm packages (npm ci)"
   (cd "$E2E_DIR" && npm ci --no-audit --no-fund >&2)
 fi
@@ -129,6 +134,9 @@ if ! (cd "$REPO_ROOT" && dotnet build src/PartnershipBot -c Release -nologo -v q
   tail -n 40 "$ART/build.log" >&2 || true
   exit 1
 fi
+# The test runs the bot's verbs (ask, declarations export) against the running bot's data, from the same build.
+BOT_DLL="$(ls "$REPO_ROOT"/src/PartnershipBot/bin/Release/*/PartnershipBot.dll 2>/dev/null | head -n 1)"
+[[ -n "$BOT_DLL" ]] || { log "no PartnershipBot.dll under src/PartnershipBot/bin/Release after the build"; exit 1; }
 
 DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/partnershipbot-e2e.XXXXXX")"
 log "starting bot on 127.0.0.1:$BOTPORT (data in $DATA_DIR)"
@@ -140,6 +148,8 @@ t0=$SECONDS
   export Storage__DataDirectory="$DATA_DIR"
   # Reminders asked for "now" are sent by the dispatcher's poll (default 30 s): poll often so the UI test sees them quickly.
   export Reminders__PollInterval="00:00:02"
+  # The tab signs in (local mode, loopback) as the Playground's user, Tess Tester (m365agentsplayground.yml).
+  export Tab__DevelopmentPerson="aaaaaaaa-0000-0000-0000-000000000001"
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
   exec setsid dotnet run --project src/PartnershipBot -c Release --no-build --no-launch-profile -- --urls "http://127.0.0.1:$BOTPORT"
 ) >"$ART/bot.log" 2>&1 &
@@ -180,7 +190,8 @@ log "playground ready after $((SECONDS - t0)) s"
 # reach the trap at once instead of after the test.
 (
   cd "$E2E_DIR"
-  export PLAYGROUND="http://127.0.0.1:$PGPORT" CHROMIUM="$CHROMIUM" SHOTS="$ART"
+  export PLAYGROUND="http://127.0.0.1:$PGPORT" CHROMIUM="$CHROMIUM" SHOTS="$ART" TAB_SHOTS="$TAB_SHOTS"
+  export BOT="http://127.0.0.1:$BOTPORT" BOT_DLL="$BOT_DLL" BOT_DATA="$DATA_DIR"
   exec setsid node "$E2E_DIR/playground-ui.test.js"
 ) >"$ART/ui-test.log" 2>&1 &
 UI_PID=$!

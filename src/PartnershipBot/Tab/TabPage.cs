@@ -11,13 +11,17 @@ public static class TabPage
     private const string FrameAncestors =
         "'self' teams.microsoft.com *.teams.microsoft.com *.teams.microsoft.us *.skype.com *.office.com *.microsoft365.com *.cloud.microsoft outlook.office.com outlook.office365.com";
 
+    // The Teams JavaScript library fetches the list of Teams host origins it trusts from this CDN when it loads (and
+    // falls back to a built-in, older list when it cannot); the page itself only calls its own origin.
+    private const string TeamsJsOrigins = "https://res.cdn.office.net";
+
     /// <summary>Writes the page: 200, text/html, in every mode.</summary>
     public static IResult Render(HttpContext context, bool localMode)
     {
         ArgumentNullException.ThrowIfNull(context);
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy =
-            $"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors {FrameAncestors}";
+            $"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' {TeamsJsOrigins}; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors {FrameAncestors}";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-cache";

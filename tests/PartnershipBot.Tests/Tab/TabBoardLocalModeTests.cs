@@ -105,6 +105,7 @@ public sealed class TabBoardLocalModeTests : DeclarationTest
         Assert.Contains("<div id=\"overview\" class=\"overview\" hidden></div>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var policy = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self' https://res.cdn.office.net;", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
         Assert.Contains("boardPath(name, \"overview\")", script, StringComparison.Ordinal);
         Assert.DoesNotContain("innerHTML", script, StringComparison.Ordinal);
