@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.TryAddSingleton<MeetingAgenda>();
         services.TryAddSingleton<MeetingMinutes>();
         services.AddSingleton<IFeatureRoutes, AgendaRoutes>();
+        services.AddSingleton<IFeatureRoutes, StandingItemRoutes>();
         services.TryAddSingleton<AgendaPackSchedule>();
         services.AddSingleton<IMeetingChangeObserver>(provider => provider.GetRequiredService<AgendaPackSchedule>());
         services.AddSingleton<IReminderCardSource, AgendaPackCardSource>();

@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IDeclarationItemStore, DeclarationItemStore>();
         services.TryAddSingleton<IAgendaStore, AgendaStore>();
         services.TryAddSingleton<IActionLog, ActionLogStore>();
+        services.TryAddSingleton<IStandingItemsStore, StandingItemsStore>();
         services.TryAddSingleton<IMeetingStore, MeetingStore>();
         services.TryAddSingleton<IMeetingApologies, MeetingApologyStore>();
         services.TryAddSingleton<IReminderResponses, ReminderResponseStore>();

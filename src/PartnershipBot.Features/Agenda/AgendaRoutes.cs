@@ -140,7 +140,8 @@ public sealed partial class AgendaRoutes(
 
         // People count agenda numbers, standing items included: "item 6" is the sixth line they see.
         var wanted = int.Parse(match.Groups["position"].Value, CultureInfo.InvariantCulture);
-        var businessPosition = Math.Max(1, wanted - MeetingAgenda.OpeningItems.Count);
+        var opening = (await agendas.StandingItemsOfAsync(board, cancellationToken)).Opening.Count;
+        var businessPosition = Math.Max(1, wanted - opening);
         await agenda.MoveAsync(item.ItemId, businessPosition, cancellationToken);
         var meeting = await meetings.FindAsync(item.MeetingId, cancellationToken);
         return await turn.ReplyMarkdownAsync(meeting is null ? "Moved." : AgendaText.Markdown(await agendas.ForAsync(meeting, cancellationToken)), cancellationToken);

@@ -27,8 +27,10 @@ public sealed record AgendaLine(int Number, string Title, string? OwnerName, boo
 /// <param name="PackRuleFromTor">False when the ToR sets no papers deadline and the default was used.</param>
 /// <param name="Lines">The agenda, numbered.</param>
 /// <param name="OpenActions">Actions still open, reported under matters arising.</param>
+/// <param name="Standing">The board's standing items around the business, and where they come from.</param>
 public sealed record AgendaView(
-    string BoardName, MeetingRecord Meeting, LocalDate MeetingDate, LocalDate PackDue, string PackRule, bool PackRuleFromTor, IReadOnlyList<AgendaLine> Lines, IReadOnlyList<ActionItem> OpenActions)
+    string BoardName, MeetingRecord Meeting, LocalDate MeetingDate, LocalDate PackDue, string PackRule, bool PackRuleFromTor, IReadOnlyList<AgendaLine> Lines, IReadOnlyList<ActionItem> OpenActions,
+    StandingItems Standing)
 {
     /// <summary>The business items that still await a paper (what the pack lists as missing).</summary>
     public IEnumerable<AgendaLine> Missing => Lines.Where(l => l.Paper is PaperState.Awaited or PaperState.Late && !l.PaperIn);
@@ -37,18 +39,29 @@ public sealed record AgendaView(
 /// <summary>
 /// Builds a meeting's agenda from what the board has recorded: its business items, the financial decisions added
 /// for declarations (one agenda, not two lists), the standing items, and the open actions. The papers deadline comes
-/// from the ToR and the board's UK working days, so the ToR drives the pack's date.
+/// from the ToR and the board's UK working days, so the ToR drives the pack's date, and so do the standing items:
+/// the secretariat's own list, else the one the ToR gives, else <see cref="StandingItems.Default"/>.
 /// </summary>
-public sealed class MeetingAgenda(IAgendaStore agenda, IDeclarationItemStore declarations, IActionLog actions, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time)
+public sealed class MeetingAgenda(
+    IAgendaStore agenda, IDeclarationItemStore declarations, IActionLog actions, IStandingItemsStore standingItems, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time)
 {
     /// <summary>Papers go out this long before a meeting when the ToR says nothing: local government's usual five working days.</summary>
     public static readonly NoticePeriod DefaultPapersNotice = new(5, DurationUnit.WorkingDays, BeforeMeeting: true, "five working days before the meeting");
 
-    /// <summary>Opening standing items, in the order most boards take them.</summary>
-    public static readonly IReadOnlyList<string> OpeningItems = ["Welcome and apologies for absence", "Declarations of interest", "Minutes of the last meeting", "Matters arising and actions"];
+    /// <summary>The standing items of <paramref name="boardName"/>'s agendas: the secretariat's, else its ToR's, else the default.</summary>
+    public async Task<StandingItems> StandingItemsOfAsync(string boardName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(boardName);
+        if (await standingItems.FindAsync(boardName, cancellationToken) is { Items.Count: > 0 } set)
+        {
+            return StandingItems.FromList(set.Items, StandingItemsSource.Secretariat);
+        }
 
-    /// <summary>The closing standing item.</summary>
-    public const string ClosingItem = "Any other business";
+        var model = (await library.GetAsync(cancellationToken)).Find(boardName);
+        return model is not null && TorStandingItems.Find(model.Document) is { } listed
+            ? StandingItems.FromList(listed, StandingItemsSource.TermsOfReference)
+            : StandingItems.Default;
+    }
 
     /// <summary>The agenda of <paramref name="meeting"/>.</summary>
     public async Task<AgendaView> ForAsync(MeetingRecord meeting, CancellationToken cancellationToken)
@@ -68,8 +81,9 @@ public sealed class MeetingAgenda(IAgendaStore agenda, IDeclarationItemStore dec
         var financialOnly = financial.Where(d => !titles.Contains(Key(d.Title))).ToList();
         var financialTitles = financial.Select(d => Key(d.Title)).ToHashSet(StringComparer.Ordinal);
 
+        var standing = await StandingItemsOfAsync(meeting.BoardName, cancellationToken);
         var lines = new List<AgendaLine>();
-        foreach (var title in OpeningItems)
+        foreach (var title in standing.Opening)
         {
             lines.Add(new AgendaLine(lines.Count + 1, title, null, false, PaperState.None, Standing: true));
         }
@@ -84,9 +98,13 @@ public sealed class MeetingAgenda(IAgendaStore agenda, IDeclarationItemStore dec
             lines.Add(new AgendaLine(lines.Count + 1, item.Title, null, true, PaperState.None, Standing: false));
         }
 
-        lines.Add(new AgendaLine(lines.Count + 1, ClosingItem, null, false, PaperState.None, Standing: true));
+        foreach (var title in standing.Closing)
+        {
+            lines.Add(new AgendaLine(lines.Count + 1, title, null, false, PaperState.None, Standing: true));
+        }
+
         var open = await actions.ListAsync(meeting.BoardName, openOnly: true, cancellationToken);
-        return new AgendaView(meeting.BoardName, meeting, meetingDate, packDue, period.Describe(), model?.PapersDeadline is not null, lines, open);
+        return new AgendaView(meeting.BoardName, meeting, meetingDate, packDue, period.Describe(), model?.PapersDeadline is not null, lines, open, standing);
     }
 
     /// <summary>Where an item's paper stands against the pack's date (days in the board's time zone).</summary>

@@ -33,13 +33,17 @@ public static class AgendaPackDocument
         {
             var owner = line.OwnerName is { } name ? $" (paper: {name}{PaperNote(line.Paper)})" : string.Empty;
             word.Paragraph($"{line.Number}. {line.Title}{owner}{(line.Financial ? " (financial decision: declare any interest before this item)" : string.Empty)}");
-            if (line.Title == MeetingAgenda.OpeningItems[^1])
+            if (line.Standing && StandingItems.IsMattersArising(line.Title))
             {
-                foreach (var action in agenda.OpenActions)
-                {
-                    word.Bullet($"Action {action.Number}: {action.Text} ({action.OwnerName}{(action.Due is { } d ? ", due " + MeetingTimes.LongDate.Format(d) : string.Empty)}){(action.LastUpdate is { } u ? ". Update: " + u : string.Empty)}");
-                }
+                OpenActions(word, agenda);
             }
+        }
+
+        // A board whose standing items have no "matters arising" still sees its open actions in the pack.
+        if (agenda.OpenActions.Count > 0 && !agenda.Lines.Any(l => l.Standing && StandingItems.IsMattersArising(l.Title)))
+        {
+            word.Heading("Open actions", 2);
+            OpenActions(word, agenda);
         }
 
         var missing = agenda.Missing.ToList();
@@ -54,6 +58,14 @@ public static class AgendaPackDocument
 
         word.Heading("Declarations of interest", 2);
         word.Paragraph("Members must declare any interest in an item before it is discussed, and before any financial decision. The chair decides, under the board's Terms of Reference, how a member with an interest takes part.");
+    }
+
+    private static void OpenActions(WordDocumentWriter word, AgendaView agenda)
+    {
+        foreach (var action in agenda.OpenActions)
+        {
+            word.Bullet($"Action {action.Number}: {action.Text} ({action.OwnerName}{(action.Due is { } d ? ", due " + MeetingTimes.LongDate.Format(d) : string.Empty)}){(action.LastUpdate is { } u ? ". Update: " + u : string.Empty)}");
+        }
     }
 
     private static string PaperNote(PaperState state) => state switch

@@ -66,7 +66,10 @@ public static class MinutesDraftDocument
             word.Bullet($"Action {action.Number}: {action.Text} ({action.OwnerName}{(action.Due is { } d ? ", due " + MeetingTimes.LongDate.Format(d) : string.Empty)}).");
         }
 
-        word.Heading(MeetingAgenda.ClosingItem, 2);
-        word.Paragraph(ToComplete);
+        foreach (var closing in agenda.Standing.Closing)
+        {
+            word.Heading(closing, 2);
+            word.Paragraph(ToComplete);
+        }
     }
 }
