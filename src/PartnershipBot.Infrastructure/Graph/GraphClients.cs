@@ -3,6 +3,7 @@ using Azure.Identity;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
 using PartnershipBot.Protocol.Authentication;
+using PartnershipBot.Protocol.Telemetry;
 
 namespace PartnershipBot.Infrastructure.Graph;
 
@@ -59,13 +60,23 @@ public static class GraphClients
             + "Graph:ManagedIdentityClientId, or run as the bot's user-assigned managed identity (MicrosoftAppType=UserAssignedMSI).");
     }
 
-    /// <summary>A Graph client for <paramref name="baseUrl"/> that sends tokens from <paramref name="credential"/>.</summary>
-    public static GraphServiceClient Create(TokenCredential credential, Uri baseUrl)
+    /// <summary>
+    /// A Graph client for <paramref name="baseUrl"/> that sends tokens from <paramref name="credential"/>, counting
+    /// Graph's 429s on <paramref name="telemetry"/> when given.
+    /// </summary>
+    public static GraphServiceClient Create(TokenCredential credential, Uri baseUrl, DependencyTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         // The provider only attaches tokens for hosts it is told about (the Graph hosts by default): name ours, so a
         // sovereign-cloud or test endpoint gets the token rather than a silent anonymous request.
         var authentication = new Microsoft.Graph.Authentication.AzureIdentityAuthenticationProvider(credential, [baseUrl.Host], (ObservabilityOptions?)null, true, Scope);
-        return new GraphServiceClient(GraphClientFactory.Create(), authentication, baseUrl.ToString().TrimEnd('/'));
+        var handlers = GraphClientFactory.CreateDefaultHandlers();
+        if (telemetry is not null)
+        {
+            // Last in the chain, next to the network: the SDK's retry handler retries a 429 itself, and each one counts.
+            handlers.Add(telemetry.CountThrottling(DependencyTelemetry.Graph));
+        }
+
+        return new GraphServiceClient(GraphClientFactory.Create(handlers), authentication, baseUrl.ToString().TrimEnd('/'));
     }
 }
