@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ReminderDigest>();
         services.AddSingleton<IReminderCardSource>(provider => provider.GetRequiredService<ReminderDigest>());
         services.TryAddSingleton<ReminderDispatcher>();
+        services.TryAddSingleton<ReminderQueueGauges>();
         services.TryAddSingleton<DeadlineReminderViews>();
         services.TryAddSingleton<SecretariatNotices>();
         services.AddSingleton<IReminderCardSource>(provider => provider.GetRequiredService<SecretariatNotices>());

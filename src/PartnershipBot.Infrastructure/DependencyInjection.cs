@@ -15,6 +15,7 @@ using PartnershipBot.Infrastructure.Graph;
 using PartnershipBot.Infrastructure.Persistence;
 using PartnershipBot.Infrastructure.Persistence.Integrity;
 using PartnershipBot.Protocol.Authentication;
+using PartnershipBot.Protocol.Telemetry;
 
 namespace PartnershipBot.Infrastructure;
 
@@ -51,6 +52,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ReminderOutbox>();
         services.TryAddSingleton<IReminderOutbox>(provider => provider.GetRequiredService<ReminderOutbox>());
         services.TryAddSingleton<IReminderDeliveries>(provider => provider.GetRequiredService<ReminderOutbox>());
+        services.TryAddSingleton<IReminderQueueStats, ReminderQueueStats>();
         // One store behind every narrow port of the board directory, so each caller asks only for what it uses.
         services.TryAddSingleton<BoardDirectory>();
         services.TryAddSingleton<IBoardDirectory>(provider => provider.GetRequiredService<BoardDirectory>());
@@ -95,9 +97,12 @@ public static class DependencyInjection
         services.AddOptions<GraphCalendarOptions>().BindConfiguration(GraphCalendarOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphCalendarOptions>, GraphCalendarOptionsValidator>());
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<GraphCalendarOptions>>().Value);
+        services.AddMetrics();
+        services.TryAddSingleton<DependencyTelemetry>();
         services.TryAddSingleton(provider => new GraphCredential(GraphClients.CredentialFrom(
             provider.GetRequiredService<GraphCalendarOptions>(), provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value)));
-        services.TryAddSingleton(provider => GraphClients.Create(provider.GetRequiredService<GraphCredential>().Credential, provider.GetRequiredService<GraphCalendarOptions>().BaseUrl));
+        services.TryAddSingleton(provider => GraphClients.Create(
+            provider.GetRequiredService<GraphCredential>().Credential, provider.GetRequiredService<GraphCalendarOptions>().BaseUrl, provider.GetRequiredService<DependencyTelemetry>()));
         services.TryAddSingleton<IBoardCalendar>(provider => provider.GetRequiredService<GraphCalendarOptions>().Enabled
             ? ActivatorUtilities.CreateInstance<GraphBoardCalendar>(provider)
             : new OwnStoreOnlyCalendar());

@@ -42,6 +42,7 @@ public static partial class BotHost
         // Local mode: after binding, the addresses Kestrel really listens on must all be loopback (not just --urls).
         builder.Services.AddHostedService<LocalModeBindingCheck>();
         builder.Services.AddHostedService<ReminderDispatchService>();
+        builder.Services.AddHostedService<ReminderQueueSampleService>();
         builder.Services.AddBotHealth();
         builder.Services.AddHostedService<CalendarSyncService>();
         builder.Services.AddSecretariatTab();

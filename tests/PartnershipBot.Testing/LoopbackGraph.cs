@@ -244,6 +244,11 @@ public sealed class LoopbackGraph : IAsyncDisposable
                 }
             }
 
+            if (changes["body"] is { } body)
+            {
+                e["body"] = body.DeepClone();
+            }
+
             return (200, (JsonObject)e.DeepClone());
         }
     }

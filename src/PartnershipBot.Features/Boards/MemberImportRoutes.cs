@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PartnershipBot.Features.Routing;
@@ -15,8 +16,9 @@ public sealed partial class MemberImportRoutes(IBoardRoles boardRoles, IPeopleDi
 {
     private static readonly BoardRequest Import = BoardRequest.SetUp("import members", "import its members");
 
-    // Past this many people the card would outgrow Teams' 28 KB card limit and be unreadable anyway.
-    private const int MaxPeopleOnCard = 250;
+    // Each card stays under Teams' 28 KB (MemberCards.Pages splits by size); past this many cards (some 900 people)
+    // ticking one by one stops being a sensible way to say who the members are.
+    private const int MaxPickerCards = 5;
 
     /// <inheritdoc />
     public void Register(RouteTable routes)
@@ -36,13 +38,20 @@ public sealed partial class MemberImportRoutes(IBoardRoles boardRoles, IPeopleDi
             return reply;
         }
 
-        if (roster.People.Count > MaxPeopleOnCard)
+        var pages = MemberCards.Pages(board, roster).Count;
+        if (pages > MaxPickerCards)
         {
-            return await turn.ReplyMarkdownAsync($"This conversation has {roster.People.Count} people, too many to tick on one card. Say \"import all members\" to add them all, or import from a smaller chat or channel.", cancellationToken);
+            return await turn.ReplyMarkdownAsync($"This conversation has {roster.People.Count} people, too many to tick on cards. Say \"import all members\" to add them all, or import from a smaller chat or channel.", cancellationToken);
         }
 
-        var members = await boardRoles.HoldersAsync(board, BoardRole.Member, cancellationToken);
-        return await ReplyCardAsync(turn, MemberCards.Pick(board, roster, Ticked(roster, members)).ToAttachment(), cancellationToken);
+        var members = Ticked(roster, await boardRoles.HoldersAsync(board, BoardRole.Member, cancellationToken)).ToList();
+        // One message per card: Teams' 28 KB limit is per message, so several cards in one would break it again.
+        for (var page = 1; page <= pages; page++)
+        {
+            await ReplyCardAsync(turn, MemberCards.Pick(board, roster, page, members).ToAttachment(), cancellationToken);
+        }
+
+        return null;
     }
 
     /// <summary>The card's save: every change is checked against the roster as it is now, not as the card remembers it.</summary>
@@ -75,32 +84,38 @@ public sealed partial class MemberImportRoutes(IBoardRoles boardRoles, IPeopleDi
             return InvokeResponse.Message($"I couldn't read this conversation's members ({roster.Failure}), so nothing was changed. Please try again in a minute.");
         }
 
-        var inRoster = roster.People.Select(p => p.PersonId).ToHashSet(StringComparer.Ordinal);
+        // Cards from before paging carry no page: they showed the whole roster, which is page 1 if it still fits one.
+        var page = int.TryParse(CardActionData.Text(data, MemberCards.PageField) ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
+        var pages = MemberCards.Pages(board, roster);
+        var onPage = page >= 1 && page <= pages.Count ? pages[page - 1] : [];
+        var onPageIds = onPage.Select(person => person.PersonId).ToHashSet(StringComparer.Ordinal);
         var ticked = TickedIn(data).ToHashSet(StringComparer.Ordinal);
-        if (cardRoster != roster.Fingerprint() || !ticked.IsSubsetOf(inRoster))
+        if (cardRoster != roster.Fingerprint() || onPage.Count == 0 || !ticked.IsSubsetOf(onPageIds))
         {
-            return Card(MemberCards.Pick(board, roster, ticked.Where(inRoster.Contains),
+            var inRoster = roster.People.Select(person => person.PersonId).ToHashSet(StringComparer.Ordinal);
+            return Card(MemberCards.Pick(board, roster, page, ticked.Where(inRoster.Contains),
                 "People have joined or left this conversation since this card was made. Here is the list as it is now: please check the ticks and save again."));
         }
 
-        if (ticked.Count == 0 && roster.People.Count > 0)
+        if (ticked.Count == 0)
         {
             var current = await boardRoles.HoldersAsync(board, BoardRole.Member, cancellationToken);
-            return Card(MemberCards.Pick(board, roster, Ticked(roster, current),
+            return Card(MemberCards.Pick(board, roster, page, Ticked(roster, current),
                 "Please tick at least one person: saving with nobody ticked would remove every member. To stop using this conversation for the board, say \"unlink\" instead."));
         }
 
-        return Card(await ApplyAsync(turn, board, roster, ticked, cancellationToken));
+        return Card(await ApplyAsync(turn, board, onPage, ticked, cancellationToken));
     }
 
-    private async Task<Protocol.Cards.AdaptiveCard> ApplyAsync(ITurnContext turn, string board, RosterResult roster, HashSet<string> ticked, CancellationToken cancellationToken)
+    /// <summary>Adds the ticked and removes the unticked among <paramref name="people"/> (the saved card's page); nobody else changes.</summary>
+    private async Task<Protocol.Cards.AdaptiveCard> ApplyAsync(ITurnContext turn, string board, IReadOnlyList<PersonRecord> people, HashSet<string> ticked, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var actor = BoardPermissions.PersonOf(turn);
         var before = (await boardRoles.HoldersAsync(board, BoardRole.Member, cancellationToken)).Select(p => p.PersonId).ToHashSet(StringComparer.Ordinal);
         var added = new List<PersonRecord>();
         var removed = new List<PersonRecord>();
-        foreach (var person in roster.People)
+        foreach (var person in people)
         {
             await personDirectory.UpsertPersonAsync(person, now, cancellationToken);
             // Each change is audited by the directory itself (role.assign / role.remove).

@@ -54,8 +54,11 @@ public interface IBoardCalendar
     /// <summary>The board's events between two instants (series expanded into occurrences), soonest first.</summary>
     Task<IReadOnlyList<CalendarEntry>> ListAsync(string boardName, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
 
-    /// <summary>Moves an event (attendees get the update).</summary>
-    Task MoveAsync(string boardName, string eventId, ZonedDateTime start, ZonedDateTime finish, CancellationToken cancellationToken);
+    /// <summary>
+    /// Moves an event and replaces its invitation text with <paramref name="body"/> (the deadlines for the new date);
+    /// attendees get the update. Moving to where it already is only rewrites the text.
+    /// </summary>
+    Task MoveAsync(string boardName, string eventId, ZonedDateTime start, ZonedDateTime finish, string body, CancellationToken cancellationToken);
 
     /// <summary>Cancels an event (attendees get the cancellation with <paramref name="comment"/>).</summary>
     Task CancelAsync(string boardName, string eventId, string comment, CancellationToken cancellationToken);
@@ -85,7 +88,7 @@ public sealed class OwnStoreOnlyCalendar : IBoardCalendar
         Task.FromResult<IReadOnlyList<CalendarEntry>>([]);
 
     /// <inheritdoc />
-    public Task MoveAsync(string boardName, string eventId, ZonedDateTime start, ZonedDateTime finish, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task MoveAsync(string boardName, string eventId, ZonedDateTime start, ZonedDateTime finish, string body, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
     public Task CancelAsync(string boardName, string eventId, string comment, CancellationToken cancellationToken) => Task.CompletedTask;

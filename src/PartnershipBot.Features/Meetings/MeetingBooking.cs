@@ -72,7 +72,7 @@ public sealed class MeetingBooking(
         var newEnd = newStart.Plus(Duration.FromTimeSpan(meeting.EndsAt - meeting.StartsAt));
         if (meeting.GraphEventId is not null && calendar.IsConnected)
         {
-            await calendar.MoveAsync(meeting.BoardName, meeting.GraphEventId, newStart, newEnd, cancellationToken);
+            await calendar.MoveAsync(meeting.BoardName, meeting.GraphEventId, newStart, newEnd, MovedBody(model, meeting.BoardName, newStart, workingDays), cancellationToken);
         }
 
         return await RecordMoveAsync(model, meeting, newStart.ToDateTimeOffset(), newEnd.ToDateTimeOffset(), workingDays, cancellationToken);
@@ -122,6 +122,11 @@ public sealed class MeetingBooking(
             }
             else if (entry.Start != meeting.StartsAt || entry.End != meeting.EndsAt)
             {
+                // Moved in Outlook: the invitation still gives the old date's deadlines. Rewritten first, so a failure
+                // leaves the move unrecorded and the next pass tries both again.
+                var start = Instant.FromDateTimeOffset(entry.Start).InZone(MeetingTimes.London);
+                await calendar.MoveAsync(meeting.BoardName, entry.EventId, start, Instant.FromDateTimeOffset(entry.End).InZone(MeetingTimes.London),
+                    MovedBody(model, meeting.BoardName, start, workingDays), cancellationToken);
                 await RecordMoveAsync(model, meeting, entry.Start, entry.End, workingDays, cancellationToken);
                 changed++;
             }
@@ -165,6 +170,10 @@ public sealed class MeetingBooking(
 
         return [.. people.Where(p => !string.IsNullOrWhiteSpace(p.Email)).DistinctBy(p => p.Email!.ToUpperInvariant()).Select(p => new MeetingAttendee(p.Email!, p.Name))];
     }
+
+    /// <summary>The invitation text of a meeting moved to <paramref name="start"/>: it is one occurrence now, so dated.</summary>
+    private static string MovedBody(TermsOfReferenceModel model, string board, ZonedDateTime start, UkWorkingDays workingDays) =>
+        InvitationBody(board, MeetingReminders.DeadlinesFor(model, start.Date, workingDays), dated: true);
 
     /// <summary>The invitation text: the deadlines, dated for a single meeting, as rules for a series.</summary>
     private static string InvitationBody(string board, IReadOnlyList<MeetingDeadline> deadlines, bool dated)

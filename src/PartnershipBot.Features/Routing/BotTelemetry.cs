@@ -12,7 +12,7 @@ namespace PartnershipBot.Features.Routing;
 public sealed class BotTelemetry
 {
     /// <summary>The ActivitySource and Meter name to subscribe to.</summary>
-    public const string Name = "PartnershipBot";
+    public const string Name = Protocol.Telemetry.DependencyTelemetry.MeterName;
 
     /// <summary>Spans: one per turn ("turn {route}"), and one per reminder sent.</summary>
     public static readonly ActivitySource Source = new(Name);

@@ -62,10 +62,12 @@ public sealed partial class GraphBoardCalendar(GraphServiceClient graph, GraphCa
         CallAsync("read the calendar", () => ReadAsync(Mailbox(boardName), boardName, from, until, cancellationToken));
 
     /// <inheritdoc />
-    public Task MoveAsync(string boardName, string eventId, ZonedDateTime start, ZonedDateTime finish, CancellationToken cancellationToken) =>
+    public Task MoveAsync(string boardName, string eventId, ZonedDateTime start, ZonedDateTime finish, string body, CancellationToken cancellationToken) =>
         CallAsync("move the meeting", async () =>
         {
-            await graph.Users[Mailbox(boardName)].Events[eventId].PatchAsync(new Event { Start = Wall(start), End = Wall(finish) }, cancellationToken: cancellationToken);
+            // One PATCH, so attendees get one update with the new time and the deadlines that go with it.
+            await graph.Users[Mailbox(boardName)].Events[eventId].PatchAsync(
+                new Event { Start = Wall(start), End = Wall(finish), Body = new ItemBody { ContentType = BodyType.Text, Content = body } }, cancellationToken: cancellationToken);
             return true;
         });
 

@@ -8,6 +8,7 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using PartnershipBot.Protocol.Authentication;
 using PartnershipBot.Protocol.Connector;
+using PartnershipBot.Protocol.Telemetry;
 
 namespace PartnershipBot.Protocol.Hosting;
 
@@ -45,7 +46,10 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddHttpClient(MetadataHttpClient);
         // Every reply goes through this client; ConnectorClient logs its own retries and failures, so the factory's
         // per-request logging handlers (a scope and two log checks on every reply) are left out.
-        services.AddHttpClient(ConnectorHttpClient, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddMetrics();
+        services.TryAddSingleton<DependencyTelemetry>();
+        services.AddHttpClient(ConnectorHttpClient, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers()
+            .AddHttpMessageHandler(sp => sp.GetRequiredService<DependencyTelemetry>().CountThrottling(DependencyTelemetry.Connector));
         services.TryAddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>
             ChannelTokenValidator.CreateMetadataManager(
                 sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.OpenIdMetadataUrl,

@@ -3,8 +3,8 @@ using PartnershipBot.Packaging;
 namespace PartnershipBot.Cli;
 
 /// <summary>
-/// <c>package --bot-id GUID --domain HOST [--app-id GUID] [--out FILE]</c>: writes the Teams app zip.
-/// Any placeholder may also come from an environment variable of the same name (BOT_ID, BOT_DOMAIN, ...).
+/// <c>package --bot-id GUID --domain HOST [--app-id GUID] [--version X.Y.Z] [--out FILE]</c>: writes the Teams app zip.
+/// Any placeholder may also come from an environment variable of the same name (BOT_ID, BOT_DOMAIN, APP_VERSION, ...).
 /// </summary>
 public sealed class PackageCommand : IAdminCommand
 {
@@ -12,7 +12,7 @@ public sealed class PackageCommand : IAdminCommand
     public string Verb => "package";
 
     /// <inheritdoc />
-    public string Summary => "package --bot-id GUID --domain HOST [--out FILE]: build the Teams app package (zip)";
+    public string Summary => "package --bot-id GUID --domain HOST [--version X.Y.Z] [--out FILE]: build the Teams app package (zip)";
 
     /// <inheritdoc />
     public async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ public sealed class PackageCommand : IAdminCommand
         ArgumentNullException.ThrowIfNull(console);
         var options = new CommandArguments(args);
         var values = new Dictionary<string, string>(AppPackageBuilder.Defaults, StringComparer.Ordinal);
-        foreach (var name in new[] { "BOT_ID", "BOT_DOMAIN", "TEAMS_APP_ID", "DEVELOPER_NAME", "DEVELOPER_WEBSITE_URL", "DEVELOPER_PRIVACY_URL", "DEVELOPER_TERMS_URL" })
+        foreach (var name in new[] { "BOT_ID", "BOT_DOMAIN", "TEAMS_APP_ID", "APP_VERSION", "DEVELOPER_NAME", "DEVELOPER_WEBSITE_URL", "DEVELOPER_PRIVACY_URL", "DEVELOPER_TERMS_URL" })
         {
             var fromEnvironment = Environment.GetEnvironmentVariable(name);
             if (!string.IsNullOrWhiteSpace(fromEnvironment))
@@ -32,6 +32,11 @@ public sealed class PackageCommand : IAdminCommand
         Set(values, "BOT_ID", options.Get("bot-id"));
         Set(values, "BOT_DOMAIN", options.Get("domain"));
         Set(values, "TEAMS_APP_ID", options.Get("app-id"));
+        Set(values, "APP_VERSION", options.Get("version"));
+        if (!AppPackageBuilder.IsManifestVersion(values["APP_VERSION"]))
+        {
+            throw new CommandLineException($"--version (or APP_VERSION) must be MAJOR.MINOR.PATCH such as 1.0.1, the form Teams' manifest takes, got '{values["APP_VERSION"]}'.");
+        }
         if (!values.ContainsKey("TEAMS_APP_ID") && values.TryGetValue("BOT_ID", out var botId))
         {
             values["TEAMS_APP_ID"] = botId;
@@ -58,7 +63,7 @@ public sealed class PackageCommand : IAdminCommand
             throw new CommandLineException($"{ex.Message} Pass --bot-id and --domain, or set the environment variables of those names.");
         }
 
-        await console.Out.WriteLineAsync($"Wrote {Path.GetFullPath(output)} (manifest.json, {string.Join(", ", AppPackageBuilder.IconFiles)}).");
+        await console.Out.WriteLineAsync($"Wrote {Path.GetFullPath(output)} (manifest.json version {values["APP_VERSION"]}, {string.Join(", ", AppPackageBuilder.IconFiles)}).");
         return 0;
     }
 

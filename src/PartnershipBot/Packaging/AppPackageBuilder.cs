@@ -15,11 +15,18 @@ public static partial class AppPackageBuilder
     /// <summary>Defaults for the placeholders a council will usually override.</summary>
     public static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["APP_VERSION"] = "1.0.0",
         ["DEVELOPER_NAME"] = "PartnershipBot",
         ["DEVELOPER_WEBSITE_URL"] = "https://www.gov.uk/",
         ["DEVELOPER_PRIVACY_URL"] = "https://www.gov.uk/help/privacy-notice",
         ["DEVELOPER_TERMS_URL"] = "https://www.gov.uk/help/terms-conditions",
     };
+
+    /// <summary>
+    /// True for a manifest version Teams takes: MAJOR.MINOR.PATCH, numbers without leading zeros and nothing after
+    /// (the manifest schema refuses semver's pre-release and build parts). Teams wants it raised for each update.
+    /// </summary>
+    public static bool IsManifestVersion(string version) => ManifestVersion().IsMatch(version);
 
     /// <summary>Fills every placeholder in <paramref name="template"/>; throws naming any left without a value.</summary>
     public static string FillTemplate(string template, IReadOnlyDictionary<string, string> values)
@@ -61,4 +68,7 @@ public static partial class AppPackageBuilder
 
     [GeneratedRegex(@"\$\{\{(?<name>[A-Z0-9_]+)\}\}", RegexOptions.NonBacktracking)]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex ManifestVersion();
 }

@@ -158,11 +158,15 @@ public sealed class GraphBoardCalendarTests : IAsyncLifetime
         var booked = await calendar.BookAsync(Booking(At(2026, 12, 8), At(2027, 1, 12)), CancellationToken.None);
         var moved = At(2026, 12, 15);
 
-        await calendar.MoveAsync(Board, booked[0].EventId, moved.Start, moved.End, CancellationToken.None);
+        await calendar.MoveAsync(Board, booked[0].EventId, moved.Start, moved.End, "Papers deadline: Thursday 10 December 2026.", CancellationToken.None);
         await calendar.CancelAsync(Board, booked[1].EventId, "Cancelled", CancellationToken.None);
 
         var patch = JsonNode.Parse(graph.Calls.Single(c => c.Method == "PATCH").Body)!;
         Assert.Equal("2026-12-15T10:00:00", (string?)patch["start"]!["dateTime"]);
+        Assert.Equal("2026-12-15T12:00:00", (string?)patch["end"]!["dateTime"]);
+        // The new deadlines go in the same PATCH, so attendees get one update.
+        Assert.Equal("text", (string?)patch["body"]!["contentType"]);
+        Assert.Equal("Papers deadline: Thursday 10 December 2026.", (string?)patch["body"]!["content"]);
         var remaining = Assert.Single(await calendar.ListAsync(Board, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 6, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None));
         Assert.Equal(moved.Start.ToDateTimeOffset(), remaining.Start);
     }

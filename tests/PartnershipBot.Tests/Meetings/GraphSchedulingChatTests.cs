@@ -157,11 +157,41 @@ public sealed class GraphSchedulingChatTests : AuthenticatedChatTest
         Assert.Equal(2, await sync.SyncOnceAsync(CancellationToken.None));
         Assert.Equal(0, await sync.SyncOnceAsync(CancellationToken.None));
 
+        // The invitation of the moved occurrence still gave 8 December's deadlines: rewritten with the new ones, once.
+        var patch = Assert.Single(graph.Calls, c => c.Method == "PATCH");
+        Assert.EndsWith((string)events[0]["id"]!, patch.Path, StringComparison.Ordinal);
+        var body = (string)JsonNode.Parse(patch.Body)!["body"]!["content"]!;
+        Assert.Contains("Papers deadline: Thursday 10 December 2026", body, StringComparison.Ordinal);
+        Assert.Contains("Minutes deadline: Thursday 31 December 2026", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("3 December", body, StringComparison.Ordinal);
+
         var upcoming = Assert.Single(await Host.Services.GetRequiredService<IMeetingStore>().UpcomingAsync(Board, time.GetUtcNow(), 10, CancellationToken.None));
         Assert.Equal(new DateTimeOffset(2026, 12, 15, 14, 0, 0, TimeSpan.Zero), upcoming.StartsAt);
         var due = await Host.Services.GetRequiredService<IReminderOutbox>().ClaimDueAsync("probe", new DateTimeOffset(2027, 6, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(1), 50, CancellationToken.None);
         // The agenda pack follows the move with the papers reminder.
         Assert.Equal(["minutes/2026-12-31", "pack/2026-12-10", "papers/2026-12-10"], due.Select(r => r.IdempotencyKey[(r.IdempotencyKey.IndexOf("Z/", StringComparison.Ordinal) + 2)..]).Order());
+    }
+
+    [Fact]
+    public async Task The_chair_moves_from_chat_and_Outlook_gets_the_new_time_and_the_new_deadlines_in_one_update()
+    {
+        await SayAsync("schedule the next 2 meetings", Chair);
+        var proposal = CardOf((await Connector.WaitForActivitiesAsync(2))[1]);
+        await PressAsync(proposal, MeetingCards.BookVerb, aadObjectId: Chair, bearerToken: Token());
+        var december = graph.Events.First(e => (string?)e["type"] == "occurrence");
+        Assert.Contains("(UK working days)", (string?)graph.Created[0]["body"]!["content"], StringComparison.Ordinal);
+
+        await SayAsync("move the 8 December meeting to 15 December", Chair);
+        await Connector.WaitForActivitiesAsync(3);
+
+        var patch = Assert.Single(graph.Calls, c => c.Method == "PATCH");
+        Assert.EndsWith((string)december["id"]!, patch.Path, StringComparison.Ordinal);
+        var sent = JsonNode.Parse(patch.Body)!;
+        Assert.Equal("2026-12-15T10:00:00", (string?)sent["start"]!["dateTime"]);
+        var body = (string)sent["body"]!["content"]!;
+        Assert.Contains("Papers deadline: Thursday 10 December 2026", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("3 December", body, StringComparison.Ordinal);
+        Assert.Equal(body, (string?)graph.Events.Single(e => (string?)e["id"] == (string)december["id"]!)["body"]!["content"]);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -159,6 +161,43 @@ public sealed class MemberCardChatTests : ChatTest
         Assert.True(members.Single(m => m.PersonId == "aad-m7").IsGuest);
     }
 
+    [Fact]
+    public async Task A_250_person_roster_comes_as_cards_each_under_28_KB_and_a_save_changes_only_its_own_card()
+    {
+        var roster = AddOrdinaryPeople(250);
+        // The first and last by name: on the first and the last card, whatever the split.
+        var people = roster.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Id, StringComparer.Ordinal).Select(p => p.Id).ToList();
+        await Directory().AssignRoleAsync(Board, people[0], BoardRole.Member, "admin", DateTimeOffset.UtcNow, CancellationToken.None);
+        await Directory().AssignRoleAsync(Board, people[^1], BoardRole.Member, "admin", DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var cards = await AskForCardsAsync();
+
+        Assert.True(cards.Count >= 2, $"250 people with ordinary names are over 28 KB on one card, yet {cards.Count} card came");
+        Assert.All(cards, c => Assert.InRange(Encoding.UTF8.GetByteCount(c.GetRawText()), 1, MemberCards.MaxCardBytes - 1));
+        var onCards = cards.Select(c => Inputs(c).Single().GetProperty("choices").EnumerateArray().Select(x => x.GetProperty("value").GetString()!).ToList()).ToList();
+        Assert.Equal(people.Order(StringComparer.Ordinal), onCards.SelectMany(ids => ids).Order(StringComparer.Ordinal));
+        // Each card ticks the current members that are on it, and only those.
+        var first = onCards.FindIndex(ids => ids.Contains(people[0]));
+        var last = onCards.FindIndex(ids => ids.Contains(people[^1]));
+        Assert.NotEqual(first, last);
+        Assert.Equal(people[0], Inputs(cards[first]).Single().GetProperty("value").GetString());
+
+        // Saving the card with the last person on it: two ticked there, nobody on the other card is touched.
+        var pageOfLast = onCards[last];
+        var keep = pageOfLast.First(id => id != people[^1]);
+        var (_, body) = await SaveAsync(cards[last], keep);
+
+        Assert.Contains("saved", body.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+        var members = (await Directory().HoldersAsync(Board, BoardRole.Member, CancellationToken.None)).Select(m => m.PersonId).Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { people[0], keep }.Order(StringComparer.Ordinal), members);
+
+        // A card's save that ticks someone from another card is stale, and changes nothing.
+        var (_, stale) = await SaveAsync(cards[first], $"{people[0]},{keep}");
+        Assert.Contains("People have joined or left", stale.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+        Assert.True(Encoding.UTF8.GetByteCount(stale.GetProperty("value").GetRawText()) < MemberCards.MaxCardBytes);
+        Assert.Equal(2, (await Directory().HoldersAsync(Board, BoardRole.Member, CancellationToken.None)).Count);
+    }
+
     [NodeContractsFact]
     [Trait(TestTier.Category, TestTier.Node)]
     public async Task Every_members_card_passes_the_official_schema_and_renderer()
@@ -177,7 +216,52 @@ public sealed class MemberCardChatTests : ChatTest
             ("members-refusal", MemberCards.Refusal(Board).ToJson()));
     }
 
+    [NodeContractsFact]
+    [Trait(TestTier.Category, TestTier.Node)]
+    public async Task A_250_person_picker_passes_the_schema_and_renderer_and_every_card_of_it_is_under_28_KB()
+    {
+        AddOrdinaryPeople(250);
+        var cards = await AskForCardsAsync();
+        var (_, fix) = await SaveAsync(cards[0], "");
+
+        await CardContracts.AssertValidAsync([
+            .. cards.Select((c, i) => ($"members-pick-250-card-{i + 1}", JsonNode.Parse(c.GetRawText())!)),
+            ("members-pick-250-fix", JsonNode.Parse(fix.GetProperty("value").GetRawText())!)]);
+    }
+
     private IBoardDirectory Directory() => Host.Services.GetRequiredService<IBoardDirectory>();
+
+    private static readonly string[] FirstNames = ["Siân", "Oluwaseun", "Margaret", "Zoë", "Mohammed", "Catriona", "Bartholomew", "Aoife", "Priya", "Christopher"];
+    private static readonly string[] Surnames = ["O'Brien", "Fitzgerald-Hughes", "Patel", "Ó Súilleabháin", "Williamson", "Nakamura", "Abernethy", "Okonkwo", "Lewis-Jones", "MacDonald", "Kowalczyk", "Ramsbottom", "Chowdhury", "Featherstonehaugh", "Jenkins", "Adeyemi", "Thompson", "Ní Bhriain", "Harrington", "Evans", "Sutherland", "Mensah", "Bainbridge", "Llewellyn", "Singh"];
+
+    /// <summary>People as a council's roster has them: real-looking names (accents, apostrophes, hyphens) and Entra object ids.</summary>
+    private List<(string Id, string Name)> AddOrdinaryPeople(int count)
+    {
+        var people = new List<(string Id, string Name)>();
+        for (var i = 0; i < count; i++)
+        {
+            var id = new Guid(i + 1, 0x4a2b, 0x4c3d, [0x8e, 0x9f, 0, 0, 0, 0, 0, (byte)(i % 7)]).ToString();
+            var name = $"{FirstNames[i % FirstNames.Length]} {Surnames[i / FirstNames.Length % Surnames.Length]}";
+            people.Add((id, name));
+            Connector.Roster.Add(new ChannelAccount { Id = $"29:1{id}", Name = name, AadObjectId = id, UserRole = i % 40 == 3 ? "guest" : "user" });
+        }
+
+        return people;
+    }
+
+    /// <summary>Says "import members" and returns every card the bot posted in reply, one per message.</summary>
+    private async Task<List<JsonElement>> AskForCardsAsync()
+    {
+        var before = Connector.SentActivities.Count;
+        await SayInChannelAsync("import members");
+        var first = Assert.Single((await Connector.WaitForActivitiesAsync(before + 1))[before].Attachments!).Content!.Value;
+        // "card 1 of N" says how many follow.
+        var label = Inputs(first).Single().GetProperty("label").GetString()!;
+        var of = label.IndexOf(" of ", StringComparison.Ordinal);
+        var count = label.Contains("card 1 of ", StringComparison.Ordinal) ? int.Parse(label[(of + 4)..label.IndexOf(' ', of + 4)], CultureInfo.InvariantCulture) : 1;
+        var replies = await Connector.WaitForActivitiesAsync(before + count);
+        return [.. replies.Skip(before).Select(a => Assert.Single(a.Attachments!).Content!.Value)];
+    }
 
     private void AddPeople(params (string Key, string Name)[] people)
     {

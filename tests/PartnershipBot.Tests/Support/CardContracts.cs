@@ -1,9 +1,14 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using PartnershipBot.Features.Boards;
 using PartnershipBot.Testing;
 
 namespace PartnershipBot.Tests.Support;
 
-/// <summary>Runs cards through tests/contracts (the official 1.5 schema and the official renderer's parser).</summary>
+/// <summary>
+/// Runs cards through tests/contracts (the official 1.5 schema and the official renderer's parser), after checking each
+/// is under Teams' 28 KB card limit as serialized JSON.
+/// </summary>
 internal static class CardContracts
 {
     /// <summary>
@@ -17,6 +22,8 @@ internal static class CardContracts
         Assert.True(NodeContracts.Installed, $"The card contracts can't be checked: {NodeContracts.Directory} has no node_modules. Run `npm ci` there (bash .ci/run does).");
         Assert.True(File.Exists(schema), $"The card contracts can't be checked: the schema {schema} is missing.");
         Assert.NotEmpty(cards);
+        var oversized = cards.Select(c => (c.Name, Bytes: Encoding.UTF8.GetByteCount(c.Card.ToJsonString()))).Where(c => c.Bytes >= MemberCards.MaxCardBytes).ToList();
+        Assert.True(oversized.Count == 0, $"Teams refuses cards of 28 KB ({MemberCards.MaxCardBytes} bytes) or more: {string.Join(", ", oversized.Select(c => $"{c.Name} is {c.Bytes} bytes"))}.");
 
         var directory = Directory.CreateTempSubdirectory("pb-cards-").FullName;
         try
