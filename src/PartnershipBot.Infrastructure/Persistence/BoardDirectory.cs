@@ -181,7 +181,7 @@ public sealed class BoardDirectory : IBoardDirectory
     public async Task<IReadOnlyList<AuditEntry>> AuditAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+        var rows = await connection.QueryAsync<StoredAuditRow>(new CommandDefinition(
             "SELECT at AS At, actor AS Actor, action AS Action, subject AS Subject, detail_json AS DetailJson FROM audit_log ORDER BY sequence",
             cancellationToken: cancellationToken));
         return [.. rows.Select(r => new AuditEntry(DbValues.Time(r.At), r.Actor, r.Action, r.Subject, r.DetailJson))];
@@ -198,7 +198,7 @@ public sealed class BoardDirectory : IBoardDirectory
         var encoded = JsonSerializer.Serialize(boardName);
         var pattern = "%\"board\":" + encoded.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<NumberedAuditRow>(new CommandDefinition(
+        var rows = await connection.QueryAsync<StoredAuditRow>(new CommandDefinition(
             """
             SELECT sequence AS Sequence, at AS At, actor AS Actor, action AS Action, subject AS Subject, detail_json AS DetailJson FROM audit_log
             WHERE sequence < @before AND (lower(subject) = lower(@boardName) OR lower(detail_json) LIKE lower(@pattern) ESCAPE '\')
@@ -267,24 +267,5 @@ public sealed class BoardDirectory : IBoardDirectory
         public string? Name { get; set; }
         public string? Email { get; set; }
         public long IsGuest { get; set; }
-    }
-
-    private sealed class NumberedAuditRow
-    {
-        public long Sequence { get; set; }
-        public string At { get; set; } = "";
-        public string Actor { get; set; } = "";
-        public string Action { get; set; } = "";
-        public string Subject { get; set; } = "";
-        public string? DetailJson { get; set; }
-    }
-
-    private sealed class AuditRow
-    {
-        public string At { get; set; } = "";
-        public string Actor { get; set; } = "";
-        public string Action { get; set; } = "";
-        public string Subject { get; set; } = "";
-        public string? DetailJson { get; set; }
     }
 }

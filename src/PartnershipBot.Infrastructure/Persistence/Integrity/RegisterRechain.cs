@@ -24,7 +24,7 @@ public static class RegisterRechain
         ArgumentNullException.ThrowIfNull(connection);
         var declarations = (await connection.QueryAsync<DeclarationRow>(new CommandDefinition(
             $"SELECT {DeclarationRow.Columns} FROM declarations ORDER BY sequence", transaction: transaction, cancellationToken: cancellationToken))).ToList();
-        var audit = (await connection.QueryAsync<AuditRow>(new CommandDefinition(
+        var audit = (await connection.QueryAsync<StoredAuditRow>(new CommandDefinition(
             "SELECT sequence AS Sequence, at AS At, actor AS Actor, action AS Action, subject AS Subject, detail_json AS DetailJson FROM audit_log ORDER BY sequence",
             transaction: transaction, cancellationToken: cancellationToken))).ToList();
         if (declarations.Count == 0 && audit.Count == 0)
@@ -102,16 +102,6 @@ public static class RegisterRechain
 
         public DeclarationEntry ToEntry() =>
             new(BoardName, Item, PersonId, PersonName, DeclarationChain.Parse(Interest) ?? InterestKind.None, Nature, DbValues.Time(DeclaredAt), MeetingId);
-    }
-
-    private sealed class AuditRow
-    {
-        public long Sequence { get; set; }
-        public string At { get; set; } = "";
-        public string Actor { get; set; } = "";
-        public string Action { get; set; } = "";
-        public string Subject { get; set; } = "";
-        public string? DetailJson { get; set; }
     }
 
     /// <summary>The migration's view of the database: its key and engine, no connections (it already has one).</summary>
