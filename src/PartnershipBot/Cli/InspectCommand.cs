@@ -31,6 +31,14 @@ public sealed class InspectCommand : IAdminCommand
         {
             var where = fact.Evidence.Count > 0 ? $" [{fact.Evidence[0].Section}] {Shorten(fact.Evidence[0].Text)}" : string.Empty;
             await output.WriteLineAsync($"  {topic,-20} {fact.Status,-9}{where}");
+            if (HolderQuestions.GetValueOrDefault(topic) is { } question)
+            {
+                // A clause saying how the vice-chair is elected states the topic but names nobody: show what a member
+                // asking in chat is told, from the same answerer, so inspect and chat cannot disagree.
+                var answer = library.Ask(question);
+                var told = answer.Answered ? $"answered from [{answer.Citations[0].Section}]" : "not settled: the bot says the ToR don't settle it";
+                await output.WriteLineAsync($"  {string.Empty,-20} \"{question}\" in chat: {told}");
+            }
         }
 
         await output.WriteLineAsync($"  quorum rule: {model.Quorum?.Text ?? "-"}; papers: {model.PapersDeadline?.Describe() ?? "-"}; minutes: {model.MinutesDeadline?.Describe() ?? "-"}; meetings a year: {model.Frequency?.PerYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
@@ -44,6 +52,12 @@ public sealed class InspectCommand : IAdminCommand
 
         return 0;
     }
+
+    private static readonly Dictionary<PartnershipBot.Features.TermsOfReference.Model.Topic, string> HolderQuestions = new()
+    {
+        [PartnershipBot.Features.TermsOfReference.Model.Topic.Chair] = "who is the chair?",
+        [PartnershipBot.Features.TermsOfReference.Model.Topic.ViceChair] = "who is the vice-chair?",
+    };
 
     private static string Shorten(string text) => text.Length <= 100 ? text : text[..97] + "...";
 }
