@@ -122,4 +122,18 @@ public class GeneralWordingTests
         Assert.True(answer.Answered, answer.Answer);
         Assert.Contains("four panel members", answer.Answer, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("can we invite outside speakers?", "external speakers")]
+    [InlineData("is this a permanent group?", "task and finish")]
+    [InlineData("which adults help run it?", "Youth Services team")]
+    public void Member_words_find_the_ToR_words(string question, string expected)
+    {
+        const string tor = "Kelby Youth Forum\n\nAbout the forum\n\nThe forum is a task and finish group that will close in March 2027.\n\nThe forum may invite external speakers to its meetings.\n\nSupport will be provided by the Youth Services team.\n\nMeetings\n\nThe forum meets monthly.\n";
+
+        var answer = TestBoards.Ask(TermsOfReferenceModel.Build("kelby.txt", tor), question);
+
+        Assert.True(answer.Answered, answer.Answer);
+        Assert.Contains(expected, answer.Answer, StringComparison.Ordinal);
+    }
 }

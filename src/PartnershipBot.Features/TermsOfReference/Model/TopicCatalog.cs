@@ -95,7 +95,7 @@ public static class TopicCatalog
 
     private static TopicDefinition SecretariatTopic() => new(Topic.Secretariat, "who provides the secretariat")
     {
-        Questions = [Q(75, R(@"\b(?:takes?|taking|writes?|records?|does|produces?|sends?(?:\s+out)?|circulates?|distributes?)\s+(?:the\s+)?(?:minutes|notes)\b")), Q(160, R(@"\bsecretariat\b|\badmin\w*\b|\bclerks?\b|\bminute[- ]tak\w*|\bwho (?:services|supports|organises|organizes)\b|\bservicing\b"))],
+        Questions = [Q(75, R(@"\b(?:takes?|taking|writes?|records?|does|produces?|sends?(?:\s+out)?|circulates?|distributes?)\s+(?:the\s+)?(?:minutes|notes)\b")), Q(160, R(@"\bsecretariat\b|\badmin\w*\b|\bclerks?\b|\bminute[- ]tak\w*|\bwho (?:services|supports|organises|organizes)\b|\bhelps? (?:to )?run\b|\bservicing\b"))],
         Settling = [R(@"\bsecretariat\b[^.]{0,60}\b(?:provided|supplied|undertaken|serviced|by)\b"), R(@"^\s*(?:secretary|secretariat|clerk|administrat\w*|support)\s*[:–]\s*\S"),
             R(@"\b(?:administrative|admin|administration|secretariat|clerking|minute[- ]taking|taking of minutes)\b[^.]{0,80}\b(?:provided|supplied|undertaken|given|done)\s+by\b"),
             R(@"\b(?:minutes|papers|agendas?)\b[^.]{0,80}\b(?:circulated|sent out|issued|distributed|prepared|taken)\b[^.]{0,60}\bby (?:the )?[A-Z]"), R(@"\b(?:provide|provided|supply|supplied|undertake)\w*\b[^.]{0,40}\b(?:administration|administrative|admin|secretariat|clerking)\b"),

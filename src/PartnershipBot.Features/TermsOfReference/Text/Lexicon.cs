@@ -74,6 +74,9 @@ public static class Lexicon
         // Members say "unis" and "uni"; ToRs say "university".
         ["uni"] = [Words.Key("university"), Words.Key("universities")],
         ["unis"] = [Words.Key("university"), Words.Key("universities")],
+        // "Outside speakers", "is this group permanent?": ToRs say external, standing or task and finish.
+        [Words.Key("outside")] = [Words.Key("external"), Words.Key("guest")],
+        [Words.Key("permanent")] = [Words.Key("standing"), Words.Key("task"), Words.Key("finish"), Words.Key("temporary"), Words.Key("dissolve")],
         ["day"] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
     };
 
