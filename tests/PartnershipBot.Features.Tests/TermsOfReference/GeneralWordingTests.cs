@@ -23,6 +23,7 @@ public class GeneralWordingTests
     [InlineData(Topic.MinutesDeadline, "The minutes of the previous meeting will be circulated with the next agenda.")]
     [InlineData(Topic.Frequency, "The panel will meet at least once a term.")]
     [InlineData(Topic.Purpose, "The forum has been set up to give young people a voice.")]
+    [InlineData(Topic.Substitutes, "Members should arrange a suitably briefed replacement if they are unable to attend.")]
     public void Wording_settles_its_topic(Topic topic, string text) =>
         Assert.True(TopicCues.Settles(topic, text) > 0, text);
 
@@ -127,9 +128,10 @@ public class GeneralWordingTests
     [InlineData("can we invite outside speakers?", "external speakers")]
     [InlineData("is this a permanent group?", "task and finish")]
     [InlineData("which adults help run it?", "Youth Services team")]
+    [InlineData("can we send a sub if our rep cant make it?", "nominate a substitute")]
     public void Member_words_find_the_ToR_words(string question, string expected)
     {
-        const string tor = "Kelby Youth Forum\n\nAbout the forum\n\nThe forum is a task and finish group that will close in March 2027.\n\nThe forum may invite external speakers to its meetings.\n\nSupport will be provided by the Youth Services team.\n\nMeetings\n\nThe forum meets monthly.\n";
+        const string tor = "Kelby Youth Forum\n\nAbout the forum\n\nThe forum is a task and finish group that will close in March 2027.\n\nThe forum may invite external speakers to its meetings.\n\nSupport will be provided by the Youth Services team.\n\nEach partner may nominate a substitute to attend in place of its named member.\n\nMeetings\n\nThe forum meets monthly.\n";
 
         var answer = TestBoards.Ask(TermsOfReferenceModel.Build("kelby.txt", tor), question);
 

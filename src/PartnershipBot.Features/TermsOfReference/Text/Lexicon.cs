@@ -66,6 +66,9 @@ public static class Lexicon
         ["extra"] = ["addition", "extraordinary", "special"],
         ["call"] = ["conven", "request", "summon"],
         ["substitut"] = ["deputy", "deputis", "alternat", "replacement", "nominee", "sub"],
+        // "Can we send a sub?": the ToR says substitute or deputy.
+        [Words.Key("sub")] = [Words.Key("substitute"), Words.Key("deputy")],
+        [Words.Key("subs")] = [Words.Key("substitutes"), Words.Key("deputies")],
         ["big"] = ["composition", "member", "size", "number"],
         ["size"] = ["composition", "member", "number"],
         ["info"] = ["inform", "report"],
