@@ -138,4 +138,17 @@ public class GeneralWordingTests
         Assert.True(answer.Answered, answer.Answer);
         Assert.Contains(expected, answer.Answer, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("The Task Group will prepare papers for the quarterly Board meetings.", false)]
+    [InlineData("The Task Group will meet monthly and prepare papers for the quarterly Board meetings.", true)]
+    [InlineData("The Task Group will hold quarterly Task Group meetings.", true)]
+    public void Another_bodys_meeting_rate_is_not_the_boards_own(string clause, bool settled)
+    {
+        var tor = "Harbour Task Group\n\nRemit\n\n" + clause + "\n";
+
+        var model = TermsOfReferenceModel.Build("harbour.txt", tor);
+
+        Assert.Equal(settled, model.Facts[Topic.Frequency].Status == FactStatus.Stated);
+    }
 }

@@ -67,7 +67,7 @@ public class SeedEvaluationTests
     [Theory]
     [InlineData("dev", 140, 7)]
     [InlineData("extra", 96, 5)]
-    [InlineData("fresh", 121, 8)]
+    [InlineData("fresh", 121, 7)]
     [InlineData("blind2", 104, 9)]
     public void Real_ToRs_of_other_boards_stay_at_least_as_right(string set, int right, int confidentWrong)
     {

@@ -156,7 +156,7 @@ public sealed partial class TermsOfReferenceModel
         foreach (var passage in Passages)
         {
             var cues = TopicCues.Settles(topic, InTopicContext(topic, passage));
-            if (cues > 0 && !NamesOnly(topic, passage))
+            if (cues > 0 && !NamesOnly(topic, passage) && !(topic == Topic.Frequency && OnlyAnotherBodysMeetings(passage.Text)))
             {
                 settleScores[(topic, passage.Id)] = cues;
             }
@@ -182,6 +182,27 @@ public sealed partial class TermsOfReferenceModel
             : FactStatus.Mentioned;
         return new TorFact(topic, status, mentions);
     }
+
+    /// <summary>
+    /// A sub-group's ToR that mentions "the quarterly Board meetings" says how often the parent board meets, not how often
+    /// the sub-group does: a rate that only ever qualifies another named body's meetings does not settle the frequency.
+    /// </summary>
+    private bool OnlyAnotherBodysMeetings(string text)
+    {
+        var rated = RatedBodyMeetings().Matches(text);
+        if (rated.Count == 0 || MeetVerb().IsMatch(RatedBodyMeetings().Replace(text, string.Empty)))
+        {
+            return false;
+        }
+
+        return rated.All(m => !Words.Keys(m.Groups["body"].Value).Any(Identity.AliasKeys.Contains));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:weekly|fortnightly|monthly|bi-?monthly|six-?weekly|quarterly|annual|six-?monthly)\s+(?<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+meetings?\b", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    private static partial System.Text.RegularExpressions.Regex RatedBodyMeetings();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:meet|meets|meeting|meetings|convene[sd]?)\b[^.]{0,60}\b(?:weekly|fortnightly|monthly|quarterly|annually|times|every|once|twice)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    private static partial System.Text.RegularExpressions.Regex MeetVerb();
 
     /// <summary>
     /// The passage read with its own heading when that heading names the topic: in "F. When is a meeting quorate?"
