@@ -12,6 +12,7 @@ public static class TabAssets
     private static readonly (string Path, string Resource, string ContentType)[] Files =
     [
         ("/tab/tab.js", "PartnershipBot.Tab.tab.js", "text/javascript; charset=utf-8"),
+        ("/tab/config.js", "PartnershipBot.Tab.config.js", "text/javascript; charset=utf-8"),
         ("/tab/tab.css", "PartnershipBot.Tab.tab.css", "text/css; charset=utf-8"),
         ("/tab/lib/teams-js/MicrosoftTeams.min.js", "PartnershipBot.Tab.MicrosoftTeams.min.js", "text/javascript; charset=utf-8"),
         ("/tab/lib/teams-js/LICENSE", "PartnershipBot.Tab.teams-js.LICENSE", "text/plain; charset=utf-8"),

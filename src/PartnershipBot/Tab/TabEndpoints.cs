@@ -37,8 +37,10 @@ public static partial class TabEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet("/tab", (HttpContext context, IOptions<BotFrameworkOptions> bot) => TabPage.Render(context, bot.Value.IsLocalMode));
+        endpoints.MapGet("/tab/config", (HttpContext context, IOptions<BotFrameworkOptions> bot) => TabConfigPage.Render(context, bot.Value.IsLocalMode));
         TabAssets.Map(endpoints);
         endpoints.MapGet("/tab/api/boards", ListBoardsAsync);
+        endpoints.MapGet("/tab/api/channel-board", ChannelBoardAsync);
         endpoints.MapGet("/tab/api/boards/{name}/overview", OverviewAsync);
         endpoints.MapGet("/tab/api/boards/{name}/register.csv", RegisterCsvAsync);
         endpoints.MapGet("/tab/api/boards/{name}/deliveries", DeliveriesAsync);
@@ -100,6 +102,8 @@ public sealed record TabBoard(
 
 /// <summary>Source-generated JSON for the tab's API.</summary>
 [JsonSerializable(typeof(List<TabBoard>))]
+[JsonSerializable(typeof(TabChannelBoard))]
+[JsonSerializable(typeof(TabError))]
 [JsonSerializable(typeof(TabBoardOverviewView))]
 [JsonSerializable(typeof(TabDeliveriesView))]
 [JsonSerializable(typeof(TabRetryRequest))]

@@ -18,6 +18,13 @@ public static class TabPage
     /// <summary>Writes the page: 200, text/html, in every mode.</summary>
     public static IResult Render(HttpContext context, bool localMode)
     {
+        SetPageHeaders(context);
+        return Results.Content(Html(localMode ? "local" : "sso"), "text/html; charset=utf-8");
+    }
+
+    /// <summary>The headers every tab page is served with (the set-up page's too): this origin's script and style only, framed by Teams alone.</summary>
+    public static void SetPageHeaders(HttpContext context)
+    {
         ArgumentNullException.ThrowIfNull(context);
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy =
@@ -25,7 +32,6 @@ public static class TabPage
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-cache";
-        return Results.Content(Html(localMode ? "local" : "sso"), "text/html; charset=utf-8");
     }
 
     private static string Html(string signIn) => $$"""

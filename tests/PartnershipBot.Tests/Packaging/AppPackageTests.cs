@@ -42,6 +42,16 @@ public sealed class AppPackageTests : IDisposable
     }
 
     [Fact]
+    public void Write_WithIds_DeclaresTheChannelTabConfiguredByTheHostsConfigPage()
+    {
+        using var manifest = System.Text.Json.JsonDocument.Parse(BuildAndExtract()["manifest.json"]);
+
+        var tab = Assert.Single(manifest.RootElement.GetProperty("configurableTabs").EnumerateArray());
+        Assert.Equal("https://bot.example.org/tab/config", tab.GetProperty("configurationUrl").GetString());
+        Assert.Equal(["team", "groupChat"], tab.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
     public void Write_Icons_HaveTheSizesTeamsRequiresAndOutlineIsTransparent()
     {
         var entries = BuildAndExtract();

@@ -26,6 +26,18 @@ public sealed class TabLocalModeTests : ChatTest
     public Task TabPage_LocalMode_Is200Html() => TabApi.AssertPageAsync(Client);
 
     [Fact]
+    public async Task ConfigPage_LocalMode_Is200HtmlSignedInAsTheDevelopmentPerson()
+    {
+        using var response = await Client.GetAsync(new Uri("/tab/config", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("data-sign-in=\"local\"", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Add the board tab</h1>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Boards_LocalMode_ListsEveryBoardWithTheDevelopmentPersonsRoles()
     {
         await Host.Services.GetRequiredService<IBoardDirectory>().AssignRoleAsync(

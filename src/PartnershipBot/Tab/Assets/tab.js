@@ -550,7 +550,14 @@
       say("PartnershipBot could not list your boards just now (" + response.status + "). Reopen the tab to try again.");
       return;
     }
-    show(await response.json());
+    const boards = await response.json();
+    show(boards);
+    // A channel tab is saved as /tab?board=<its board> (see config.js): open that board straight away.
+    const fixed = new URLSearchParams(window.location.search).get("board");
+    const index = boards.findIndex((b) => b.name === fixed);
+    if (index >= 0) {
+      await openBoard(boards[index].name, table.tBodies[0].rows[index].querySelector("button"));
+    }
   }
 
   load();

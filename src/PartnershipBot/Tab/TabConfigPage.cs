@@ -1,0 +1,45 @@
+namespace PartnershipBot.Tab;
+
+/// <summary>
+/// The configurable tab's set-up page (<c>GET /tab/config</c>, the manifest's <c>configurationUrl</c>), rendered on the
+/// server with the same headers as <see cref="TabPage"/>. It holds no data: its script asks
+/// <c>/tab/api/channel-board</c> for the board linked to the channel Teams says the tab is being added to and, when
+/// there is one, tells Teams the tab is ready to save, fixed to that board's page. There is nothing to choose: a
+/// channel's board is the one its link names, so the tab cannot disagree with the bot.
+/// </summary>
+public static class TabConfigPage
+{
+    /// <summary>Writes the page: 200, text/html, in every mode.</summary>
+    public static IResult Render(HttpContext context, bool localMode)
+    {
+        TabPage.SetPageHeaders(context);
+        return Results.Content(Html(localMode ? "local" : "sso"), "text/html; charset=utf-8");
+    }
+
+    private static string Html(string signIn) => $$"""
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>Add the board tab · PartnershipBot</title>
+          <link rel="stylesheet" href="/tab/tab.css">
+          <script src="/tab/lib/teams-js/MicrosoftTeams.min.js" defer></script>
+          <script src="/tab/config.js" defer></script>
+        </head>
+        <body data-sign-in="{{signIn}}">
+          <header class="banner"><p class="app-name">PartnershipBot</p></header>
+          <main id="main">
+            <h1>Add the board tab</h1>
+            <p>The tab shows this channel's board: its members, meetings, papers, declarations and reminders.</p>
+            <p id="status" class="status" role="status" aria-live="polite">Finding this channel's board…</p>
+            <dl id="chosen" hidden>
+              <dt>Board</dt><dd id="board-name"></dd>
+              <dt>Your roles</dt><dd id="board-roles"></dd>
+            </dl>
+            {{(signIn == "local" ? "<p class=\"note\">Local mode: signed in as the development person (<code>Tab:DevelopmentPerson</code>), not through Teams.</p>" : string.Empty)}}
+          </main>
+        </body>
+        </html>
+        """;
+}
