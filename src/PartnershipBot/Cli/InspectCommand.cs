@@ -1,3 +1,5 @@
+using PartnershipBot.Features.TermsOfReference.Model;
+
 namespace PartnershipBot.Cli;
 
 /// <summary>
@@ -53,10 +55,10 @@ public sealed class InspectCommand : IAdminCommand
         return 0;
     }
 
-    private static readonly Dictionary<PartnershipBot.Features.TermsOfReference.Model.Topic, string> HolderQuestions = new()
+    private static readonly Dictionary<Topic, string> HolderQuestions = new()
     {
-        [PartnershipBot.Features.TermsOfReference.Model.Topic.Chair] = "who is the chair?",
-        [PartnershipBot.Features.TermsOfReference.Model.Topic.ViceChair] = "who is the vice-chair?",
+        [Topic.Chair] = "who is the chair?",
+        [Topic.ViceChair] = "who is the vice-chair?",
     };
 
     private static string Shorten(string text) => text.Length <= 100 ? text : text[..97] + "...";

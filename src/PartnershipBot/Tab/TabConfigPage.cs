@@ -16,20 +16,7 @@ public static class TabConfigPage
         return Results.Content(Html(localMode ? "local" : "sso"), "text/html; charset=utf-8");
     }
 
-    private static string Html(string signIn) => $$"""
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-          <meta charset="utf-8">
-          <meta name="viewport" content="width=device-width, initial-scale=1">
-          <title>Add the board tab · PartnershipBot</title>
-          <link rel="stylesheet" href="/tab/tab.css">
-          <script src="/tab/lib/teams-js/MicrosoftTeams.min.js" defer></script>
-          <script src="/tab/config.js" defer></script>
-        </head>
-        <body data-sign-in="{{signIn}}">
-          <header class="banner"><p class="app-name">PartnershipBot</p></header>
-          <main id="main">
+    private static string Html(string signIn) => TabPage.Document("Add the board tab", "/tab/config.js", signIn, """
             <h1>Add the board tab</h1>
             <p>The tab shows this channel's board: its members, meetings, papers, declarations and reminders.</p>
             <p id="status" class="status" role="status" aria-live="polite">Finding this channel's board…</p>
@@ -37,9 +24,5 @@ public static class TabConfigPage
               <dt>Board</dt><dd id="board-name"></dd>
               <dt>Your roles</dt><dd id="board-roles"></dd>
             </dl>
-            {{(signIn == "local" ? "<p class=\"note\">Local mode: signed in as the development person (<code>Tab:DevelopmentPerson</code>), not through Teams.</p>" : string.Empty)}}
-          </main>
-        </body>
-        </html>
-        """;
+        """);
 }

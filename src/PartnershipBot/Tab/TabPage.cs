@@ -34,20 +34,7 @@ public static class TabPage
         headers.CacheControl = "no-cache";
     }
 
-    private static string Html(string signIn) => $$"""
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-          <meta charset="utf-8">
-          <meta name="viewport" content="width=device-width, initial-scale=1">
-          <title>Your boards · PartnershipBot</title>
-          <link rel="stylesheet" href="/tab/tab.css">
-          <script src="/tab/lib/teams-js/MicrosoftTeams.min.js" defer></script>
-          <script src="/tab/tab.js" defer></script>
-        </head>
-        <body data-sign-in="{{signIn}}">
-          <header class="banner"><p class="app-name">PartnershipBot</p></header>
-          <main id="main">
+    private static string Html(string signIn) => Document("Your boards", "/tab/tab.js", signIn, """
             <h1>Your boards</h1>
             <p id="status" class="status" role="status" aria-live="polite">Loading your boards…</p>
             <table id="boards" class="boards" hidden>
@@ -56,6 +43,27 @@ public static class TabPage
               <tbody></tbody>
             </table>
             <div id="overview" class="overview" hidden></div>
+        """);
+
+    /// <summary>
+    /// A tab page's shell, the same for every page: the style sheet, the Teams library and the page's own script (no inline
+    /// script or style, for the CSP), the banner, <paramref name="main"/>, and in local mode a note saying who is signed in.
+    /// </summary>
+    internal static string Document(string title, string script, string signIn, string main) => $$"""
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>{{title}} · PartnershipBot</title>
+          <link rel="stylesheet" href="/tab/tab.css">
+          <script src="/tab/lib/teams-js/MicrosoftTeams.min.js" defer></script>
+          <script src="{{script}}" defer></script>
+        </head>
+        <body data-sign-in="{{signIn}}">
+          <header class="banner"><p class="app-name">PartnershipBot</p></header>
+          <main id="main">
+        {{main}}
             {{(signIn == "local" ? "<p class=\"note\">Local mode: signed in as the development person (<code>Tab:DevelopmentPerson</code>), not through Teams.</p>" : string.Empty)}}
           </main>
         </body>

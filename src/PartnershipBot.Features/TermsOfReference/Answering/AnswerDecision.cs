@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PartnershipBot.Features.TermsOfReference.Model;
 
 namespace PartnershipBot.Features.TermsOfReference.Answering;
@@ -71,10 +72,10 @@ public static class AnswerDecision
         return question.Expected is ExpectedAnswer.Any or ExpectedAnswer.Who || best.Fits;
     }
 
-    private static readonly System.Text.RegularExpressions.Regex CastingVote = TorRegex.Create(@"\bcasting\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+    private static readonly Regex CastingVote = TorRegex.Create(@"\bcasting\b", RegexOptions.IgnoreCase);
 
-    private static readonly System.Text.RegularExpressions.Regex TieBreak =
-        TorRegex.Create(@"\bcasting\b|\bties?\b|\btied\b|\bequal(?:ity of| number of)? votes\b|\bvotes? (?:are|is) equal\b|\bdeciding vote\b|\bsecond vote\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+    private static readonly Regex TieBreak =
+        TorRegex.Create(@"\bcasting\b|\bties?\b|\btied\b|\bequal(?:ity of| number of)? votes\b|\bvotes? (?:are|is) equal\b|\bdeciding vote\b|\bsecond vote\b", RegexOptions.IgnoreCase);
 
     /// <summary>Probability that answering from the best passage is right.</summary>
     public static double Confidence(IReadOnlyList<double> features, IReadOnlyList<double> weights)

@@ -69,7 +69,7 @@ public static partial class TopicCues
     internal static partial Regex ViceLabel();
 
     // The post as the subject of a passive choice with its agent: "chair ... will (also) be appointed (annually) by".
-    private const string ChosenByAgent = @"(?:\s+and\s+(?:the\s+)?(?:vice|deputy)[- ]?chair(?:man|person)?s?)?(?:\s+(?:of|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w&-]+){0,4}?)?\s+(?:will|shall|is to|are to|is|are|to)\s+(?:(?:be|also|normally|usually|then|each|be)\s+){0,3}(?:elected|appointed|selected|chosen|nominated)\s+(?:(?:annually|each year|every year|yearly|from time to time|for a [\w-]+ (?:term|period))\s+)?by\b";
+    private const string ChosenByAgent = @"(?:\s+and\s+(?:the\s+)?(?:vice|deputy)[- ]?chair(?:man|person)?s?)?(?:\s+(?:of|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w&-]+){0,4}?)?\s+(?:will|shall|is to|are to|is|are|to)\s+(?:(?:be|also|normally|usually|then|each)\s+){0,3}(?:elected|appointed|selected|chosen|nominated)\s+(?:(?:annually|each year|every year|yearly|from time to time|for a [\w-]+ (?:term|period))\s+)?by\b";
 
     [GeneratedRegex(NotVice + @"\bchair(?:man|person|woman)?\b" + ChosenByAgent, Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     internal static partial Regex ChairChosenBy();
