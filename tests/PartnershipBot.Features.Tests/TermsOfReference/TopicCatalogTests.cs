@@ -113,6 +113,10 @@ public sealed class TopicCatalogTests
     [InlineData("can the public speak at meetings?", Topic.PublicAccess)]
     [InlineData("how often are the terms of reference looked at again?", Topic.Review)]
     [InlineData("what's the forum for, really?", Topic.Purpose)]
+    // Chat drops apostrophes: the cues must still read them.
+    [InlineData("whats the forum actually for", Topic.Purpose)]
+    [InlineData("whos on the steering group", Topic.Membership)]
+    [InlineData("whos in charge", Topic.Chair)]
     public void Everyday_phrasings_map_to_the_topic_asked_about(string question, Topic expected) =>
         Assert.Equal(expected, QuestionAnalyzer.Analyze(question, NoVocabulary).Topic);
 }

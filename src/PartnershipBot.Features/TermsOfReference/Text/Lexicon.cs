@@ -95,6 +95,9 @@ public static class Lexicon
     [
         ("set up", "established"), ("sign off", "approve"), ("signs off", "approves"), ("signed off", "approved"),
         ("final say", "final decision"), ("answer to", "accountable to"), ("in my place", "substitute"),
+        // Chat drops apostrophes ("whats the quorum", "whos on it", "cant make it"); the question cues expect them.
+        ("whats", "what's"), ("whos", "who's"), ("hows", "how's"), ("wheres", "where's"), ("cant", "can't"), ("dont", "don't"),
+        ("doesnt", "doesn't"), ("isnt", "isn't"), ("arent", "aren't"), ("wont", "won't"),
         ("heads up", "heads"), ("a yr", "a year"), ("per yr", "per year"), ("sit on", "member of"), ("paid for", "funded"), ("in charge of", "leads"),
     ];
 }
