@@ -63,6 +63,12 @@ public static class AnswerDecision
             return false;
         }
 
+        // "How old are these ToR?" needs a date, not a clause that happens to share its words.
+        if (question.Topic == Topic.DocumentDate && !best.Settles)
+        {
+            return false;
+        }
+
         // "Does the chair get a casting vote?" is about breaking a tie: a clause on voting rights in general does not answer it.
         if (CastingVote.IsMatch(question.Corrected) && !TieBreak.IsMatch(best.Passage.Text))
         {

@@ -95,6 +95,11 @@ public static class PassageRanker
             }
         }
 
+        if (TopicCatalog.Of(topic) is { AnswersOnlyFromSettling: true } && ranked.Any(r => r.Settles))
+        {
+            ranked.RemoveAll(r => !r.Settles);
+        }
+
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : a.Passage.Id.CompareTo(b.Passage.Id));
         return new Ranking(ranked, scorer.UnknownShare, topic == Topic.General ? null : model.Facts[topic].Status);
     }

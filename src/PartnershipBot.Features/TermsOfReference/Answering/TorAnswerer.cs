@@ -34,13 +34,13 @@ public static class TorAnswerer
         var features = AnswerDecision.Features(question, ranking);
         var weights = ranking.Passages[0].Dense is null ? AnswerDecision.LexicalWeights : AnswerDecision.DenseWeights;
         var confidence = AnswerDecision.MeetsNeeds(question, ranking.Passages[0]) ? AnswerDecision.Confidence(features, weights) : 0;
-        var settled = AnswerText.Settled(question.Question, model.Identity.Name, Lead(model, question.Topic), Chosen(ranking.Passages)) with { Confidence = confidence };
+        var settled = AnswerText.Settled(question.Question, model.Identity.Name, Lead(model, question.Topic), Chosen(question, ranking.Passages)) with { Confidence = confidence };
         var declined = NotSettled(model, question, ranking.Passages[0].Lexical >= NearestFloor ? ranking.Passages[0].Passage : null);
         return new AnswerCandidate(settled, declined, features, confidence) { Ranking = ranking };
     }
 
     /// <summary>The best passage and, when one from another clause comes close, that one too (an answer may span two clauses).</summary>
-    private static List<TorPassage> Chosen(IReadOnlyList<RankedPassage> ranking)
+    private static List<TorPassage> Chosen(QuestionAnalysis question, IReadOnlyList<RankedPassage> ranking)
     {
         var best = ranking[0];
         // When several items of one list rank near the top, the question is about the list: quote it whole.
@@ -63,7 +63,17 @@ public static class TorAnswerer
                 .OrderByDescending(r => r.Score).FirstOrDefault();
             if (neighbour is not null && neighbour.Score >= best.Score * 0.5)
             {
-                chosen.Add(neighbour.Passage);
+                // The clause's list passage holds the sentence. When its lead-in goes on with the question ("The quorum
+                // shall be 6. No meeting is quorate unless: • ...") the items are part of the answer: quote it instead.
+                // When it turns to something else ("... meets every six weeks. Its standing items are:"), the sentence alone.
+                if (!neighbour.Passage.IsList)
+                {
+                    chosen.Add(neighbour.Passage);
+                }
+                else if (LeadInGoesOn(question, neighbour.Passage))
+                {
+                    chosen[0] = neighbour.Passage;
+                }
             }
         }
 
@@ -79,6 +89,14 @@ public static class TorAnswerer
         return [.. chosen.OrderBy(p => p.Id)];
     }
 
+    private static bool LeadInGoesOn(QuestionAnalysis question, TorPassage list)
+    {
+        var leadIn = Text.SentenceSplitter.Split(list.Anchor.Text) is { Count: > 0 } sentences ? sentences[^1] : list.Anchor.Text;
+        return question.Topic == Topic.General
+            ? Text.Words.Keys(leadIn).Intersect(question.Keys).Any()
+            : TopicCues.Mentions(question.Topic, leadIn);
+    }
+
     /// <summary>The "doesn't settle it" answer, quoting the nearest passage when it is close enough to help.</summary>
     internal static TorAnswer NotSettled(TermsOfReferenceModel model, QuestionAnalysis question, TorPassage? nearest) =>
         AnswerText.Unsettled(question.Question, model.Identity.Name, AnswerText.Describe(question.Topic, question.ChairAspect), nearest,
@@ -92,6 +110,7 @@ public static class TorAnswerer
             Topic.Quorum when model.Quorum is { } rule => $"Quorum for the {board}: {rule.Describe()}",
             Topic.PapersDeadline when model.PapersDeadline is { } period => $"Papers for the {board} go out at least {period.Describe()}.",
             Topic.MinutesDeadline when model.MinutesDeadline is { } period => $"Minutes of the {board} are due {period.Describe()}.",
+            Topic.DocumentDate when model.DocumentDate is { } date => $"The {board} Terms of Reference are dated {date}:",
             _ => $"The {board} Terms of Reference say:",
         };
     }

@@ -34,6 +34,7 @@ public sealed partial class TermsOfReferenceModel
         PapersDeadline = FirstTyped<NoticePeriod>(Topic.PapersDeadline);
         MinutesDeadline = FirstTyped<NoticePeriod>(Topic.MinutesDeadline);
         Frequency = FirstTyped<MeetingFrequency>(Topic.Frequency);
+        DocumentDate = FirstTyped<string>(Topic.DocumentDate);
     }
 
     /// <summary>The parsed document.</summary>
@@ -71,6 +72,9 @@ public sealed partial class TermsOfReferenceModel
 
     /// <summary>How often the board meets, when stated.</summary>
     public MeetingFrequency? Frequency { get; }
+
+    /// <summary>The date the document carries ("June 2022"), as written, when it has one.</summary>
+    public string? DocumentDate { get; }
 
     private Dictionary<string, string> FindAcronyms(TorDocument document)
     {
@@ -146,7 +150,8 @@ public sealed partial class TermsOfReferenceModel
     /// <param name="topic">The topic asked about.</param>
     /// <param name="passage">The passage weighed.</param>
     public static bool NamesOnly(Topic topic, TorPassage passage) =>
-        topic is not (Topic.Membership or Topic.Chair or Topic.ViceChair or Topic.Secretariat)
+        // A cover title is where a document's date usually stands.
+        topic is not (Topic.Membership or Topic.Chair or Topic.ViceChair or Topic.Secretariat or Topic.DocumentDate)
         && passage.IsTitleOnly
         // Under the topic's own heading a short line is its content ("Mission Statement" / "Making Thurrock Safer").
         && SectionBonus(topic, passage) == 0;

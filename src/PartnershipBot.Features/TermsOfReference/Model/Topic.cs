@@ -43,4 +43,6 @@ public enum Topic
     Adoption,
     /// <summary>When or how the ToR itself is reviewed.</summary>
     Review,
+    /// <summary>The date the ToR document carries (its title's date, version date or adoption date).</summary>
+    DocumentDate,
 }

@@ -18,7 +18,7 @@ public static class TopicCatalog
     /// <summary>Each modelled topic's definition (every <see cref="Topic"/> but <see cref="Topic.General"/>).</summary>
     public static IReadOnlyDictionary<Topic, TopicDefinition> Definitions { get; } = new[]
     {
-        PurposeTopic(), ChairTopic(), ViceChairTopic(), FrequencyTopic(), ScheduleMonthsTopic(), QuorumTopic(), MembershipTopic(), SubstitutesTopic(), SecretariatTopic(), PapersDeadlineTopic(), MinutesDeadlineTopic(), DecisionMakingTopic(), ConflictsOfInterestTopic(), FundingTopic(), AccountabilityTopic(), ReportingTopic(), PublicAccessTopic(), AdoptionTopic(), ReviewTopic(),
+        PurposeTopic(), ChairTopic(), ViceChairTopic(), FrequencyTopic(), ScheduleMonthsTopic(), QuorumTopic(), MembershipTopic(), SubstitutesTopic(), SecretariatTopic(), PapersDeadlineTopic(), MinutesDeadlineTopic(), DecisionMakingTopic(), ConflictsOfInterestTopic(), FundingTopic(), AccountabilityTopic(), ReportingTopic(), PublicAccessTopic(), AdoptionTopic(), ReviewTopic(), DocumentDateTopic(),
     }.ToDictionary(d => d.Topic);
 
     /// <summary>Every topic's question cues, in the order they are tried.</summary>
@@ -178,6 +178,26 @@ public static class TopicCatalog
     {
         Questions = [Q(20, R(@"\b(?:terms of reference|tor|these terms)\b.*\b(?:review\w*|looked at again|revisit\w*|refresh\w*|updated|renewed)\b|\b(?:review\w*|revisit\w*|refresh\w*|updat\w*)\b.*\b(?:terms of reference|tor)\b"))],
         Settling = [R(@"\bterms of reference\b[^.]{0,80}\breview\w*|\breview\w*\b[^.]{0,80}\bterms of reference\b")],
+    };
+
+    private static TopicDefinition DocumentDateTopic() => new(Topic.DocumentDate, "the date of these Terms of Reference")
+    {
+        // "How old are these ToR?", "which year are these tor from?", "when was this version produced?". "When were they
+        // agreed?" stays with adoption (tried first); "when will they be reviewed?" with review.
+        Questions = [Q(15, R(@"\bhow old\b|\bhow (?:recent|up[- ]to[- ]date)\b|\b(?:what|which) (?:date|year|version|edition)\b[^?]*\b(?:terms of reference|tors?|document|these|from)\b|\bwhen (?:were|was) (?:these|the|this|our|they|it)\b[^?]*\b(?:written|produced|drawn up|put together|dated|created|issued|published|updated|last updated|revised|last changed)\b|\b(?:date|age|version) of (?:the|these|this|our) (?:terms of reference|tors?|document)\b|\b(?:terms of reference|tors?|document) (?:is |are )?dated\b"))],
+        Settling =
+        [
+            // A title carrying its date: "Safer Town Partnership Terms of Reference 2021", "... Terms of Reference – May 2019".
+            R(@"(?m)^[^.\n]{0,120}\bterms of reference\b[^.\n]{0,60}(?:" + DocumentDateText.Pattern + @"|\b(?:19|20)\d{2}\b)[^.\n]{0,40}$"),
+            // A date standing alone on its line, as under a cover title: "APRIL 2018", "Date: 3 March 2020".
+            R(@"(?m)^\s*(?:(?:date|dated|version[^\n]{0,12}|updated|revised|last (?:updated|revised))\s*[:–-]?\s*)?" + DocumentDateText.Pattern + @"\s*$"),
+            // A version line or a label: "Version 2, updated June 2020", "Terms of Reference: April 2023". Not "agreed at the
+            // meeting on 1 July 2022", which dates a decision recorded in the text, not the document.
+            R(@"\b(?:version|dated|date of (?:issue|publication)|last (?:updated|revised|amended)|updated|revised|amended|issued|produced|effective (?:from|date))\b[^.\n]{0,40}?" + DocumentDateText.Pattern),
+            R(@"\bterms of reference\s*[:–-]\s*" + DocumentDateText.Pattern),
+        ],
+        Parse = DocumentDateText.Find,
+        AnswersOnlyFromSettling = true,
     };
 
     private static Regex R(string pattern) => TorRegex.Create(pattern, Options);

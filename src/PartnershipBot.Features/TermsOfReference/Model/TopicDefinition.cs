@@ -22,6 +22,12 @@ public sealed record TopicDefinition(Topic Topic, string Description)
     /// <summary>The typed rule read from a stating clause (QuorumRule, NoticePeriod, MeetingFrequency), or null for prose topics.</summary>
     public Func<string, object?>? Parse { get; init; }
 
+    /// <summary>
+    /// True when only a settling clause can answer, however well others match the question's words: "which year are these
+    /// ToR from?" shares "year" with "a three year strategy", but only a dated title answers it.
+    /// </summary>
+    public bool AnswersOnlyFromSettling { get; init; }
+
     /// <summary>For posts: how "how is the chair chosen?" is named when unsettled.</summary>
     public string? HowChosenDescription { get; init; }
 

@@ -71,7 +71,9 @@ public sealed class TorPassage
     public HashSet<string> Bigrams { get; }
 
     /// <summary>True for a lead-in with nothing after it: it introduces, it does not say.</summary>
-    public bool IsBareLeadIn => Clauses.Count == 1 && Anchor.IsLeadIn;
+    // Only the introducing sentence is bare: the sentences before it in the same clause ("Terms of Reference: April 2023 ...
+    // The Board will:") say something of their own.
+    public bool IsBareLeadIn => Clauses.Count == 1 && Anchor.IsLeadIn && (!IsSentence || Text.TrimEnd().EndsWith(':'));
 
     private bool? isTitleOnly;
 
@@ -138,6 +140,11 @@ public sealed class TorPassage
             if (items.Count > 0)
             {
                 passages.Add(new TorPassage(passages.Count, clause, [clause, .. items]));
+            }
+            else if (clause.Kind == ClauseKind.Heading && DocumentDateText.Find(clause.Text) is not null)
+            {
+                // A dated title ("... Terms of Reference 2020") is the document's answer to "how old are these?".
+                passages.Add(new TorPassage(passages.Count, clause, [clause]));
             }
         }
 
