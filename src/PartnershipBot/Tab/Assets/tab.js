@@ -273,7 +273,7 @@
     const filtered = registerQuery(register.filter) !== "";
     parts.count.textContent = register.total === 0
       ? "No declarations have been made for this board yet."
-      : (filtered ? register.matching + " of " + register.total + " declarations match the filters." : "All " + register.total + " declarations.")
+      : (filtered ? "Declarations matching the filters: " + register.matching + " of " + register.total + "." : "Declarations in the register: " + register.total + ".")
         + (register.entries.length < register.matching ? " The newest " + register.entries.length + " are shown; the CSV has them all." : "");
     parts.link.href = boardPath(board, "register.csv") + registerQuery(register.filter);
     return register;
