@@ -71,6 +71,8 @@ async function channelChecks(page, stream, { shots, timeoutMs, board }) {
     await page.screenshot({ path: path.join(shots, 'playground-channel.png') });
     return `thread ${reply.conversationId.split(';')[1]}, the link was made in ${linkedIn.split(';')[1]}`;
   }, () => page.screenshot({ path: path.join(shots, 'playground-channel.png') }));
+  // The channel chat linked, for the tab's set-up page to find (tab-ui.js); null when the link failed.
+  return opened ? { id: TEAM_ID, board } : null;
 }
 
 module.exports = { channelChecks };

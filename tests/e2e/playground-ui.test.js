@@ -57,6 +57,7 @@ const chat = {
   members: { board: DECLARATIONS_BOARD, names: [] },
   meetings: [],
   declarations: { board: DECLARATIONS_BOARD, entries: 0, first: null },
+  channel: null,
 };
 
 // All chat messages currently rendered, in document order: [{ author, text }].
@@ -334,7 +335,7 @@ async function main() {
     stream.universalActions = true;
 
     // --- a team channel: link in one post, ask in another -----------------------------------------------------------
-    await channelChecks(page, stream, { shots: SHOTS, timeoutMs: HELP_TIMEOUT_MS, board: MEETINGS_BOARD });
+    chat.channel = await channelChecks(page, stream, { shots: SHOTS, timeoutMs: HELP_TIMEOUT_MS, board: MEETINGS_BOARD });
 
     note(`aborted ${aborted()} non-loopback request(s) from the Playground page`);
 

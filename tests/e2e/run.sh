@@ -2,7 +2,8 @@
 # End-to-end test: start PartnershipBot (local mode, no app id) and the Microsoft 365 Agents Playground,
 # drive the playground's web UI in headless Chromium: personal chat, cards pressed as Action.Execute and as
 # Action.Submit, a team channel with two posts; then the bot's own secretariat tab at /tab (content against chat,
-# the register CSV against the verb, axe-core, screenshots in three themes).
+# the register CSV against the verb, the register's filters, the channel tab's set-up page /tab/config in a stand-in
+# Teams frame, axe-core, screenshots in three themes).
 #
 # Usage (from anywhere):  bash tests/e2e/run.sh
 # Needs: .NET SDK, Node 20+, Chromium (CHROMIUM=/path, default /usr/bin/chromium), and `npm ci` in tests/e2e
@@ -13,7 +14,8 @@
 #   playground-declaration.png, playground-meeting-booked.png, playground-next-meeting.png,
 #   playground-chair.png, playground-papers-reminder.png, playground-reminder-execute.png,
 #   playground-reminder-submit.png, playground-channel.png
-# Screenshots of the tab (kept, gitignored): tests/e2e/screenshots/tab-<page>-<light|dark|contrast>.png
+# Screenshots of the tab (kept, gitignored): tests/e2e/screenshots/tab-<page>-<light|dark|contrast>.png,
+#   tab-config-<light|dark|contrast>.png, tab-config-unlinked-light.png
 set -euo pipefail
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -4,7 +4,8 @@
 // knows, the chair chat names, the members chat imported, the meetings chat booked, the apologies sent from the
 // reminder card), downloads the register CSV and compares it with the `declarations export` verb, runs axe-core on
 // every page in the light, dark and high-contrast themes (failing on any serious or critical violation), and saves a
-// screenshot of each (issue 21, Proof). Checks find things by heading, table and button names, so sections added to
+// screenshot of each (issue 21, Proof); filters the register by person and dates; and opens the channel tab's
+// set-up page (/tab/config) framed as Teams frames it, for the channel chat linked and one it did not. Checks find things by heading, table and button names, so sections added to
 // the pages later do not break them.
 'use strict';
 
@@ -103,7 +104,11 @@ async function themePass(browser, theme, { bot, shots, chat, timeoutMs, consoleE
       if (opened) await axeCheck(page, theme, `the ${board} page`);
     }
 
-    if (content) await registerCheck(page, chat);
+    if (content) {
+      await registerCheck(page, chat);
+      await registerFilterCheck(page, chat);
+    }
+    await configPass(context, theme, { bot, shots, chat, timeoutMs, consoleErrors });
   } finally {
     await context.close();
   }
@@ -163,6 +168,142 @@ async function registerCheck(page, chat) {
     fs.rmSync(`${file}.verb`, { force: true });
     return `${name}, ${entries.length} entry`;
   });
+}
+
+// The register's filters, as a secretariat uses them: choose the person (the one member who declared in this run)
+// and apply with the keyboard, then a date range that leaves nothing; the rows, the count and the CSV follow each.
+async function registerFilterCheck(page, chat) {
+  const board = chat.declarations.board;
+  const want = chat.declarations.first;
+  await check(`tab: the ${board} register filters by person and by date, and the CSV follows the filters`, async () => {
+    if (!want) throw new Error('chat recorded no declaration to filter');
+    const part = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: 'Register of interests' }) });
+    const caption = 'Declarations in the register, oldest first';
+    const all = await tableRows(page, caption);
+    if (all.length !== chat.declarations.entries) throw new Error(`the register view shows ${all.length} rows; chat recorded ${chat.declarations.entries}`);
+
+    await part.getByLabel('Person').selectOption({ label: want.person });
+    // Applied from the keyboard: the button is reachable and works without a pointer.
+    await part.getByRole('button', { name: 'Apply filters' }).focus();
+    await page.keyboard.press('Enter');
+    await part.getByText(`Declarations matching the filters: 1 of ${chat.declarations.entries}.`).waitFor({ state: 'visible' });
+    const mine = await tableRows(page, caption);
+    if (mine.length !== 1 || mine[0][0] !== '#1' || mine[0][2] !== want.item || mine[0][3] !== want.person || mine[0][4] !== 'Pecuniary interest' || mine[0][5] !== want.nature) {
+      throw new Error(`the person filter shows ${JSON.stringify(mine)}`);
+    }
+    const link = part.getByRole('link', { name: 'Download the register (CSV)' });
+    const href = await link.getAttribute('href');
+    if (!/[?&]person=/.test(href)) throw new Error(`the CSV link ${href} does not carry the person filter`);
+    const personRows = await downloadCsv(page, link, 'person');
+    if (personRows.length !== 2 || personRows[1][6] !== want.person || personRows[1][0] !== '1') throw new Error(`the person-filtered CSV is ${JSON.stringify(personRows)}`);
+
+    await part.getByLabel('Made on or after').fill('2099-01-01');
+    await part.getByRole('button', { name: 'Apply filters' }).click();
+    await part.getByText(`Declarations matching the filters: 0 of ${chat.declarations.entries}.`).waitFor({ state: 'visible' });
+    if (await page.getByRole('table', { name: caption }).isVisible()) throw new Error('the table still shows rows for a date range with no declarations');
+    const noRows = await downloadCsv(page, link, 'dates');
+    if (noRows.length !== 1) throw new Error(`the CSV for a date range with no declarations has ${noRows.length - 1} rows`);
+
+    await part.getByRole('button', { name: 'Clear filters' }).click();
+    await part.getByText(`Declarations in the register: ${chat.declarations.entries}.`).waitFor({ state: 'visible' });
+    return `person ${want.person}: 1 row and a 1-row CSV; from 2099-01-01: 0 rows and a header-only CSV`;
+  });
+}
+
+async function downloadCsv(page, link, what) {
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const file = path.join(os.tmpdir(), `e2e-tab-register-${what}-${process.pid}.csv`);
+  await download.saveAs(file);
+  const rows = csv.parse(fs.readFileSync(file, 'utf8'));
+  fs.rmSync(file, { force: true });
+  return rows;
+}
+
+const TEAMS_LIBRARY = fs.readFileSync(path.join(__dirname, 'lib', 'teams-host-mock.js'), 'utf8');
+const UNLINKED_CHANNEL = '19:channel-meetings-1@thread.tacv2'; // m365agentsplayground.yml; no test links it
+const NOT_LINKED = 'This channel isn\'t linked to a board yet: say "link this to <board>" to the bot in the channel';
+
+// The channel tab's set-up page as Teams shows it: framed by a host page (a stand-in for the Teams client, served by
+// the test at the bot's origin, which the page's frame-ancestors allows), with the Teams library answered by
+// lib/teams-host-mock.js, so config.js takes its Teams path: the channel and theme from the context, Save registered.
+async function openConfig(context, bot, channel, theme, consoleErrors) {
+  const page = await context.newPage();
+  await keepOffline(page);
+  await page.route(`${bot}/tab/lib/teams-js/MicrosoftTeams.min.js`, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: TEAMS_LIBRARY }));
+  const fragment = new URLSearchParams({ channel, team: 'team-group-1', theme: theme.teamsTheme || (theme.name === 'dark' ? 'dark' : 'default') });
+  await page.route(`${bot}/e2e-teams-host`, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Teams (test host)</title>'
+      + '<style>html,body{margin:0;height:100%}iframe{display:block;border:0;width:100%;height:100%}</style></head>'
+      + `<body><iframe title="Add a tab" src="/tab/config#${fragment}"></iframe></body></html>`,
+  }));
+  page.on('console', (m) => {
+    // The unlinked channel's answer is a 404 by design (the page shows its sentence); anything else is the page's fault.
+    const expected = /status of 404/.test(m.text()) && m.location().url.includes('/tab/api/channel-board') && channel === UNLINKED_CHANNEL;
+    if (m.type() === 'error' && !expected && !(/^Failed to load resource/.test(m.text()) && !isLoopback(m.location().url))) consoleErrors.push(`${theme.name} /tab/config: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`${theme.name} /tab/config: ${e.message}`));
+  await page.goto(`${bot}/e2e-teams-host`, { waitUntil: 'domcontentloaded' });
+  const frame = await (await page.locator('iframe').elementHandle()).contentFrame();
+  await frame.waitForLoadState('domcontentloaded');
+  return { page, frame };
+}
+
+async function configPass(context, theme, { bot, shots, chat, timeoutMs, consoleErrors }) {
+  const content = theme.name === 'light';
+  const linked = chat.channel;
+  const { page, frame } = await openConfig(context, bot, linked ? linked.id : UNLINKED_CHANNEL, theme, consoleErrors);
+  page.setDefaultTimeout(timeoutMs);
+  try {
+    const shown = await check(`tab (${theme.name}): /tab/config in a Teams frame shows the channel's board and saves the tab as /tab?board=<board>`, async () => {
+      if (!linked) throw new Error('the channel checks linked no channel');
+      await frame.getByRole('status').filter({ hasText: `This channel is linked to the ${linked.board}. Select Save to add its tab.` }).waitFor({ state: 'visible' });
+      const name = await frame.locator('#board-name').innerText();
+      if (name !== linked.board) throw new Error(`the page names ${name}; chat linked the channel to ${linked.board}`);
+      const wantTheme = theme.teamsTheme || (theme.name === 'dark' ? 'dark' : 'default');
+      const pageTheme = await frame.evaluate(() => document.documentElement.dataset.theme);
+      if (pageTheme !== wantTheme) throw new Error(`the page's theme is ${pageTheme}; the Teams context said ${wantTheme}`);
+      const host = await frame.evaluate(() => ({ valid: window.__teamsHost.valid, handler: !!window.__teamsHost.saveHandler }));
+      if (!host.valid || !host.handler) throw new Error(`Save is not enabled (validity ${host.valid}, save handler ${host.handler})`);
+      const saved = await frame.evaluate(() => window.__teamsHost.save());
+      const want = `${bot}/tab?board=${encodeURIComponent(linked.board)}`;
+      if (saved.failed || saved.config.contentUrl !== want || saved.config.websiteUrl !== want || saved.config.entityId !== 'board') throw new Error(`saved ${JSON.stringify(saved)}; want contentUrl ${want}`);
+      await page.screenshot({ path: path.join(shots, `tab-config-${theme.name}.png`), fullPage: true });
+      return `contentUrl ${saved.config.contentUrl.slice(bot.length)}`;
+    }, () => page.screenshot({ path: path.join(shots, `tab-config-${theme.name}.png`), fullPage: true }));
+    if (shown) await axeCheck(frame, theme, 'the channel tab set-up page');
+
+    if (content && linked) {
+      await check(`tab: the saved content URL opens the ${linked.board} page`, async () => {
+        const tab = await context.newPage();
+        await keepOffline(tab);
+        try {
+          await tab.goto(`${bot}/tab?board=${encodeURIComponent(linked.board)}`, { waitUntil: 'domcontentloaded' });
+          await tab.getByRole('heading', { level: 2, name: `Members of the ${linked.board}` }).waitFor({ state: 'visible', timeout: timeoutMs });
+        } finally {
+          await tab.close();
+        }
+      });
+    }
+  } finally {
+    await page.close();
+  }
+
+  if (!content) return;
+  const unlinked = await openConfig(context, bot, UNLINKED_CHANNEL, theme, consoleErrors);
+  unlinked.page.setDefaultTimeout(timeoutMs);
+  try {
+    const said = await check('tab: /tab/config for an unlinked channel says how to link it and offers no Save', async () => {
+      await unlinked.frame.getByRole('status').filter({ hasText: NOT_LINKED }).waitFor({ state: 'visible' });
+      const host = await unlinked.frame.evaluate(() => ({ valid: window.__teamsHost.valid, handler: !!window.__teamsHost.saveHandler }));
+      if (host.valid || host.handler) throw new Error(`Save is enabled for an unlinked channel (validity ${host.valid}, save handler ${host.handler})`);
+      if (await unlinked.frame.locator('#chosen').isVisible()) throw new Error('a board is shown for an unlinked channel');
+      await unlinked.page.screenshot({ path: path.join(shots, `tab-config-unlinked-${theme.name}.png`), fullPage: true });
+    }, () => unlinked.page.screenshot({ path: path.join(shots, `tab-config-unlinked-${theme.name}.png`), fullPage: true }));
+    if (said) await axeCheck(unlinked.frame, theme, 'the set-up page for an unlinked channel');
+  } finally {
+    await unlinked.page.close();
+  }
 }
 
 async function tabChecks(browser, options) {

@@ -64,11 +64,8 @@ public sealed class DeclarationsCommand : IAdminCommand
                 var board = (await register.ListAsync(typed, item: null, cancellationToken)).Count > 0 ? typed : await CliBoards.ResolveAsync(services, typed, cancellationToken);
                 var from = options.Get("from") is { } f ? CliValues.Date(f, "--from") : (LocalDate?)null;
                 var to = options.Get("to") is { } t ? CliValues.Date(t, "--to") : (LocalDate?)null;
-                var records = (await register.ListAsync(board, item: null, cancellationToken))
-                    // Dates are the UK dates people mean: a declaration at 00:30 BST on 1 June is on 1 June.
-                    .Where(r => from is null || UkDate(r.Entry.DeclaredAt) >= from)
-                    .Where(r => to is null || UkDate(r.Entry.DeclaredAt) <= to)
-                    .ToList();
+                // The same filter as the tab's register, so both export the same rows for the same dates.
+                var records = new RegisterFilter(From: from, To: to).Apply(await register.ListAsync(board, item: null, cancellationToken));
                 var output = options.Require("out");
                 await using (var file = File.Create(output))
                 {
@@ -81,6 +78,4 @@ public sealed class DeclarationsCommand : IAdminCommand
                 throw new CommandLineException("Usage: declarations verify [--expect ENTRIES:HEAD] | declarations export --board NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE");
         }
     }
-
-    private static LocalDate UkDate(DateTimeOffset at) => Instant.FromDateTimeOffset(at).InZone(Features.Meetings.MeetingTimes.London).Date;
 }

@@ -1,18 +1,13 @@
-using System.Globalization;
 using System.Text;
 using PartnershipBot.Features.Boards;
-using PartnershipBot.Features.Declarations;
-using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Features.TermsOfReference.Model;
-using PartnershipBot.Infrastructure.Documents;
 
 namespace PartnershipBot.Tab;
 
 /// <summary>
-/// The per-board pages' API: <c>GET /tab/api/boards/{name}/overview</c> (anyone holding a role on the board) and
-/// <c>GET /tab/api/boards/{name}/register.csv</c> (its chair, vice-chair or secretariat: the same CSV as
-/// <c>declarations export</c>). Signed in as <c>/tab/api/boards</c> is; then the same 403 with no body for a board the
+/// The per-board pages' API: <c>GET /tab/api/boards/{name}/overview</c> (anyone holding a role on the board; the
+/// register is in TabRegisterEndpoints.cs, the rest beside it). Signed in as <c>/tab/api/boards</c> is; then the same 403 with no body for a board the
 /// bot does not know, one of another tenant and one the person holds no role on, so the answer never tells a person
 /// which board names exist in other tenants.
 /// </summary>
@@ -25,33 +20,6 @@ public static partial class TabEndpoints
         return opened is null
             ? refusal!
             : Results.Json(await overview.ForAsync(opened.Board, opened.Access, context.RequestAborted), TabJson.Default.TabBoardOverviewView);
-    }
-
-    private static async Task<IResult> RegisterCsvAsync(
-        string name, HttpContext context, TabCaller caller, BoardPermissions permissions, ITorLibrarySource library, IDeclarationRegister register, TimeProvider time,
-        ILoggerFactory loggers)
-    {
-        var (opened, refusal) = await OpenBoardAsync(name, context, caller, permissions, library, loggers);
-        if (opened is null)
-        {
-            return refusal!;
-        }
-
-        // Who declared what is for those who run the meetings, as "who has declared?" is in chat.
-        if (!opened.Access.MayRunMeetings)
-        {
-            var logger = loggers.CreateLogger(typeof(TabEndpoints));
-            LogBoardRefused(logger, "the register is for the board's chair, vice-chair and secretariat");
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        var boardName = opened.Board.Identity.Name;
-        var records = await register.ListAsync(boardName, item: null, context.RequestAborted);
-        using var csv = new MemoryStream();
-        await DeclarationsCsv.WriteAsync(records, csv, context.RequestAborted);
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        var today = MeetingTimes.DateOf(time.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return Results.File(csv.ToArray(), "text/csv; charset=utf-8", $"{FileNameOf(boardName)}-register-{today}.csv");
     }
 
     /// <summary>A board a signed-in person may open, with what they may see and do on it.</summary>

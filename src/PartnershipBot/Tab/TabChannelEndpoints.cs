@@ -8,8 +8,10 @@ namespace PartnershipBot.Tab;
 /// <c>GET /tab/api/channel-board?channel=&lt;id&gt;</c>: the board a channel (or group chat) is linked to, for the
 /// configurable tab's set-up page to fix the tab to. Signed in as <c>/tab/api/boards</c> is (401 with no body); the
 /// link is the one chat keeps ("link this to &lt;board&gt;"), keyed by the channel's id, so the tab and the bot always
-/// agree on the channel's board. 404 with a sentence saying how to link it when the channel has no board; 403 with no
-/// body when the board is another tenant's or the person holds no role on it, as the per-board API answers.
+/// agree on the channel's board. The caller's tenant and roles are checked first: 403 with no body for someone holding
+/// no role on any board of their tenant, linked channel or not; then 404 with a sentence saying how to link it when
+/// the channel has no board or its board is another tenant's (the same answer, so no tenant learns which channels of
+/// another are linked); 403 with no body when the board is the caller's tenant's but they hold no role on it.
 /// </summary>
 public static partial class TabEndpoints
 {
@@ -21,7 +23,7 @@ public static partial class TabEndpoints
     private const int MaxConversationIdLength = 512;
 
     private static async Task<IResult> ChannelBoardAsync(
-        string? channel, HttpContext context, TabCaller caller, IBoardLinks links, BoardPermissions permissions, ILoggerFactory loggers)
+        string? channel, HttpContext context, TabCaller caller, IBoardLinks links, IBoardTenancy tenancy, BoardPermissions permissions, ILoggerFactory loggers)
     {
         var signIn = await SignInAsync(context, caller, loggers);
         if (!signIn.IsAccepted)
@@ -36,22 +38,32 @@ public static partial class TabEndpoints
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
+        // The caller's tenant and roles before the link: someone holding no role on any board of their own tenant is
+        // told nothing, whether or not the channel is linked.
+        var logger = loggers.CreateLogger(typeof(TabEndpoints));
+        var held = await permissions.BoardsHeldAsync(signIn.PersonId, signIn.TenantId, context.RequestAborted);
+        if (held.Count == 0)
+        {
+            LogBoardRefused(logger, "the person holds no role on any board of their tenant");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         // A thread's id names its channel too, as it does for the bot's own links.
         var link = await links.FindLinkAsync(ConversationScope.Of(channel.Trim()), context.RequestAborted);
-        if (link is null)
+        if (link is not null && held.FirstOrDefault(b => string.Equals(b.BoardName, link.BoardName, StringComparison.OrdinalIgnoreCase)) is { } board)
+        {
+            return Results.Json(new TabChannelBoard(board.BoardName, [.. board.Roles.Select(RoleName)]), TabJson.Default.TabChannelBoard);
+        }
+
+        // A channel linked to another tenant's board is answered exactly as an unlinked one: an unlinked channel has no
+        // tenant to compare, so anything else would tell another tenant which of its channels are linked.
+        if (link is null || !permissions.TenantAllows(await tenancy.TenantOfAsync(link.BoardName, context.RequestAborted), signIn.TenantId))
         {
             return Results.Json(new TabError(ChannelNotLinked), TabJson.Default.TabError, statusCode: StatusCodes.Status404NotFound);
         }
 
-        var access = await permissions.AccessOfPersonAsync(signIn.PersonId, signIn.TenantId, link.BoardName, context.RequestAborted);
-        if (access is null)
-        {
-            var logger = loggers.CreateLogger(typeof(TabEndpoints));
-            LogBoardRefused(logger, "the channel's board is another tenant's, or the person holds no role on it");
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        return Results.Json(new TabChannelBoard(access.BoardName, [.. access.Roles.Select(RoleName)]), TabJson.Default.TabChannelBoard);
+        LogBoardRefused(logger, "the channel's board is one of the person's tenant they hold no role on");
+        return Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 }
 

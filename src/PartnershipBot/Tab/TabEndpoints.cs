@@ -42,6 +42,7 @@ public static partial class TabEndpoints
         endpoints.MapGet("/tab/api/boards", ListBoardsAsync);
         endpoints.MapGet("/tab/api/channel-board", ChannelBoardAsync);
         endpoints.MapGet("/tab/api/boards/{name}/overview", OverviewAsync);
+        endpoints.MapGet("/tab/api/boards/{name}/register", RegisterAsync);
         endpoints.MapGet("/tab/api/boards/{name}/register.csv", RegisterCsvAsync);
         endpoints.MapGet("/tab/api/boards/{name}/deliveries", DeliveriesAsync);
         endpoints.MapGet("/tab/api/boards/{name}/deliveries.svg", DeliveryChartAsync);
@@ -112,4 +113,5 @@ public sealed record TabBoard(
 [JsonSerializable(typeof(TabDeclarationsView))]
 [JsonSerializable(typeof(TabChaseRequest))]
 [JsonSerializable(typeof(TabChaseResult))]
+[JsonSerializable(typeof(TabRegisterView))]
 internal sealed partial class TabJson : JsonSerializerContext;

@@ -8,7 +8,8 @@ namespace PartnershipBot.Tests.Tab;
 /// <summary>
 /// The configurable channel tab with an app id set, through the real host and the loopback Entra stub: tenant A's
 /// admin links the team channel to Thurrock in chat, Sam is its secretariat; the set-up page's API answers which
-/// board that channel is, by the same link the bot keeps, and nothing to anyone without a role or of another tenant.
+/// board that channel is, by the same link the bot keeps, and nothing to anyone without a role or of another tenant:
+/// another tenant's people cannot even tell whether a channel is linked.
 /// </summary>
 [Trait(TestTier.Category, TestTier.InProcess)]
 public sealed class TabChannelBoardSsoTests : TabSsoTest
@@ -24,6 +25,29 @@ public sealed class TabChannelBoardSsoTests : TabSsoTest
         await base.InitializeAsync();
         await LinkBoardToTenantAAsync();
         await GiveRoleAsync(Secretary, BoardRole.Secretariat, "Sam Secretary");
+    }
+
+    /// <summary>Two answers a caller cannot tell apart: status, content type and body.</summary>
+    private static async Task AssertSameAnswerAsync(HttpResponseMessage first, HttpResponseMessage second)
+    {
+        Assert.Equal(first.StatusCode, second.StatusCode);
+        Assert.Equal(first.Content.Headers.ContentType?.ToString(), second.Content.Headers.ContentType?.ToString());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A board of the library other than Thurrock.</summary>
+    private async Task<string> OtherBoardAsync() =>
+        (await Service<PartnershipBot.Features.TermsOfReference.ITorLibrarySource>().GetAsync(CancellationToken.None)).Boards
+            .Select(b => b.Identity.Name).First(n => n != Board);
+
+    /// <summary>Tenant B claims another board and its outsider becomes that board's secretariat.</summary>
+    private async Task GiveOutsiderABoardOfTenantBAsync()
+    {
+        var other = await OtherBoardAsync();
+        Assert.Equal(TenantB, await Service<IBoardTenancy>().ClaimAsync(other, TenantB, Outsider, DateTimeOffset.UtcNow, CancellationToken.None));
+        await Service<IBoardDirectory>().AssignRoleAsync(other, Outsider, BoardRole.Secretariat, Admin, DateTimeOffset.UtcNow, CancellationToken.None);
+        using var boards = await TabApi.GetAsync(Client, "/tab/api/boards", Entra.Mint(TenantB, Outsider, Audience));
+        Assert.Contains(other, await boards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static string PathFor(string channel) =>
@@ -75,21 +99,49 @@ public sealed class TabChannelBoardSsoTests : TabSsoTest
     }
 
     [Fact]
-    public async Task ChannelBoard_TokenOfAnotherTenant_Is403WithNoData()
+    public async Task ChannelBoard_AnotherTenantsPersonWithARoleThere_CannotTellALinkedChannelFromAnUnlinkedOne()
     {
-        using var response = await TabApi.GetAsync(Client, PathFor(Channel), Entra.Mint(TenantB, Secretary, Audience));
+        await GiveOutsiderABoardOfTenantBAsync();
+        var token = Entra.Mint(TenantB, Outsider, Audience);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsStringAsync());
+        using var linked = await TabApi.GetAsync(Client, PathFor(Channel), token);
+        using var unlinked = await TabApi.GetAsync(Client, PathFor(OtherChannel), token);
+
+        await AssertSameAnswerAsync(linked, unlinked);
+        Assert.Equal(HttpStatusCode.NotFound, linked.StatusCode);
+        Assert.DoesNotContain(Board, await linked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TenantB, Secretary)]
+    [InlineData(TenantB, Outsider)]
+    [InlineData(TenantA, Colleague)]
+    public async Task ChannelBoard_PersonWithNoRoleOnAnyBoardOfTheirTenant_Gets403WithNoDataLinkedOrNot(string tenant, string person)
+    {
+        var token = Entra.Mint(tenant, person, Audience);
+
+        using var linked = await TabApi.GetAsync(Client, PathFor(Channel), token);
+        using var unlinked = await TabApi.GetAsync(Client, PathFor(OtherChannel), token);
+
+        await AssertSameAnswerAsync(linked, unlinked);
+        Assert.Equal(HttpStatusCode.Forbidden, linked.StatusCode);
+        Assert.Empty(await linked.Content.ReadAsStringAsync());
     }
 
     [Fact]
-    public async Task ChannelBoard_PersonWithNoRoleOnTheBoard_Is403WithNoData()
+    public async Task ChannelBoard_PersonOfTheBoardsTenantWithARoleOnlyOnAnotherBoard_Is403ForTheLinkedChannel()
     {
-        using var response = await TabApi.GetAsync(Client, PathFor(Channel), Entra.Mint(TenantA, Colleague, Audience));
+        var other = await OtherBoardAsync();
+        await Service<IBoardDirectory>().AssignRoleAsync(other, Colleague, BoardRole.Member, Admin, DateTimeOffset.UtcNow, CancellationToken.None);
+        await Service<IBoardTenancy>().ClaimAsync(other, TenantA, Admin, DateTimeOffset.UtcNow, CancellationToken.None);
+        var token = Entra.Mint(TenantA, Colleague, Audience);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsStringAsync());
+        using var linked = await TabApi.GetAsync(Client, PathFor(Channel), token);
+        using var unlinked = await TabApi.GetAsync(Client, PathFor(OtherChannel), token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, linked.StatusCode);
+        Assert.Empty(await linked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unlinked.StatusCode);
     }
 
     [Fact]

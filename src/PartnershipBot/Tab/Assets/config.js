@@ -86,7 +86,8 @@
       return;
     }
     if (response.status === 401 || response.status === 403) {
-      say("This channel's board is not open to you: you hold no role on it. Its secretariat can add you in the channel.");
+      // 403 also answers someone with no role on any board of their organisation, linked channel or not.
+      say("This channel's board is not open to you: you hold no role on it, or on any board of your organisation. Its secretariat can add you in the channel.");
       return;
     }
     if (!response.ok) {

@@ -1,6 +1,6 @@
 // The secretariat tab: signs in through Teams SSO (or, in local mode, not at all: the host signs in the development
 // person), fetches /tab/api/boards and shows it as a table; choosing a board loads its overview (members, coming
-// meetings with deadlines, agenda and apologies, the register's CSV). Text goes in with textContent only, never as HTML.
+// meetings with deadlines, agenda and apologies, the register with its filters and CSV). Text goes in with textContent only, never as HTML.
 "use strict";
 (function () {
   const signIn = document.body.dataset.signIn;
@@ -206,15 +206,119 @@
     }
   }
 
-  function registerSection(board) {
+  const interestWords = { pecuniary: "Pecuniary interest", "non-pecuniary": "Non-pecuniary interest", none: "No interest" };
+
+  // A labelled control of the register's filter form; the label's for= names the control, so every control is announced.
+  function field(form, label, control) {
+    const wrap = element("div", null, { className: "field" });
+    wrap.appendChild(element("label", label, { htmlFor: control.id }));
+    wrap.appendChild(control);
+    form.appendChild(wrap);
+    return control;
+  }
+
+  function choice(id, anyText, options, chosen) {
+    const made = element("select", null, { id: id });
+    made.appendChild(element("option", anyText, { value: "" }));
+    for (const [value, text] of options) {
+      made.appendChild(element("option", text, { value: value, selected: value === chosen }));
+    }
+    return made;
+  }
+
+  // The filters as the host reads them (the same on the view and the CSV): empty ones are left out.
+  function registerQuery(filter) {
+    const query = new URLSearchParams();
+    for (const key of ["person", "item", "from", "to"]) {
+      if (filter[key]) {
+        query.set(key, filter[key]);
+      }
+    }
+    const text = query.toString();
+    return text ? "?" + text : "";
+  }
+
+  // One load of the register under the filters: the table's rows, the count and the CSV link's filters.
+  async function registerRows(board, filter, parts) {
+    let response;
+    try {
+      response = await get(boardPath(board, "register") + registerQuery(filter), "application/json");
+    } catch (error) {
+      parts.count.textContent = error instanceof Refusal ? error.message : "PartnershipBot could not load the register just now.";
+      return null;
+    }
+    if (response.status === 400) {
+      // A filter the host cannot use (the reason says which): the rows shown stay as they were.
+      parts.count.textContent = (await response.json()).detail;
+      return null;
+    }
+    if (!response.ok) {
+      parts.count.textContent = "PartnershipBot could not load the register just now (" + response.status + ").";
+      return null;
+    }
+    const register = await response.json();
+    const body = parts.table.tBodies[0];
+    body.replaceChildren();
+    for (const entry of register.entries) {
+      const row = body.insertRow();
+      row.appendChild(element("th", "#" + entry.entry, { scope: "row" }));
+      const [date, time] = entry.declaredAt.split("T");
+      row.insertCell().textContent = dateText(date) + " " + time;
+      row.insertCell().textContent = entry.item;
+      row.insertCell().textContent = entry.name || entry.personId;
+      row.insertCell().textContent = interestWords[entry.interest] || entry.interest;
+      row.insertCell().textContent = entry.nature || "";
+    }
+    parts.table.hidden = register.entries.length === 0;
+    const filtered = registerQuery(register.filter) !== "";
+    parts.count.textContent = register.total === 0
+      ? "No declarations have been made for this board yet."
+      : (filtered ? "Declarations matching the filters: " + register.matching + " of " + register.total + "." : "Declarations in the register: " + register.total + ".")
+        + (register.entries.length < register.matching ? " The newest " + register.entries.length + " are shown; the CSV has them all." : "");
+    parts.link.href = boardPath(board, "register.csv") + registerQuery(register.filter);
+    return register;
+  }
+
+  async function registerSection(board) {
     if (!board.mayDownloadRegister) {
       return;
     }
     const part = section("Register of interests");
-    part.appendChild(element("p", "Every declaration made for this board, with its place in the register's hash chain, as the declarations export gives it."));
+    part.appendChild(element("p", "Every declaration made for this board, with its place in the register's hash chain, as the declarations export gives it. Filter by person, item or the UK dates they were made on; the CSV holds the same declarations."));
+    const form = element("form", null, { className: "filters", noValidate: true });
+    form.setAttribute("aria-label", "Filter the register");
+    part.appendChild(form);
+    const count = element("p", null, { className: "count" });
+    count.setAttribute("aria-live", "polite");
+    part.appendChild(count);
+    const table = dataTable("Declarations in the register, oldest first", ["Entry", "Declared (UK time)", "Item", "Member", "Interest", "Nature"], []);
+    part.appendChild(table);
     const link = element("a", "Download the register (CSV)", { href: boardPath(board.board, "register.csv"), download: "register.csv" });
     link.addEventListener("click", (event) => download(event, link));
     part.appendChild(element("p")).appendChild(link);
+    const parts = { count: count, table: table, link: link };
+
+    const register = await registerRows(board.board, {}, parts);
+    if (!register) {
+      return;
+    }
+    const person = field(form, "Person", choice("register-person", "Everyone", register.people.map((p) => [p.id, p.name || p.id]), ""));
+    const item = field(form, "Item", choice("register-item", "Every item", register.items.map((i) => [i, i]), ""));
+    const from = field(form, "Made on or after", element("input", null, { id: "register-from", type: "date" }));
+    const to = field(form, "Made on or before", element("input", null, { id: "register-to", type: "date" }));
+    const buttons = element("div", null, { className: "field buttons" });
+    buttons.appendChild(element("button", "Apply filters", { type: "submit", className: "action-button" }));
+    const clear = element("button", "Clear filters", { type: "button", className: "action-button" });
+    buttons.appendChild(clear);
+    form.appendChild(buttons);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      registerRows(board.board, { person: person.value, item: item.value, from: from.value, to: to.value }, parts);
+    });
+    clear.addEventListener("click", () => {
+      form.reset();
+      registerRows(board.board, {}, parts);
+    });
   }
 
   const kindWords = {
@@ -496,7 +600,7 @@
     membersSection(board);
     meetingsSection(board);
     await declarationsSection(board);
-    registerSection(board);
+    await registerSection(board);
     await deliveriesSection(board);
     await auditSection(board);
     overview.hidden = false;
