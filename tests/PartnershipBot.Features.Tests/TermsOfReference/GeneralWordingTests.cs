@@ -31,6 +31,8 @@ public class GeneralWordingTests
     [InlineData("The forum will have twelve members, from whom a Chairman will be elected.")]
     [InlineData("Members will elect one of the councillors as Chair at the first meeting.")]
     [InlineData("Independent Chair (appointed by the partners)")]
+    // A membership list whose role column says "Chair", quoted as one passage with its other items.
+    [InlineData("The group has the following members: Director of Place – Chair; Head of Housing; Police Inspector")]
     public void Wording_says_who_holds_or_picks_the_chair(string text) =>
         Assert.True(TopicCues.NamesHolder(Topic.Chair, text), text);
 
@@ -40,6 +42,25 @@ public class GeneralWordingTests
     [InlineData("meets termly", 3.0)]
     public void Term_rates_count_three_school_terms_a_year(string text, double perYear) =>
         Assert.Equal(perYear, MeetingFrequency.Rate(text));
+
+    [Fact]
+    public void A_clause_that_only_names_the_post_does_not_answer_how_long_the_chair_serves()
+    {
+        var board = PartnershipBot.Features.TermsOfReference.Model.TermsOfReferenceModel.Build("riverside.txt", """
+            Riverside Nature Partnership Terms of Reference
+
+            1. Forum responsibilities
+            - Selecting Chair and Vice-chair
+            - Agreeing the annual work plan
+
+            2. Meetings
+            The forum meets at least once a year.
+            """);
+
+        var answer = TestBoards.Ask(board, "how long does the chair serve for?");
+
+        Assert.False(answer.Answered, answer.Answer);
+    }
 
     [Fact]
     public void A_school_term_is_not_a_place()

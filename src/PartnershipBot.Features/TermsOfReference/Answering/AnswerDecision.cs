@@ -57,6 +57,13 @@ public static class AnswerDecision
             return false;
         }
 
+        // "How long does the chair serve?" needs a term, "how is the vice-chair picked?" a way of choosing: a clause that
+        // only names the post ("Selecting Chair and Vice-chair") answers neither.
+        if (question.Topic is Topic.Chair or Topic.ViceChair && question.ChairAspect is ChairAspect.Term or ChairAspect.HowChosen && !best.Holder)
+        {
+            return false;
+        }
+
         // A quorum is a number or share of members: a clause under a "Meetings and Quorum" heading that gives none is not one.
         if (question.Topic == Topic.Quorum && !best.Settles)
         {

@@ -62,10 +62,10 @@ public static partial class TopicCues
 
     // "Chair: Cllr Priya Desai" (label-and-value lines), "Leader of the Council (Chair)", or a membership
     // table row whose role column says "Chair".
-    [GeneratedRegex(NotVice + @"^\s*(?:the\s+)?chair(?:man|person)?\s*[:–]\s*\S|" + NotVice + @"\((?:the\s+)?(?:(?!vice|deputy)[\w-]+\s+){0,3}chair(?:man|person|woman)?\)|" + NotVice + @"–\s*chair(?:man|person)?\s*$|\b(?:independent|lay) chair(?:man|person)?\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(NotVice + @"^\s*(?:the\s+)?chair(?:man|person)?\s*[:–]\s*\S|" + NotVice + @"\((?:the\s+)?(?:(?!vice|deputy)[\w-]+\s+){0,3}chair(?:man|person|woman)?\)|" + NotVice + @"–\s*chair(?:man|person)?\s*(?:$|[\n;])|\b(?:independent|lay) chair(?:man|person)?\b", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     internal static partial Regex ChairLabel();
 
-    [GeneratedRegex(@"^\s*(?:the\s+)?vice[- ]?chair(?:man|person)?s?\s*[:–]\s*\S|\((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:vice[- ]?|deputy\s+)chair(?:man|person|woman)?\)|–\s*vice[- ]?chair(?:man|person)?\s*$", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^\s*(?:the\s+)?vice[- ]?chair(?:man|person)?s?\s*[:–]\s*\S|\((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:vice[- ]?|deputy\s+)chair(?:man|person|woman)?\)|–\s*vice[- ]?chair(?:man|person)?\s*(?:$|[\n;])", Options, matchTimeoutMilliseconds: TorRegex.TimeoutMilliseconds)]
     internal static partial Regex ViceLabel();
 
     // The post as the subject of a passive choice with its agent: "chair ... will (also) be appointed (annually) by".
