@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PartnershipBot.Features.Agenda;
+using PartnershipBot.Features.Agenda.Papers;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Conversations;
@@ -59,6 +60,8 @@ public static class DependencyInjection
         services.TryAddSingleton<MeetingAgenda>();
         services.TryAddSingleton<MeetingMinutes>();
         services.AddSingleton<IFeatureRoutes, AgendaRoutes>();
+        services.TryAddSingleton<PaperItemFinder>();
+        services.AddSingleton<IFeatureRoutes, PaperRoutes>();
         services.AddSingleton<IFeatureRoutes, StandingItemRoutes>();
         services.TryAddSingleton<AgendaPackSchedule>();
         services.AddSingleton<IMeetingChangeObserver>(provider => provider.GetRequiredService<AgendaPackSchedule>());
