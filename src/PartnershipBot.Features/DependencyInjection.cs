@@ -62,6 +62,9 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, AgendaRoutes>();
         services.TryAddSingleton<PaperItemFinder>();
         services.AddSingleton<IFeatureRoutes, PaperRoutes>();
+        services.TryAddSingleton<LatePapers>();
+        services.AddSingleton<IReminderCardSource, LatePaperCardSource>();
+        services.AddSingleton<IFeatureRoutes, LatePaperRoutes>();
         services.AddSingleton<IFeatureRoutes, StandingItemRoutes>();
         services.TryAddSingleton<AgendaPackSchedule>();
         services.AddSingleton<IMeetingChangeObserver>(provider => provider.GetRequiredService<AgendaPackSchedule>());

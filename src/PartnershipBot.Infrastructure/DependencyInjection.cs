@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IDeclarationItemStore, DeclarationItemStore>();
         services.TryAddSingleton<IAgendaStore, AgendaStore>();
         services.TryAddSingleton<IPaperStore, PaperStore>();
+        services.TryAddSingleton<ILatePaperDecisions, LatePaperDecisionStore>();
         services.TryAddSingleton<IActionLog, ActionLogStore>();
         services.TryAddSingleton<IStandingItemsStore, StandingItemsStore>();
         services.TryAddSingleton<IMeetingStore, MeetingStore>();

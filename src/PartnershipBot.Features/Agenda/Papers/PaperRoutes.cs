@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using NodaTime.Text;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Routing;
+using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Protocol.Schema;
 
@@ -18,7 +20,7 @@ namespace PartnershipBot.Features.Agenda.Papers;
 /// decides whether the paper was on time, as "paper for … submitted" does.
 /// </summary>
 public sealed partial class PaperRoutes(
-    PaperItemFinder finder, IFileDownloads downloads, IPaperStore papers, IAgendaStore agenda, MeetingAgenda agendas, TimeProvider time) : IFeatureRoutes
+    PaperItemFinder finder, IFileDownloads downloads, IPaperStore papers, IAgendaStore agenda, MeetingAgenda agendas, LatePapers latePapers, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
 {
     /// <summary>What the papers reminder and help say about sending a paper (a card can't carry a file picker).</summary>
     public const string HowToSend =
@@ -85,11 +87,19 @@ public sealed partial class PaperRoutes(
         var meeting = MeetingTimes.LongDate.Format(view.MeetingDate);
         var title = MarkdownText.Escape(item.Title);
         var late = state == PaperState.Late
-            ? $" It is late: papers were due by {MeetingTimes.LongDate.Format(view.PackDue)}, so the chair decides whether it is taken."
+            ? $" It is late: papers were due by {MeetingTimes.LongDate.Format(view.PackDue)}, so the chair decides whether it is taken." + await AskChairAsync(found, paper, view, cancellationToken)
             : string.Empty;
         return await turn.ReplyMarkdownAsync(added
             ? $"Stored {MarkdownText.Escape(file.Name)} as version {paper.Version} of the paper for “{title}” (item {found.Number}, {meeting} meeting of the {MarkdownText.Escape(item.BoardName)}); the paper is {AgendaText.Word(state)}.{late}"
             : $"I already have this file as version {paper.Version} of the paper for “{title}” ({meeting} meeting); nothing new was stored.", cancellationToken);
+    }
+
+    /// <summary>Where the ToR forbid late papers, queues the chair's Accept/Refuse card (once per item) and says so.</summary>
+    private async Task<string> AskChairAsync(PaperCandidate found, PaperVersion paper, AgendaView view, CancellationToken cancellationToken)
+    {
+        var request = new LatePaperRequest(found.Item.ItemId, found.Meeting.MeetingId, found.Item.BoardName, found.Item.Title, found.Item.OwnerName, paper.FileName,
+            LocalDatePattern.Iso.Format(view.PackDue), LocalDatePattern.Iso.Format(view.MeetingDate), string.Empty);
+        return await latePapers.AskChairAsync(request, (await library.GetAsync(cancellationToken)).Find(found.Item.BoardName), cancellationToken) ?? string.Empty;
     }
 
     private static string NotFound(PaperMatch match, string named) => match switch

@@ -47,6 +47,9 @@ public abstract class PaperFileTest : TwoTenantChatTest
     /// <summary>"sqlite" or "postgres".</summary>
     protected abstract string Provider { get; }
 
+    /// <summary>The board the meeting is of (Thurrock's ToR allows late papers; Peterborough's forbids them).</summary>
+    protected virtual string TestBoard => Board;
+
     /// <summary>How many times the file server was asked for a file.</summary>
     protected int FileRequests => Volatile.Read(ref fileRequests);
 
@@ -81,11 +84,11 @@ public abstract class PaperFileTest : TwoTenantChatTest
             app.MapGet("/files/huge.pdf", () => Counted(Huge(), "application/octet-stream"));
         });
         await base.InitializeAsync();
-        await LinkBoardToTenantAAsync();
-        await GiveRoleAsync(Jane, BoardRole.Member, "Jane Smith");
-        await GiveRoleAsync(Member, BoardRole.Member, "Ben Okoro");
-        await GiveRoleAsync(Secretary, BoardRole.Secretariat, "Sam Clerk");
-        await Service<IMeetingStore>().AddAsync(new MeetingRecord(MeetingId, Board, ChannelConversation, MeetingStart, MeetingStart.AddHours(2)), Time.GetUtcNow(), CancellationToken.None);
+        Assert.Contains("now linked", await SayInBoardChannelAsync($"link this to {TestBoard}", Admin), StringComparison.Ordinal);
+        await GrantAsync(Jane, BoardRole.Member, "Jane Smith");
+        await GrantAsync(Member, BoardRole.Member, "Ben Okoro");
+        await GrantAsync(Secretary, BoardRole.Secretariat, "Sam Clerk");
+        await Service<IMeetingStore>().AddAsync(new MeetingRecord(MeetingId, TestBoard, ChannelConversation, MeetingStart, MeetingStart.AddHours(2)), Time.GetUtcNow(), CancellationToken.None);
     }
 
     public override async Task DisposeAsync()
@@ -100,11 +103,28 @@ public abstract class PaperFileTest : TwoTenantChatTest
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Time);
 
+    /// <summary>Gives <paramref name="person"/> a role on <see cref="TestBoard"/>.</summary>
+    protected async Task GrantAsync(string person, BoardRole role, string name)
+    {
+        var directory = Service<IBoardDirectory>();
+        await directory.UpsertPersonAsync(new PersonRecord(person, $"29:{person}", name, null, false), Time.GetUtcNow(), CancellationToken.None);
+        await directory.AssignRoleAsync(TestBoard, person, role, Admin, Time.GetUtcNow(), CancellationToken.None);
+    }
+
+    /// <summary>The outbox rows of <paramref name="kind"/>.</summary>
+    protected async Task<IReadOnlyList<Features.Reminders.ReminderRecord>> QueuedAsync(string kind)
+    {
+        await using var connection = await Service<Infrastructure.Persistence.IDatabase>().OpenAsync(CancellationToken.None);
+        var rows = await Dapper.SqlMapper.QueryAsync<(string Id, string Key, string Recipient, string Payload)>(connection,
+            "SELECT reminder_id, idempotency_key, recipient, payload_json FROM reminders WHERE kind = @kind ORDER BY idempotency_key", new { kind });
+        return [.. rows.Select(r => new Features.Reminders.ReminderRecord(r.Id, r.Key, TestBoard, r.Recipient, kind, Time.GetUtcNow(), r.Payload))];
+    }
+
     /// <summary>Adds a business item to the 12 March meeting, owned by <paramref name="ownerId"/>.</summary>
     protected async Task<AgendaItem> AddItemAsync(string title, string? ownerName, string? ownerId)
     {
         var (item, _) = await Service<IAgendaStore>().AddAsync(
-            new AgendaItem(Guid.NewGuid().ToString("N"), Board, MeetingId, 0, title, ownerName, ownerId, false, null, false, Admin, Time.GetUtcNow()), CancellationToken.None);
+            new AgendaItem(Guid.NewGuid().ToString("N"), TestBoard, MeetingId, 0, title, ownerName, ownerId, false, null, false, Admin, Time.GetUtcNow()), CancellationToken.None);
         return item;
     }
 

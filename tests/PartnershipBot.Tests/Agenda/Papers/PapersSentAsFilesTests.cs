@@ -60,6 +60,9 @@ public abstract class PapersSentAsFilesTests : PaperFileTest
         Assert.Contains("the paper is late", reply, StringComparison.Ordinal);
         Assert.Contains("papers were due by Friday 5 March 2027", reply, StringComparison.Ordinal);
         Assert.Equal(PaperState.Late, await StateAsync(Strategy));
+        // Thurrock's ToR don't forbid late papers, so the chair isn't asked to accept or refuse it.
+        Assert.DoesNotContain("accept or refuse", reply, StringComparison.Ordinal);
+        Assert.Empty(await QueuedAsync(LatePapers.ReminderKind));
     }
 
     [Fact]
