@@ -5,6 +5,7 @@ using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Testing;
+using PartnershipBot.Tests.Support;
 
 namespace PartnershipBot.Tests.Agenda.Papers;
 
@@ -86,6 +87,20 @@ public abstract class LatePaperDecisionTests : PaperFileTest
 
         Assert.Contains("Accepted by", accepted, StringComparison.Ordinal);
         Assert.Contains("late, accepted by the chair", AgendaText.Markdown(await ViewAsync()), StringComparison.Ordinal);
+    }
+
+    [NodeContractsFact]
+    [Trait(TestTier.Category, TestTier.Node)]
+    public async Task The_late_paper_cards_pass_the_official_schema_and_renderer()
+    {
+        await LatePaperArrivesAsync();
+        var asking = await CardOfAsync((await QueuedAsync(LatePapers.ReminderKind))[0]);
+        var (_, decided) = await PressAsAsync(LatePaperCards.RefuseVerb, asking["actions"]![0]!["data"]!.AsObject(), Chair, TenantA, $"a:personal-{Chair}");
+
+        await CardContracts.AssertValidAsync(
+            ("late-paper-ask", asking),
+            ("late-paper-decided", JsonNode.Parse(decided.GetProperty("value").GetRawText())!),
+            ("late-paper-gone", LatePaperCards.Unavailable().ToJson()));
     }
 
     private async Task<AgendaItem> LatePaperArrivesAsync()
