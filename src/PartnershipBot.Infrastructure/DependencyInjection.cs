@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Agenda;
+using PartnershipBot.Features.Agenda.Papers;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
@@ -66,6 +67,8 @@ public static class DependencyInjection
         services.TryAddSingleton<IDeclarationRegister, DeclarationRegister>();
         services.TryAddSingleton<IDeclarationItemStore, DeclarationItemStore>();
         services.TryAddSingleton<IAgendaStore, AgendaStore>();
+        services.TryAddSingleton<IPaperStore, PaperStore>();
+        services.TryAddSingleton<ILatePaperDecisions, LatePaperDecisionStore>();
         services.TryAddSingleton<IActionLog, ActionLogStore>();
         services.TryAddSingleton<IStandingItemsStore, StandingItemsStore>();
         services.TryAddSingleton<IMeetingStore, MeetingStore>();
@@ -78,9 +81,11 @@ public static class DependencyInjection
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TorDownloadOptions>, TorDownloadOptionsValidator>());
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<TorDownloadOptions>>().Value);
         // No logging handlers: they would write the pre-authorised download URL (a credential) to the log.
-        services.AddHttpClient(TorIngestion.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
+        services.AddHttpClient(SafeFileDownloader.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
             .ConfigurePrimaryHttpMessageHandler(provider => SafeDownloadHandler.Create(provider.GetRequiredService<TorDownloadOptions>()))
             .RemoveAllLoggers();
+        services.TryAddSingleton<SafeFileDownloader>();
+        services.TryAddSingleton<IFileDownloads>(provider => provider.GetRequiredService<SafeFileDownloader>());
         services.TryAddSingleton<ITorIngestion, TorIngestion>();
         services.TryAddSingleton<IPendingUploadStore, PendingUploadStore>();
         services.TryAddSingleton<PassageEmbeddingStore>();

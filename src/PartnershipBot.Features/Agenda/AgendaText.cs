@@ -31,7 +31,7 @@ public static class AgendaText
 
             if (line.OwnerName is { } owner)
             {
-                detail.Add($"paper from {MarkdownText.Escape(owner)}: {Word(line.Paper)}");
+                detail.Add($"paper from {MarkdownText.Escape(owner)}: {Word(line.Paper)}{(line.LateDecision is { } decision ? $", {decision} by the chair" : string.Empty)}");
             }
 
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"{line.Number}. {MarkdownText.Escape(line.Title)}{(detail.Count > 0 ? " (" + string.Join("; ", detail) + ")" : string.Empty)}"));

@@ -16,7 +16,8 @@ namespace PartnershipBot.Features.Agenda;
 /// <param name="Paper">Where its paper stands.</param>
 /// <param name="Standing">A standing item (apologies, declarations, minutes, matters arising, any other business).</param>
 /// <param name="PaperIn">True once the paper has come in (on time or late).</param>
-public sealed record AgendaLine(int Number, string Title, string? OwnerName, bool Financial, PaperState Paper, bool Standing, bool PaperIn = false);
+/// <param name="LateDecision">The chair's answer on a late paper (where the ToR forbid them): "accepted", "refused", or null.</param>
+public sealed record AgendaLine(int Number, string Title, string? OwnerName, bool Financial, PaperState Paper, bool Standing, bool PaperIn = false, string? LateDecision = null);
 
 /// <summary>A meeting's whole agenda: standing items around the business, with the pack's circulation date.</summary>
 /// <param name="BoardName">The board.</param>
@@ -43,7 +44,8 @@ public sealed record AgendaView(
 /// the secretariat's own list, else the one the ToR gives, else <see cref="StandingItems.Default"/>.
 /// </summary>
 public sealed class MeetingAgenda(
-    IAgendaStore agenda, IDeclarationItemStore declarations, IActionLog actions, IStandingItemsStore standingItems, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time)
+    IAgendaStore agenda, IDeclarationItemStore declarations, IActionLog actions, IStandingItemsStore standingItems, ITorLibrarySource library, BoardWorkingDays workingDays, TimeProvider time,
+    Papers.ILatePaperDecisions lateDecisions)
 {
     /// <summary>Papers go out this long before a meeting when the ToR says nothing: local government's usual five working days.</summary>
     public static readonly NoticePeriod DefaultPapersNotice = new(5, DurationUnit.WorkingDays, BeforeMeeting: true, "five working days before the meeting");
@@ -82,6 +84,7 @@ public sealed class MeetingAgenda(
         var financialTitles = financial.Select(d => Key(d.Title)).ToHashSet(StringComparer.Ordinal);
 
         var standing = await StandingItemsOfAsync(meeting.BoardName, cancellationToken);
+        var decided = (await lateDecisions.ForMeetingAsync(meeting.MeetingId, cancellationToken)).ToDictionary(d => d.ItemId, d => d.Word, StringComparer.Ordinal);
         var lines = new List<AgendaLine>();
         foreach (var title in standing.Opening)
         {
@@ -90,7 +93,7 @@ public sealed class MeetingAgenda(
 
         foreach (var item in business)
         {
-            lines.Add(new AgendaLine(lines.Count + 1, item.Title, item.OwnerName, item.Financial || financialTitles.Contains(Key(item.Title)), StateOf(item, packDue, today), Standing: false, PaperIn: item.PaperSubmittedAt is not null));
+            lines.Add(new AgendaLine(lines.Count + 1, item.Title, item.OwnerName, item.Financial || financialTitles.Contains(Key(item.Title)), StateOf(item, packDue, today), Standing: false, PaperIn: item.PaperSubmittedAt is not null, LateDecision: decided.GetValueOrDefault(item.ItemId)));
         }
 
         foreach (var item in financialOnly)

@@ -94,7 +94,7 @@ public static class PackCards
         var parts = new List<string>();
         if (line.OwnerName is { } owner)
         {
-            parts.Add($"paper from {MarkdownText.EscapeForCard(owner)}: {AgendaText.Word(line.Paper)}");
+            parts.Add($"paper from {MarkdownText.EscapeForCard(owner)}: {AgendaText.Word(line.Paper)}{(line.LateDecision is { } decision ? $", {decision} by the chair" : string.Empty)}");
         }
 
         if (line.Financial)

@@ -30,6 +30,9 @@ public static class ReminderCards
     /// <summary>The verb Teams invokes to refresh the card for each person it names.</summary>
     public const string ViewVerb = "reminders/view";
 
+    /// <summary>The papers reminder's "Upload paper" hint.</summary>
+    public const string UploadPaperHint = "**Upload paper**: " + Agenda.Papers.PaperRoutes.HowToSend + " Each new file is kept as the next version.";
+
     private static readonly LocalDatePattern DayAndMonth = LocalDatePattern.Create("dddd d MMMM", CultureInfo.InvariantCulture);
     private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
@@ -56,8 +59,14 @@ public static class ReminderCards
             card.Text(note, "attention");
         }
 
-        var data = new JsonObject { ["reminderId"] = reminderId };
         var taken = responses.Select(r => r.Action).ToHashSet();
+        // A card can't carry a file picker (Teams offers none to bots' cards), so the card says how to send the file.
+        if (payload.Kind == DeadlineKind.Papers && !taken.Contains(ReminderAction.Done))
+        {
+            card.Text(UploadPaperHint);
+        }
+
+        var data = new JsonObject { ["reminderId"] = reminderId };
         // Snoozing can be repeated, but once the paper is in (or the minutes sent) there is nothing left to remind about.
         var done = taken.Contains(ReminderAction.Done);
         foreach (var (action, title, verb) in Actions(payload.Kind).Where(a => a.Action == ReminderAction.Snoozed ? !done : !taken.Contains(a.Action)))

@@ -45,6 +45,9 @@ public sealed class EveryCardTests
         ["PackCards.Control"] = "AgendaPackTests",
         ["PackCards.Unavailable"] = "AgendaPackTests",
         ["AgendaPackCardSource.RenderAsync"] = "AgendaPackTests",
+        ["LatePaperCards.Ask"] = "LatePaperDecisionTests",
+        ["LatePaperCards.Unavailable"] = "LatePaperDecisionTests",
+        ["LatePaperCardSource.RenderAsync"] = "LatePaperDecisionTests",
     };
 
     [Fact]

@@ -60,14 +60,15 @@ public abstract class TwoTenantChatTest : AuthenticatedChatTest
             InTenant(a, tenant);
         }));
 
-    /// <summary>Says <paramref name="text"/> in <paramref name="person"/>'s own chat with the bot; returns the reply.</summary>
-    protected Task<string> SayPersonallyAsync(string text, string person, string tenant) =>
+    /// <summary>Says <paramref name="text"/> in <paramref name="person"/>'s own chat with the bot (<paramref name="edit"/> adds e.g. attachments); returns the reply.</summary>
+    protected Task<string> SayPersonallyAsync(string text, string person, string tenant, Action<JsonObject>? edit = null) =>
         ExchangeAsync(Activity("01-message-personal.json", a =>
         {
             a["text"] = text;
             a["from"]!["aadObjectId"] = person;
             a["conversation"]!["id"] = $"a:personal-{person}";
             InTenant(a, tenant);
+            edit?.Invoke(a);
         }));
 
     /// <summary>Presses a card button (an adaptiveCard/action invoke) as <paramref name="person"/> of <paramref name="tenant"/> in <paramref name="conversationId"/>.</summary>
