@@ -45,6 +45,8 @@ public sealed class EveryCardTests
         ["PackCards.Control"] = "AgendaPackTests",
         ["PackCards.Unavailable"] = "AgendaPackTests",
         ["AgendaPackCardSource.RenderAsync"] = "AgendaPackTests",
+        ["AttendanceCards.Card"] = "AttendanceChatTests",
+        ["AttendanceCards.Unavailable"] = "AttendanceChatTests",
     };
 
     [Fact]
