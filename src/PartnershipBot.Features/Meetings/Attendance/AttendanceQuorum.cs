@@ -25,13 +25,18 @@ public static class AttendanceQuorum
         return new RecordedQuorum(here, voting.Count, check.Needed, check.Quorate, check.Rule);
     }
 
-    /// <summary>"quorate: yes (5 of 8 voting members present, quorum 4; rule: …)" as the card and minutes say it.</summary>
-    public static string Describe(RecordedQuorum quorum)
+    /// <summary>"quorate: yes (5 of 8 voting members present, quorum 4; rule: …)" as the card says it.</summary>
+    public static string Describe(RecordedQuorum quorum) => quorum?.Quorate switch
+    {
+        null => $"quorate: not known ({Arithmetic(quorum!)})",
+        var quorate => $"quorate: {(quorate == true ? "yes" : "no")} ({Arithmetic(quorum)})",
+    };
+
+    /// <summary>"5 of 8 voting members present, quorum 4; rule: …", or the count and that the ToR sets no rule.</summary>
+    public static string Arithmetic(RecordedQuorum quorum)
     {
         ArgumentNullException.ThrowIfNull(quorum);
         var count = $"{quorum.Present} of {quorum.Voting} voting members present";
-        return quorum.Quorate is not { } quorate
-            ? $"quorate: not known ({count}; the ToR sets no quorum rule)"
-            : $"quorate: {(quorate ? "yes" : "no")} ({count}, quorum {quorum.Needed}; rule: {quorum.Rule})";
+        return quorum.Quorate is null ? $"{count}; the ToR sets no quorum rule" : $"{count}, quorum {quorum.Needed}; rule: {quorum.Rule}";
     }
 }
