@@ -37,6 +37,14 @@ install_e2e() {
   export PARTNERSHIPBOT_E2E=1
 }
 
+# LibreOffice Writer (headless) and poppler's pdftoppm/pdftotext, for the rendering check that converts the agenda
+# pack and draft minutes to PDF and a page to PNG (tests/PartnershipBot.Tests/Documents/WordRenderingTests.cs).
+install_office() {
+  if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null || ! command -v pdftotext >/dev/null; then
+    apt-get "${APT_LOCK_WAIT[@]}" update -qq && DEBIAN_FRONTEND=noninteractive apt-get "${APT_LOCK_WAIT[@]}" install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null || return 1
+  fi
+}
+
 # Installs tests/contracts' pinned npm packages (Ajv, the official Adaptive Cards renderer) used by the
 # schema and card validation tests.
 install_contracts() {

@@ -8,6 +8,7 @@ using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
+using PartnershipBot.Features.Meetings.Attendance;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.Routing;
 using PartnershipBot.Features.TermsOfReference.Conversation;
@@ -71,6 +72,8 @@ public static class DependencyInjection
         services.AddSingleton<IReminderCardSource, AgendaPackCardSource>();
         services.AddSingleton<IFeatureRoutes, AgendaPackRoutes>();
         services.AddSingleton<IFeatureRoutes, ActionRoutes>();
+        services.TryAddSingleton<AttendanceViews>();
+        services.AddSingleton<IFeatureRoutes, AttendanceRoutes>();
         services.TryAddSingleton<RouteTable>();
         services.TryAddSingleton<RecentReferences>();
         services.TryAddSingleton<IActivityHandler, ActivityRouter>();

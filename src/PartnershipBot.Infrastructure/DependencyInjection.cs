@@ -9,6 +9,7 @@ using PartnershipBot.Features.Agenda;
 using PartnershipBot.Features.Agenda.Papers;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
+using PartnershipBot.Features.Meetings.Attendance;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.TermsOfReference;
 using PartnershipBot.Infrastructure.Documents;
@@ -73,6 +74,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IStandingItemsStore, StandingItemsStore>();
         services.TryAddSingleton<IMeetingStore, MeetingStore>();
         services.TryAddSingleton<IMeetingApologies, MeetingApologyStore>();
+        services.TryAddSingleton<IMeetingAttendance, MeetingAttendanceStore>();
         services.TryAddSingleton<IReminderResponses, ReminderResponseStore>();
         services.AddOptions<TorLibrarySourceOptions>().BindConfiguration(TorLibrarySourceOptions.SectionName);
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<TorLibrarySourceOptions>>().Value);

@@ -1,5 +1,6 @@
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
+using PartnershipBot.Features.Meetings.Attendance;
 
 namespace PartnershipBot.Features.Agenda;
 
@@ -16,21 +17,31 @@ public sealed record MinutedDeclaration(long Sequence, string Item, string Perso
 /// <param name="Members">The board's voting members by name.</param>
 /// <param name="Apologies">Those who sent apologies.</param>
 /// <param name="Declarations">Interests declared on the meeting's items (latest entry per person and item).</param>
-public sealed record MinutesDraft(AgendaView Agenda, IReadOnlyList<string> Members, IReadOnlyList<string> Apologies, IReadOnlyList<MinutedDeclaration> Declarations);
+/// <param name="Attendance">Who was recorded present, and who was absent without apologies, when attendance was taken; else null.</param>
+public sealed record MinutesDraft(AgendaView Agenda, IReadOnlyList<string> Members, IReadOnlyList<string> Apologies, IReadOnlyList<MinutedDeclaration> Declarations, MinutedAttendance? Attendance = null);
+
+/// <summary>The attendance as the minutes record it.</summary>
+/// <param name="Present">Names of those recorded present (members and anyone else marked).</param>
+/// <param name="Absent">Members neither present nor sending apologies.</param>
+/// <param name="Quorum">The quorum at the last Record, or null when members marked themselves but nobody pressed Record.</param>
+public sealed record MinutedAttendance(IReadOnlyList<string> Present, IReadOnlyList<string> Absent, RecordedQuorum? Quorum);
 
 /// <summary>
 /// Gathers what the secretary's draft minutes need from the records the bot already keeps; the secretary completes
 /// the discussion, decisions and actions under each item.
 /// </summary>
-public sealed class MeetingMinutes(MeetingAgenda agendas, DeclarationMembers members, IMeetingApologies apologies, IDeclarationItemStore items, IDeclarationRegister register)
+public sealed class MeetingMinutes(MeetingAgenda agendas, DeclarationMembers members, IMeetingApologies apologies, IMeetingAttendance attendance, IDeclarationItemStore items, IDeclarationRegister register)
 {
     /// <summary>The draft's contents for <paramref name="meeting"/>.</summary>
     public async Task<MinutesDraft> ForAsync(MeetingRecord meeting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         var agenda = await agendas.ForAsync(meeting, cancellationToken);
-        var people = (await members.OfBoardAsync(meeting.BoardName, cancellationToken)).Select(p => p.Name ?? p.PersonId).ToList();
-        var sent = (await apologies.ForMeetingAsync(meeting.MeetingId, cancellationToken)).Select(a => a.PersonName ?? a.PersonId).ToList();
+        var board = await members.OfBoardAsync(meeting.BoardName, cancellationToken);
+        var people = board.Select(p => p.Name ?? p.PersonId).ToList();
+        var received = await apologies.ForMeetingAsync(meeting.MeetingId, cancellationToken);
+        var sent = received.Select(a => a.PersonName ?? a.PersonId).ToList();
+        var recorded = await attendance.ForMeetingAsync(meeting.MeetingId, cancellationToken);
         var declared = new List<MinutedDeclaration>();
         foreach (var item in await items.ForMeetingAsync(meeting.MeetingId, cancellationToken))
         {
@@ -40,6 +51,21 @@ public sealed class MeetingMinutes(MeetingAgenda agendas, DeclarationMembers mem
                 .Select(r => new MinutedDeclaration(r.Sequence, item.Title, r.Entry.PersonName ?? r.Entry.PersonId, r.Entry.Interest, r.Entry.Nature)));
         }
 
-        return new MinutesDraft(agenda, people, sent, [.. declared.OrderBy(d => d.Sequence)]);
+        return new MinutesDraft(agenda, people, sent, [.. declared.OrderBy(d => d.Sequence)], Minuted(recorded, board, received));
+    }
+
+    /// <summary>Present, and absent without apologies, from the recorded attendance; null when none was taken.</summary>
+    private static MinutedAttendance? Minuted(AttendanceRecord recorded, IReadOnlyList<Boards.PersonRecord> board, IReadOnlyList<MeetingApology> received)
+    {
+        if (recorded.Present.Count == 0 && recorded.Quorum is null)
+        {
+            return null;
+        }
+
+        var accounted = recorded.Present.Select(a => a.PersonId).Concat(received.Select(a => a.PersonId)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new MinutedAttendance(
+            [.. recorded.Present.Select(a => a.PersonName ?? a.PersonId)],
+            [.. board.Where(p => !accounted.Contains(p.PersonId)).Select(p => p.Name ?? p.PersonId)],
+            recorded.Quorum);
     }
 }

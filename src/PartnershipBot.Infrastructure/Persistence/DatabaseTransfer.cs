@@ -16,7 +16,7 @@ public static class DatabaseTransfer
     [
         "boards", "terms_documents", "people", "board_roles", "conversation_boards", "conversation_references",
         "meetings", "reminders", "declarations", "audit_log", "pending_uploads", "meeting_apologies", "reminder_responses", "declaration_presses",
-        "declaration_items", "agenda_items", "paper_versions", "late_paper_decisions", "board_actions", "board_standing_items",
+        "declaration_items", "agenda_items", "paper_versions", "late_paper_decisions", "board_actions", "board_standing_items", "meeting_attendees", "meeting_attendance",
         "board_tenants", "conversation_last_boards",
         "register_checkpoints",
     ];

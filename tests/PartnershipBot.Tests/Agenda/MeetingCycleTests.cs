@@ -3,6 +3,8 @@ using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipBot.Cli;
 using PartnershipBot.Features.Declarations;
+using PartnershipBot.Features.Meetings;
+using PartnershipBot.Features.Meetings.Attendance;
 using PartnershipBot.Tests.Declarations;
 using PartnershipBot.Testing;
 
@@ -143,6 +145,35 @@ public sealed class MeetingCycleTests : DeclarationTest
         Assert.Contains($"Decision: [to be completed by the secretary]", minutesText, StringComparison.Ordinal);
         using var document = WordprocessingDocument.Open(pack, false);
         Assert.Contains(document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.ParagraphStyleId>(), s => s.Val == "Heading1");
+    }
+
+    [Fact]
+    public async Task The_draft_minutes_list_present_apologies_and_absent_from_the_recorded_attendance_and_say_whether_quorate()
+    {
+        await AddMembersAsync(4);
+        await Host.Services.GetRequiredService<IMeetingApologies>().RecordAsync(new MeetingApology("thurrock/2027-03-12", Board, "member-4", "Member 4", Time.GetUtcNow()), CancellationToken.None);
+        var minutes = Path.Combine(Host.DataDirectory, "minutes.docx");
+        Assert.Equal(0, (await RunAsync("minutes", "--board", "Thurrock", "--meeting", "2027-03-12", "--out", minutes)).Exit);
+        var before = WordText(minutes);
+
+        Time.Advance(TimeSpan.FromDays(11)); // Friday 12 March 2027, 09:00: the meeting day
+        var before2 = Connector.SentActivities.Count;
+        await SayInChannelAsync("who's here?");
+        var card = CardOf((await Connector.WaitForActivitiesAsync(before2 + 1))[^1]);
+        var (_, body) = await PressAsync(card, AttendanceCards.RecordVerb, d =>
+        {
+            d[AttendanceCards.PresentPrefix + "member-1"] = "true";
+            d[AttendanceCards.PresentPrefix + "member-2"] = "true";
+        });
+        Assert.Contains("Attendance recorded.", CardText(body.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Equal(0, (await RunAsync("minutes", "--board", "Thurrock", "--meeting", "2027-03-12", "--out", minutes)).Exit);
+        var after = WordText(minutes);
+        var quorum = (await Host.Services.GetRequiredService<IMeetingAttendance>().ForMeetingAsync("thurrock/2027-03-12", CancellationToken.None)).Quorum!;
+
+        Assert.Contains("Members expected (confirm who attended)", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nAbsent\n", before, StringComparison.Ordinal);
+        Assert.Contains("Present\nMember 1, Member 2\nApologies\nMember 4\nAbsent\nMember 3\n", after, StringComparison.Ordinal);
+        Assert.Contains($"The meeting was {(quorum.Quorate == true ? "quorate" : "NOT quorate")}: 2 of 4 voting members present, quorum {quorum.Needed}; rule: {quorum.Rule}.", after, StringComparison.Ordinal);
     }
 
     [Fact]

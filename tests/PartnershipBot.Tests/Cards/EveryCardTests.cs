@@ -48,6 +48,8 @@ public sealed class EveryCardTests
         ["LatePaperCards.Ask"] = "LatePaperDecisionTests",
         ["LatePaperCards.Unavailable"] = "LatePaperDecisionTests",
         ["LatePaperCardSource.RenderAsync"] = "LatePaperDecisionTests",
+        ["AttendanceCards.Card"] = "AttendanceChatTests",
+        ["AttendanceCards.Unavailable"] = "AttendanceChatTests",
     };
 
     [Fact]

@@ -1,6 +1,7 @@
 using PartnershipBot.Features.Agenda;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Meetings;
+using PartnershipBot.Features.Meetings.Attendance;
 
 namespace PartnershipBot.Infrastructure.Documents.Meetings;
 
@@ -24,11 +25,28 @@ public static class MinutesDraftDocument
         word.Paragraph(MeetingTimes.Describe(agenda.Meeting.StartsAt, agenda.Meeting.EndsAt), bold: true);
 
         word.Heading("Present", 2);
-        var apologies = draft.Apologies.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var expected = draft.Members.Where(m => !apologies.Contains(m)).ToList();
-        word.Paragraph(expected.Count == 0 ? ToComplete : "Members expected (confirm who attended): " + string.Join(", ", expected));
+        if (draft.Attendance is { } attendance)
+        {
+            word.Paragraph(attendance.Present.Count == 0 ? "Nobody was recorded present." : string.Join(", ", attendance.Present));
+        }
+        else
+        {
+            var apologies = draft.Apologies.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var expected = draft.Members.Where(m => !apologies.Contains(m)).ToList();
+            word.Paragraph(expected.Count == 0 ? ToComplete : "Members expected (confirm who attended): " + string.Join(", ", expected));
+        }
+
         word.Heading("Apologies", 2);
         word.Paragraph(draft.Apologies.Count == 0 ? "None received." : string.Join(", ", draft.Apologies));
+        if (draft.Attendance is { } taken)
+        {
+            word.Heading("Absent", 2);
+            word.Paragraph(taken.Absent.Count == 0 ? "None." : string.Join(", ", taken.Absent));
+            word.Paragraph(taken.Quorum is { } quorum
+                ? (quorum.Quorate switch { true => "The meeting was quorate: ", false => "The meeting was NOT quorate: ", null => "Quorum not known: " })
+                    + AttendanceQuorum.Arithmetic(quorum) + "."
+                : "Quorum: " + ToComplete + " (attendance was marked but not recorded by the chair).");
+        }
 
         word.Heading("Declarations of interest", 2);
         if (draft.Declarations.Count == 0)
