@@ -84,6 +84,8 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, DeclarationRoutes>();
         services.AddSingleton<IFeatureRoutes, DeclarationAgendaRoutes>();
         services.AddSingleton<IFeatureRoutes, DeclarationCardActions>();
+        services.AddSingleton<IFeatureRoutes, Interests.StandingInterestRoutes>();
+        services.AddSingleton<IFeatureRoutes, Interests.StandingInterestCardActions>();
         return services;
     }
 }

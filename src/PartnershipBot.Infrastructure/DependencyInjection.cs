@@ -7,6 +7,7 @@ using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Agenda;
 using PartnershipBot.Features.Declarations;
+using PartnershipBot.Features.Interests;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Features.TermsOfReference;
@@ -65,6 +66,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ILastAskedBoards, LastAskedBoardStore>();
         services.TryAddSingleton<IDeclarationRegister, DeclarationRegister>();
         services.TryAddSingleton<IDeclarationItemStore, DeclarationItemStore>();
+        services.TryAddSingleton<IStandingInterestRegister, StandingInterestRegister>();
         services.TryAddSingleton<IAgendaStore, AgendaStore>();
         services.TryAddSingleton<IActionLog, ActionLogStore>();
         services.TryAddSingleton<IStandingItemsStore, StandingItemsStore>();
