@@ -16,6 +16,7 @@ public sealed class StandingInterestCardActions(
     IBoardRoles roles,
     IPeopleDirectory people,
     BoardContextResolver boards,
+    StandingInterestReminders reminders,
     TimeProvider time) : IFeatureRoutes
 {
     /// <summary>What anyone the card is not for is told (the same every time, so it reveals nothing).</summary>
@@ -80,6 +81,7 @@ public sealed class StandingInterestCardActions(
 
         var declaration = new StandingDeclaration(board, personId, own ? action.Actor.Name : forName, form.NothingToDeclare, form.Interests, actor, time.GetUtcNow());
         var stored = await register.AppendOnceAsync(declaration, action.PressId, cancellationToken);
+        await reminders.QueueReviewAsync(stored, cancellationToken);
         return InvokeResponse.Card(StandingInterestCards.Form(board, personId, forName, stored, saved: stored).ToElement());
     }
 }

@@ -27,10 +27,11 @@ public static class StandingInterestCards
 
     /// <summary>
     /// The form. <paramref name="forName"/> is set when the secretariat records it for someone; <paramref name="problem"/>
-    /// and <paramref name="echo"/> put back a rejected answer; <paramref name="saved"/> acknowledges a version just stored.
+    /// and <paramref name="echo"/> put back a rejected answer; <paramref name="saved"/> acknowledges a version just stored;
+    /// <paramref name="prompt"/> is a reminder's request.
     /// </summary>
     public static AdaptiveCard Form(
-        string boardName, string personId, string? forName, StandingRecord? latest, string? problem = null, StandingInterestForm? echo = null, StandingRecord? saved = null)
+        string boardName, string personId, string? forName, StandingRecord? latest, string? problem = null, StandingInterestForm? echo = null, StandingRecord? saved = null, string? prompt = null)
     {
         ArgumentNullException.ThrowIfNull(boardName);
         ArgumentNullException.ThrowIfNull(personId);
@@ -46,6 +47,11 @@ public static class StandingInterestCards
         if (problem is not null)
         {
             card.Text(problem, "attention");
+        }
+
+        if (prompt is not null)
+        {
+            card.Text(prompt, "heading");
         }
 
         if (saved is not null)
