@@ -34,6 +34,9 @@ public abstract class StandingInterestTest : DeclarationTest
         }
     }
 
+    /// <summary>The SQLite store's folder, for admin verbs run with <c>--data</c>.</summary>
+    protected string StoreDirectory => database!.Settings.GetValueOrDefault("Storage:DataDirectory") ?? Host.DataDirectory;
+
     protected IStandingInterestRegister Standing => Host.Services.GetRequiredService<IStandingInterestRegister>();
 
     public override async Task InitializeAsync()
