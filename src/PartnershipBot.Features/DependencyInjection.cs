@@ -93,6 +93,13 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureRoutes, DeclarationRoutes>();
         services.AddSingleton<IFeatureRoutes, DeclarationAgendaRoutes>();
         services.AddSingleton<IFeatureRoutes, DeclarationCardActions>();
+        services.AddOptions<Interests.InterestOptions>().BindConfiguration(Interests.InterestOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Interests.InterestOptions>, Interests.InterestOptionsValidator>());
+        services.TryAddSingleton<Interests.StandingInterestReminders>();
+        services.TryAddSingleton<Interests.RelevantInterests>();
+        services.AddSingleton<IReminderCardSource>(provider => provider.GetRequiredService<Interests.StandingInterestReminders>());
+        services.AddSingleton<IFeatureRoutes, Interests.StandingInterestRoutes>();
+        services.AddSingleton<IFeatureRoutes, Interests.StandingInterestCardActions>();
         return services;
     }
 }

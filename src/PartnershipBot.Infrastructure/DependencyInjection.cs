@@ -8,6 +8,7 @@ using PartnershipBot.Features.Conversations;
 using PartnershipBot.Features.Agenda;
 using PartnershipBot.Features.Agenda.Papers;
 using PartnershipBot.Features.Declarations;
+using PartnershipBot.Features.Interests;
 using PartnershipBot.Features.Meetings;
 using PartnershipBot.Features.Meetings.Attendance;
 using PartnershipBot.Features.Reminders;
@@ -67,6 +68,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ILastAskedBoards, LastAskedBoardStore>();
         services.TryAddSingleton<IDeclarationRegister, DeclarationRegister>();
         services.TryAddSingleton<IDeclarationItemStore, DeclarationItemStore>();
+        services.TryAddSingleton<IStandingInterestRegister, StandingInterestRegister>();
         services.TryAddSingleton<IAgendaStore, AgendaStore>();
         services.TryAddSingleton<IPaperStore, PaperStore>();
         services.TryAddSingleton<ILatePaperDecisions, LatePaperDecisionStore>();

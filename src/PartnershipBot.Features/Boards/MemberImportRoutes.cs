@@ -12,7 +12,9 @@ namespace PartnershipBot.Features.Boards;
 /// per person (current members ticked); saving it adds the ticked and removes the unticked, each change audited.
 /// "import all members" adds everyone at once, for rosters too long for a card.
 /// </summary>
-public sealed partial class MemberImportRoutes(IBoardRoles boardRoles, IPeopleDirectory personDirectory, IAuditLog auditLog, BoardContextResolver boards, TimeProvider time) : IFeatureRoutes
+public sealed partial class MemberImportRoutes(
+    IBoardRoles boardRoles, IPeopleDirectory personDirectory, IAuditLog auditLog, BoardContextResolver boards, Interests.StandingInterestReminders interests, TimeProvider time)
+    : IFeatureRoutes
 {
     private static readonly BoardRequest Import = BoardRequest.SetUp("import members", "import its members");
 
@@ -122,6 +124,7 @@ public sealed partial class MemberImportRoutes(IBoardRoles boardRoles, IPeopleDi
             if (ticked.Contains(person.PersonId) && !before.Contains(person.PersonId))
             {
                 await boardRoles.AssignRoleAsync(board, person.PersonId, BoardRole.Member, actor, now, cancellationToken);
+                await interests.QueueOnJoiningAsync(board, person.PersonId, cancellationToken);
                 added.Add(person);
             }
             else if (!ticked.Contains(person.PersonId) && before.Contains(person.PersonId)
@@ -174,6 +177,7 @@ public sealed partial class MemberImportRoutes(IBoardRoles boardRoles, IPeopleDi
         {
             await personDirectory.UpsertPersonAsync(person, now, cancellationToken);
             await boardRoles.AssignRoleAsync(board, person.PersonId, BoardRole.Member, actor, now, cancellationToken);
+            await interests.QueueOnJoiningAsync(board, person.PersonId, cancellationToken);
         }
 
         var guests = roster.People.Count(p => p.IsGuest);

@@ -13,7 +13,9 @@ namespace PartnershipBot.Features.Boards;
 /// the secretariat", found in the conversation's roster or among the board's people. A mentioned person is looked up
 /// in the roster (for their Entra id); the reply shows the ToR's rule beside the person, so a mismatch is visible.
 /// </summary>
-public sealed partial class RoleRoutes(IBoardRoles boardRoles, IPeopleDirectory personDirectory, BoardPermissions permissions, BoardContextResolver boards, ITorLibrarySource library, TimeProvider time) : IFeatureRoutes
+public sealed partial class RoleRoutes(
+    IBoardRoles boardRoles, IPeopleDirectory personDirectory, BoardPermissions permissions, BoardContextResolver boards, ITorLibrarySource library,
+    Interests.StandingInterestReminders interests, TimeProvider time) : IFeatureRoutes
 {
     private static readonly BoardRequest Change = BoardRequest.SetUp("change roles", "give people roles here");
 
@@ -59,6 +61,8 @@ public sealed partial class RoleRoutes(IBoardRoles boardRoles, IPeopleDirectory 
         }
 
         await boardRoles.AssignRoleAsync(board, person.PersonId, role, actor, now, cancellationToken);
+        // Joining the board: ask for their standing declaration (once; not if they already have one).
+        await interests.QueueOnJoiningAsync(board, person.PersonId, cancellationToken);
         var rule = await RuleAsync(board, role, cancellationToken);
         return await turn.ReplyMarkdownAsync($"{shown} is now {roleName} of the **{board}**.{rule}", cancellationToken);
     }

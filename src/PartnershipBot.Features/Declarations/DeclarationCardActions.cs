@@ -16,6 +16,7 @@ public sealed class DeclarationCardActions(
     DeclarationTally tally,
     DeclarationScheduler scheduler,
     BoardContextResolver boards,
+    Interests.RelevantInterests standing,
     TimeProvider time) : IFeatureRoutes
 {
     // The item's board, in the actor's own tenant; which role each verb needs is the verb's to check.
@@ -121,7 +122,8 @@ public sealed class DeclarationCardActions(
         var status = await tally.StatusAsync(item, cancellationToken);
         var (quorum, problem) = await tally.QuorumAsync(status, cancellationToken);
         var drawing = Guid.NewGuid().ToString("N");
-        return InvokeResponse.Card(DeclarationCards.Chair(status, quorum, problem, note, drawing).ToElement());
+        var relevant = await standing.ForItemAsync(item, cancellationToken);
+        return InvokeResponse.Card(DeclarationCards.Chair(status, quorum, problem, note, drawing, relevant).ToElement());
     }
 
     /// <summary>Re-sends the card to members who have not declared, in a new round so the outbox takes it as new.</summary>

@@ -89,7 +89,9 @@ public static class DeclarationCards
     /// the quorum after recusals with its arithmetic, or <paramref name="quorumProblem"/> when it can't be worked out.
     /// </summary>
     /// <remarks><paramref name="drawing"/> names this drawing of the card, so a double press of its "Chase" is one chase while a chase from a newer card is another.</remarks>
-    public static AdaptiveCard Chair(DeclarationStatus status, QuorumCheck? quorum, string? quorumProblem, string? note = null, string drawing = "")
+    /// <remarks><paramref name="standing"/> lists members whose standing declarations name an organisation the item names.</remarks>
+    public static AdaptiveCard Chair(
+        DeclarationStatus status, QuorumCheck? quorum, string? quorumProblem, string? note = null, string drawing = "", IReadOnlyList<Interests.RelevantInterest>? standing = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         var card = Heading("Declarations: chair's view", status);
@@ -118,6 +120,12 @@ public static class DeclarationCards
 
         card.Text($"Declared no interest: {Names(status, status.NoInterest)}");
         card.Text($"Outstanding: {Names(status, status.Outstanding)}");
+        if (standing is { Count: > 0 })
+        {
+            card.Text(StandingHeading, "heading");
+            card.Text(StandingLines(standing));
+        }
+
         var data = ItemData(status.Item);
         if (status.Outstanding.Count > 0)
         {
@@ -127,6 +135,18 @@ public static class DeclarationCards
         }
 
         return card.Execute("Refresh", ChairVerb, data, sendsInputs: false);
+    }
+
+    /// <summary>The heading of the chair's list of standing interests that name an organisation the item names.</summary>
+    public const string StandingHeading = "Standing interests that may be relevant";
+
+    /// <summary>One line each, escaped for the card, at most <see cref="Interests.RelevantInterests.MostShown"/> and a count of the rest.</summary>
+    public static string StandingLines(IReadOnlyList<Interests.RelevantInterest> standing)
+    {
+        ArgumentNullException.ThrowIfNull(standing);
+        var shown = standing.Take(Interests.RelevantInterests.MostShown).Select(s => "- " + MarkdownText.EscapeForCard(s.ToString()));
+        var more = standing.Count > Interests.RelevantInterests.MostShown ? $"\n- and {standing.Count - Interests.RelevantInterests.MostShown} more (see `interests export`)" : string.Empty;
+        return string.Join("\n", shown) + more;
     }
 
     private static AdaptiveCard Heading(string title, DeclarationStatus status, string style = "heading")

@@ -19,6 +19,7 @@ public sealed partial class DeclarationRoutes(
     DeclarationTally tally,
     DeclarationScheduler scheduler,
     BoardContextResolver boards,
+    Interests.RelevantInterests standing,
     TimeProvider time) : IFeatureRoutes
 {
     private const string WhoseRegister = "whose register to use";
@@ -83,7 +84,8 @@ public sealed partial class DeclarationRoutes(
         var status = await tally.StatusAsync(item, cancellationToken);
         var (quorum, problem) = await tally.QuorumAsync(status, cancellationToken);
         var reply = turn.Activity.CreateReply();
-        reply.Attachments = [DeclarationCards.Chair(status, quorum, problem, drawing: Guid.NewGuid().ToString("N")).ToAttachment()];
+        var relevant = await standing.ForItemAsync(item, cancellationToken);
+        reply.Attachments = [DeclarationCards.Chair(status, quorum, problem, drawing: Guid.NewGuid().ToString("N"), standing: relevant).ToAttachment()];
         await turn.SendActivityAsync(reply, cancellationToken);
         return null;
     }
@@ -116,7 +118,10 @@ public sealed partial class DeclarationRoutes(
         var verdict = check.Quorate
             ? $"**{check.Arithmetic}**"
             : $"**Warning: {check.Arithmetic}** The decision on \"{title}\" should not be taken.";
-        return await turn.ReplyMarkdownAsync($"{verdict}{names}\n\nThe ToR rule: “{rule.Text}”", cancellationToken);
+        var relevant = item is null ? [] : await standing.ForItemAsync(item, cancellationToken);
+        var standingText = relevant.Count == 0 ? string.Empty : $"\n\n**{DeclarationCards.StandingHeading}** (the chair decides whether any is an interest in this item):\n\n"
+            + string.Join("\n", relevant.Take(Interests.RelevantInterests.MostShown).Select(r => "- " + MarkdownText.Escape(r.ToString())));
+        return await turn.ReplyMarkdownAsync($"{verdict}{names}\n\nThe ToR rule: “{rule.Text}”{standingText}", cancellationToken);
     }
 
     /// <summary>"declarations" on its own (the manifest's command): how declarations work here, and the ToR's rule.</summary>

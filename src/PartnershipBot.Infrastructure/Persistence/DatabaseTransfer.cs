@@ -17,12 +17,12 @@ public static class DatabaseTransfer
         "boards", "terms_documents", "people", "board_roles", "conversation_boards", "conversation_references",
         "meetings", "reminders", "declarations", "audit_log", "pending_uploads", "meeting_apologies", "reminder_responses", "declaration_presses",
         "declaration_items", "agenda_items", "paper_versions", "late_paper_decisions", "board_actions", "board_standing_items", "meeting_attendees", "meeting_attendance",
-        "board_tenants", "conversation_last_boards",
+        "board_tenants", "conversation_last_boards", "standing_interests", "standing_interest_presses",
         "register_checkpoints",
     ];
 
     private static readonly HashSet<string> BinaryColumns = ["content"];
-    private static readonly HashSet<string> IdentityTables = ["declarations", "audit_log", "register_checkpoints"];
+    private static readonly HashSet<string> IdentityTables = ["declarations", "audit_log", "register_checkpoints", "standing_interests"];
 
     /// <summary>Writes every table's rows as JSON.</summary>
     public static async Task<int> ExportAsync(IDatabase database, Stream output, DateTimeOffset now, CancellationToken cancellationToken)

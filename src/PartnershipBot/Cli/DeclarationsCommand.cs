@@ -9,7 +9,8 @@ namespace PartnershipBot.Cli;
 
 /// <summary>
 /// <c>declarations verify</c> (checks the register's hash chain and names the first broken entry) and
-/// <c>declarations export --board NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE</c> (CSV for Excel).
+/// <c>declarations export --board NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE [--standing-out FILE]</c> (CSV for
+/// Excel; the standing register of interests, each member's current version, to a second file when asked).
 /// </summary>
 public sealed class DeclarationsCommand : IAdminCommand
 {
@@ -17,7 +18,7 @@ public sealed class DeclarationsCommand : IAdminCommand
     public string Verb => "declarations";
 
     /// <inheritdoc />
-    public string Summary => "declarations verify [--expect ENTRIES:HEAD] | declarations export --board NAME [--from DATE] [--to DATE] --out FILE";
+    public string Summary => "declarations verify [--expect ENTRIES:HEAD] | declarations export --board NAME [--from DATE] [--to DATE] --out FILE [--standing-out FILE]";
 
     /// <summary>Reads <c>--expect ENTRIES:HEAD</c> (a checkpoint copied from the log), or null.</summary>
     private static RegisterHead? ExpectedHead(string? text)
@@ -73,9 +74,17 @@ public sealed class DeclarationsCommand : IAdminCommand
                 }
 
                 await console.Out.WriteLineAsync($"Exported {records.Count} declarations for \"{board}\" to {output}.");
+                // The standing register goes to a second file, so the per-item CSV's columns stay as they are.
+                if (options.Get("standing-out") is { } standingOutput)
+                {
+                    var standing = services.GetRequiredService<Features.Interests.IStandingInterestRegister>();
+                    var versions = await InterestsCommand.ExportAsync(standing, board, history: false, standingOutput, cancellationToken);
+                    await console.Out.WriteLineAsync($"Exported {versions} members' standing declarations for \"{board}\" to {standingOutput}.");
+                }
+
                 return 0;
             default:
-                throw new CommandLineException("Usage: declarations verify [--expect ENTRIES:HEAD] | declarations export --board NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE");
+                throw new CommandLineException("Usage: declarations verify [--expect ENTRIES:HEAD] | declarations export --board NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE [--standing-out FILE]");
         }
     }
 }

@@ -38,6 +38,20 @@ public static class RegisterChains
             entry.DeclaredAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), entry.MeetingId));
     }
 
+    /// <summary>
+    /// The keyed hash of a standing declaration version following <paramref name="previous"/>; <paramref name="interestsJson"/>
+    /// is the stored JSON of its interests, so what the hash covers is exactly what the row holds.
+    /// </summary>
+    public static string StandingInterestMac(
+        RegisterKey key, string previous, string boardName, string personId, string? personName, int version, bool nothingToDeclare, string interestsJson,
+        string recordedBy, DateTimeOffset declaredAt)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Mac(Canonical(
+            "pb-standing-interest/1", previous, boardName, personId, personName, version.ToString(CultureInfo.InvariantCulture), nothingToDeclare ? "none" : "listed",
+            interestsJson, recordedBy, declaredAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>The keyed hash of an audit entry (its stored text) following <paramref name="previous"/>.</summary>
     public static string AuditMac(RegisterKey key, string previous, string at, string actor, string action, string subject, string? detail)
     {
