@@ -100,7 +100,7 @@ public sealed partial class TorUploadRoutes(
             throw;
         }
 
-        await directory.RecordAsync(BoardPermissions.PersonOf(turn), time.GetUtcNow(), "terms.version", stored.Version.BoardName,
+        await directory.RecordAsync(BoardPermissions.PersonOf(turn), time.GetUtcNow(), AuditAction.TermsVersion, stored.Version.BoardName,
             $"version {stored.Version.Version}: {upload.FileName}, kept by its uploader after review (upload {upload.UploadId})", cancellationToken);
         return InvokeResponse.Card(TorUploadCards.Kept(stored).ToElement());
     }
