@@ -24,7 +24,7 @@ internal static class TurnBenchmark
     private static readonly (string Name, Dictionary<string, string> Environment, string[] Arguments)[] Variants =
     [
         ("as shipped", [], []),
-        ("workstation GC", new() { ["DOTNET_gcServer"] = "0" }, []),
+        ("server GC", new() { ["DOTNET_gcServer"] = "1" }, []),
         ("no tiered PGO", new() { ["DOTNET_TieredPGO"] = "0" }, []),
         ("quick JIT for loops off", new() { ["DOTNET_TC_QuickJitForLoops"] = "0" }, []),
         ("turn log at Warning", [], ["--Logging:LogLevel:PartnershipBot.Turns", "Warning"]),
