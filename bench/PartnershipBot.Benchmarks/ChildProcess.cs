@@ -126,6 +126,10 @@ internal sealed class ChildProcess : IDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but not answering within the probe's 2 s (a loaded machine during start-up): try again.
+            }
 
             await Task.Delay(5);
         }
