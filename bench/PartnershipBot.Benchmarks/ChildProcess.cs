@@ -72,8 +72,12 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/>; "{port}" in them and PORT in its environment are the chosen port.</summary>
-    public static async Task<ChildProcess> StartAsync(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
+    /// <summary>
+    /// Starts <paramref name="fileName"/> with <paramref name="arguments"/>; "{port}" in them and PORT in its environment are
+    /// the chosen port; <paramref name="environment"/> is added to the inherited environment (runtime knobs under test).
+    /// </summary>
+    public static async Task<ChildProcess> StartAsync(string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(fileName)
@@ -88,6 +92,11 @@ internal sealed class ChildProcess : IDisposable
         }
 
         start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
         // Drain the pipes so a chatty child never blocks on a full one.
@@ -116,6 +125,10 @@ internal sealed class ChildProcess : IDisposable
             catch (HttpRequestException)
             {
                 // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but not answering within the probe's 2 s (a loaded machine during start-up): try again.
             }
 
             await Task.Delay(5);

@@ -6,7 +6,8 @@ using PartnershipBot.Features.TermsOfReference.Model;
 
 // Speed figures, printed on demand:
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks            ToR ingest and answer times
-//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- turns [ours] [N]  authenticated turns through /api/messages (N per level, default 3,000), vs two echo baselines unless `ours`
+//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- turns [ours] [N]  turns through /api/messages (N per level, default 3,000): ours in process (auth on) and as its own process (local mode), vs two echo baselines unless `ours`
+//   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- turns own|variants [N]  ours as its own process vs botbuilder-js in one run; `variants` also tries runtime settings beside the default
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- hostile [N] N hostile requests per mode (default 10,000), forged tokens
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- footprint   start-up time and working set of the built bot as its own process, embeddings Off and On
 //   dotnet run -c Release --project bench/PartnershipBot.Benchmarks -- embeddings  ToR answers lexical vs hybrid, model load, a ten-page ToR ingested with embedding
@@ -14,8 +15,11 @@ using PartnershipBot.Features.TermsOfReference.Model;
 // BENCHMARKS.md has the latest figures.
 switch (args.FirstOrDefault())
 {
+    case "turns" when args.Contains("own") || args.Contains("variants"):
+        await PartnershipBot.Benchmarks.TurnBenchmark.RunOwnProcessAsync(FindRepository(), variants: args.Contains("variants"), TurnsPerLevel(args));
+        return 0;
     case "turns":
-        await PartnershipBot.Benchmarks.TurnBenchmark.RunAsync(FindRepository(), oursOnly: args.Contains("ours"), turnsPerLevel: args.Skip(1).Select(a => int.TryParse(a, CultureInfo.InvariantCulture, out var n) ? n : 0).FirstOrDefault(n => n > 0, 3_000));
+        await PartnershipBot.Benchmarks.TurnBenchmark.RunAsync(FindRepository(), oursOnly: args.Contains("ours"), TurnsPerLevel(args));
         return 0;
     case "hostile":
         await PartnershipBot.Benchmarks.HostileBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
@@ -110,3 +114,7 @@ static string FindRepository()
 
     throw new InvalidOperationException("Run from inside the repository.");
 }
+
+// The first whole number among the arguments after the mode, else 3,000.
+static int TurnsPerLevel(string[] args) =>
+    args.Skip(1).Select(a => int.TryParse(a, CultureInfo.InvariantCulture, out var n) ? n : 0).FirstOrDefault(n => n > 0, 3_000);

@@ -1,5 +1,6 @@
 using PartnershipBot.Features.Calendar;
 using PartnershipBot.Features.TermsOfReference;
+using PartnershipBot.Features.TermsOfReference.Answering;
 using PartnershipBot.Protocol.Hosting;
 using PartnershipBot.Protocol.Schema;
 
@@ -43,6 +44,36 @@ public sealed class BoardContextResolver(BoardPermissions permissions, ITorLibra
 
         return await GateAsync(access, request, turn.Activity.GetConversationScopeId() ?? string.Empty, cancellationToken);
     }
+
+    /// <summary>
+    /// The board a new ToR version is for (named by the message or by the document, so not necessarily the
+    /// conversation's, and perhaps new to the bot): allowed when the actor may set it up, or when no tenant has
+    /// claimed it yet and they are an admin whose tenant Teams names. With <paramref name="claim"/> (keeping the version)
+    /// such a board is claimed for the turn's tenant first, and refused if it is another's by then. Unclaimed and not
+    /// claimed, the admin gets the access they will have once they claim it (no roles, not linked).
+    /// </summary>
+    public async Task<BoardGate> TermsVersionAsync(ITurnContext turn, string boardName, BoardRequest request, bool claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(boardName);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!await permissions.MaySetUpOrClaimAsync(turn, boardName, cancellationToken)
+            || (claim && !await permissions.ClaimForTurnAsync(turn, boardName, cancellationToken)))
+        {
+            return new BoardGate(null, request.Refused, BoardDenial.Refused, null);
+        }
+
+        var access = await permissions.AccessAsync(turn, boardName, cancellationToken)
+            ?? new BoardAccess(boardName, BoardPermissions.EntraIdOf(turn), [], permissions.IsAdmin(turn), InLinkedConversation: false);
+        return await GateAsync(access, request, turn.Activity.GetConversationScopeId() ?? string.Empty, cancellationToken);
+    }
+
+    /// <summary>True when the actor is a configured admin (<see cref="BoardPermissions.IsAdmin"/>).</summary>
+    public bool IsAdmin(ITurnContext turn) => permissions.IsAdmin(turn);
+
+    /// <summary>The boards whose ToR the turn's tenant may read (<see cref="BoardPermissions.LibraryForAsync"/>).</summary>
+    public Task<TorLibrary> LibraryForAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        permissions.LibraryForAsync(turn, withUnclaimed: false, cancellationToken);
 
     /// <summary>True when <paramref name="access"/> carries <paramref name="duty"/> (in local mode everyone answers reminders).</summary>
     public bool Allows(BoardAccess access, BoardDuty duty)

@@ -33,10 +33,10 @@ public sealed record PersonRecord(string PersonId, string? TeamsId, string? Name
 /// <summary>One entry of the audit log: who changed what, when.</summary>
 /// <param name="At">When.</param>
 /// <param name="Actor">Who (Entra object id, or "cli").</param>
-/// <param name="Action">What kind of change, e.g. "board.link".</param>
+/// <param name="Action">What kind of change, e.g. <see cref="AuditAction.BoardLink"/>; a name this build does not know is kept as read.</param>
 /// <param name="Subject">What it changed, e.g. the conversation id.</param>
 /// <param name="DetailJson">Details as JSON.</param>
-public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string Subject, string? DetailJson);
+public sealed record AuditEntry(DateTimeOffset At, string Actor, AuditAction Action, string Subject, string? DetailJson);
 
 /// <summary>An audit entry with its place in the log, which pages of it are counted from.</summary>
 /// <param name="Sequence">Its position in the log (later entries have higher numbers).</param>
@@ -99,7 +99,7 @@ public interface IBoardNations
 public interface IAuditLog
 {
     /// <summary>Writes an audit entry for a change made elsewhere (e.g. a new ToR version).</summary>
-    Task RecordAsync(string actor, DateTimeOffset at, string action, string subject, string? detail, CancellationToken cancellationToken);
+    Task RecordAsync(string actor, DateTimeOffset at, AuditAction action, string subject, string? detail, CancellationToken cancellationToken);
 
     /// <summary>The audit log, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditAsync(CancellationToken cancellationToken);

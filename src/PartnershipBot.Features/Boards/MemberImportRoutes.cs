@@ -135,7 +135,7 @@ public sealed partial class MemberImportRoutes(
         }
 
         var members = await boardRoles.HoldersAsync(board, BoardRole.Member, cancellationToken);
-        await auditLog.RecordAsync(actor, now, "board.members", board,
+        await auditLog.RecordAsync(actor, now, AuditAction.BoardMembers, board,
             $"from card in {turn.Activity.Conversation?.Id}: {added.Count} added, {removed.Count} removed, {members.Count} members", cancellationToken);
         return MemberCards.Saved(board, added, removed, members);
     }

@@ -32,7 +32,7 @@ public sealed class BoardDirectory : IBoardDirectory
     /// <inheritdoc />
     public Task<bool> UnlinkAsync(string conversationId, string actor, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        Task<bool> Unlink() => ChangeAsync(actor, at, "board.unlink", conversationId, null, async (connection, transaction) =>
+        Task<bool> Unlink() => ChangeAsync(actor, at, AuditAction.BoardUnlink, conversationId, null, async (connection, transaction) =>
             await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM conversation_boards WHERE conversation_id = @conversationId", new { conversationId }, transaction, cancellationToken: cancellationToken)) > 0,
             cancellationToken);
@@ -61,7 +61,7 @@ public sealed class BoardDirectory : IBoardDirectory
     }
 
     private Task<bool> ChangeLinkAsync(ConversationBoardLink link, CancellationToken cancellationToken) =>
-        ChangeAsync(link.LinkedBy, link.LinkedAt, "board.link", link.ConversationId, new { board = link.BoardName }, async (connection, transaction) =>
+        ChangeAsync(link.LinkedBy, link.LinkedAt, AuditAction.BoardLink, link.ConversationId, new { board = link.BoardName }, async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
@@ -74,7 +74,7 @@ public sealed class BoardDirectory : IBoardDirectory
 
     /// <inheritdoc />
     public Task AssignRoleAsync(string boardName, string personId, BoardRole role, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(actor, at, "role.assign", personId, new { board = boardName, role = role.ToString() }, async (connection, transaction) =>
+        ChangeAsync(actor, at, AuditAction.RoleAssign, personId, new { board = boardName, role = role.ToString() }, async (connection, transaction) =>
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO board_roles (board_key, person_id, role, assigned_at) VALUES (@board, @personId, @role, @at)
@@ -85,7 +85,7 @@ public sealed class BoardDirectory : IBoardDirectory
 
     /// <inheritdoc />
     public Task<bool> RemoveRoleAsync(string boardName, string personId, BoardRole role, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(actor, at, "role.remove", personId, new { board = boardName, role = role.ToString() }, async (connection, transaction) =>
+        ChangeAsync(actor, at, AuditAction.RoleRemove, personId, new { board = boardName, role = role.ToString() }, async (connection, transaction) =>
             await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM board_roles WHERE board_key = @board AND person_id = @personId AND role = @role",
                 new { board = DbValues.BoardKey(boardName), personId, role = RoleText(role) }, transaction, cancellationToken: cancellationToken)) > 0,
@@ -131,7 +131,7 @@ public sealed class BoardDirectory : IBoardDirectory
 
     /// <inheritdoc />
     public Task SetNationAsync(string boardName, UkNation nation, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(actor, at, "board.nation", boardName, new { nation = nation.Division() }, async (connection, transaction) =>
+        ChangeAsync(actor, at, AuditAction.BoardNation, boardName, new { nation = nation.Division() }, async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
@@ -174,7 +174,7 @@ public sealed class BoardDirectory : IBoardDirectory
     }
 
     /// <inheritdoc />
-    public Task RecordAsync(string actor, DateTimeOffset at, string action, string subject, string? detail, CancellationToken cancellationToken) =>
+    public Task RecordAsync(string actor, DateTimeOffset at, AuditAction action, string subject, string? detail, CancellationToken cancellationToken) =>
         ChangeAsync(actor, at, action, subject, detail is null ? null : new { detail }, (_, _) => Task.FromResult(true), cancellationToken);
 
     /// <inheritdoc />
@@ -184,7 +184,7 @@ public sealed class BoardDirectory : IBoardDirectory
         var rows = await connection.QueryAsync<StoredAuditRow>(new CommandDefinition(
             "SELECT at AS At, actor AS Actor, action AS Action, subject AS Subject, detail_json AS DetailJson FROM audit_log ORDER BY sequence",
             cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new AuditEntry(DbValues.Time(r.At), r.Actor, r.Action, r.Subject, r.DetailJson))];
+        return [.. rows.Select(r => new AuditEntry(DbValues.Time(r.At), r.Actor, AuditAction.FromStored(r.Action), r.Subject, r.DetailJson))];
     }
 
     /// <inheritdoc />
@@ -208,7 +208,7 @@ public sealed class BoardDirectory : IBoardDirectory
         var key = DbValues.BoardKey(boardName);
         return [.. rows
             .Where(r => DbValues.BoardKey(r.Subject) == key || (BoardOfDetail(r.DetailJson) is { } named && DbValues.BoardKey(named) == key))
-            .Select(r => new NumberedAuditEntry(r.Sequence, new AuditEntry(DbValues.Time(r.At), r.Actor, r.Action, r.Subject, r.DetailJson)))];
+            .Select(r => new NumberedAuditEntry(r.Sequence, new AuditEntry(DbValues.Time(r.At), r.Actor, AuditAction.FromStored(r.Action), r.Subject, r.DetailJson)))];
     }
 
     private static string? BoardOfDetail(string? detailJson)
@@ -225,7 +225,7 @@ public sealed class BoardDirectory : IBoardDirectory
     }
 
     /// <summary>Runs a change and records it in the audit log in the same transaction (only when it changed something).</summary>
-    private async Task<bool> ChangeAsync(string actor, DateTimeOffset at, string action, string subject, object? detail,
+    private async Task<bool> ChangeAsync(string actor, DateTimeOffset at, AuditAction action, string subject, object? detail,
         Func<DbConnection, DbTransaction, Task<bool>> change, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

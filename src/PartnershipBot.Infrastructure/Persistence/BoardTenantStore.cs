@@ -50,7 +50,7 @@ public sealed class BoardTenantStore(IDatabase database) : IBoardTenancy
         {
             // The claim joins the keyed audit chain like every other audited change.
             checkpoint = await Integrity.RegisterChains.AppendAuditAsync(
-                database, connection, transaction, at, actor, "board.tenant", boardName, JsonSerializer.Serialize(new { tenant = tenantId }), cancellationToken);
+                database, connection, transaction, at, actor, AuditAction.BoardTenant, boardName, JsonSerializer.Serialize(new { tenant = tenantId }), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
+using Microsoft.Extensions.Logging;
 using NodaTime.Text;
 using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Meetings;
@@ -12,7 +13,7 @@ namespace PartnershipBot.Tab;
 /// A board's audit log for the tab, one page at a time, newest first, from the audit port: who changed what, with
 /// the people the bot knows named (an actor or subject that is a person's id shows their name).
 /// </summary>
-public sealed class TabAudit(IAuditLog audit, IPeopleDirectory people)
+public sealed partial class TabAudit(IAuditLog audit, IPeopleDirectory people, ILogger<TabAudit> logger)
 {
     /// <summary>Entries on a page unless the page asks for another size.</summary>
     public const int DefaultPageSize = 25;
@@ -30,11 +31,17 @@ public sealed class TabAudit(IAuditLog audit, IPeopleDirectory people)
         var shown = new List<TabAuditEntry>(entries.Count);
         foreach (var (sequence, entry) in entries)
         {
+            if (!entry.Action.IsKnown)
+            {
+                // Written by a newer build (or by hand): shown as stored, never refused, so the log stays readable.
+                UnknownAction(logger, entry.Action.Name, sequence);
+            }
+
             shown.Add(new TabAuditEntry(
                 sequence,
                 Minute.Format(Instant.FromDateTimeOffset(entry.At).InZone(MeetingTimes.London).LocalDateTime),
                 await NameAsync(entry.Actor, names, cancellationToken),
-                entry.Action,
+                entry.Action.Name,
                 string.Equals(entry.Subject, board, StringComparison.OrdinalIgnoreCase) ? board : await NameAsync(entry.Subject, names, cancellationToken),
                 DetailText(entry.DetailJson)));
         }
@@ -64,6 +71,9 @@ public sealed class TabAudit(IAuditLog audit, IPeopleDirectory people)
             .ToList();
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Audit entry {Sequence} has an action this build does not know ({Action}); shown as stored")]
+    private static partial void UnknownAction(ILogger logger, string action, long sequence);
 
     private async Task<string> NameAsync(string id, Dictionary<string, string> names, CancellationToken cancellationToken)
     {

@@ -60,7 +60,7 @@ public static partial class TabEndpoints
         var queued = status.Outstanding.Count == 0 ? 0 : await scheduler.QueueChaseAsync(item, status.Outstanding, $"tab-{request.PressId}", context.RequestAborted);
         if (queued > 0)
         {
-            await audit.RecordAsync(opened.Access.PersonId!, time.GetUtcNow(), "declarations.chase", board, $"{item.Title}: {queued} outstanding", context.RequestAborted);
+            await audit.RecordAsync(opened.Access.PersonId!, time.GetUtcNow(), AuditAction.DeclarationsChase, board, $"{item.Title}: {queued} outstanding", context.RequestAborted);
         }
 
         return Results.Json(new TabChaseResult(queued, [.. status.Outstanding.Select(status.NameOf)]), TabJson.Default.TabChaseResult);

@@ -67,7 +67,7 @@ public static partial class TabEndpoints
         var requeued = await deliveries.RequeueFailedAsync(reminder.ReminderId, request.Attempts, context.RequestAborted);
         if (requeued)
         {
-            await audit.RecordAsync(opened.Access.PersonId!, time.GetUtcNow(), "reminder.retry", board, $"{reminder.Kind} reminder {reminder.ReminderId}", context.RequestAborted);
+            await audit.RecordAsync(opened.Access.PersonId!, time.GetUtcNow(), AuditAction.ReminderRetry, board, $"{reminder.Kind} reminder {reminder.ReminderId}", context.RequestAborted);
         }
 
         var now = await outbox.FindAsync(reminder.ReminderId, context.RequestAborted) ?? reminder;

@@ -232,6 +232,50 @@ public sealed class BoardContextResolverTests
         Assert.False(calendar.IsWorkingDay(new NodaTime.LocalDate(2026, 1, 2)));
     }
 
+    private static readonly BoardRequest NewTerms = new(BoardDuty.SetUp, NeedsTerms: false, "not yours to change", "not yours to change");
+
+    [Fact]
+    public async Task A_new_terms_version_is_the_secretariats_and_a_member_is_refused_in_the_routes_words()
+    {
+        var allowed = await Resolver().TermsVersionAsync(Turn("a:personal", Secretary, TenantA), Board, NewTerms, claim: false, CancellationToken.None);
+        var refused = await Resolver().TermsVersionAsync(Turn("a:personal", Member, TenantA), Board, NewTerms, claim: true, CancellationToken.None);
+
+        Assert.True(allowed.Allowed);
+        Assert.Equal(Board, allowed.Board.Name);
+        Assert.Equal(BoardDenial.Refused, refused.Denial);
+        Assert.Equal("not yours to change", refused.Refusal);
+        Assert.Equal(TenantA, boards.Tenants[Board]);
+    }
+
+    [Fact]
+    public async Task A_new_terms_version_for_another_tenants_board_is_refused_even_for_its_secretariat_or_an_admin()
+    {
+        var secretary = await Resolver().TermsVersionAsync(Turn("b:personal", Secretary, TenantB), Board, NewTerms, claim: true, CancellationToken.None);
+        var admin = await Resolver(admins: [Admin]).TermsVersionAsync(Turn("b:personal", Admin, TenantB), Board, NewTerms, claim: true, CancellationToken.None);
+
+        Assert.Equal(BoardDenial.Refused, secretary.Denial);
+        Assert.Equal(BoardDenial.Refused, admin.Denial);
+        Assert.Null(admin.LinkedBoard);
+        Assert.Equal(TenantA, boards.Tenants[Board]);
+    }
+
+    [Fact]
+    public async Task An_unclaimed_board_takes_a_version_from_an_admin_and_is_claimed_for_their_tenant_only_when_kept()
+    {
+        boards.Tenants.Remove(Board);
+
+        var member = await Resolver().TermsVersionAsync(Turn("a:personal", Member, TenantA), Board, NewTerms, claim: true, CancellationToken.None);
+        var reviewed = await Resolver(admins: [Admin]).TermsVersionAsync(Turn("a:personal", Admin, TenantA), Board, NewTerms, claim: false, CancellationToken.None);
+        Assert.Equal(BoardDenial.Refused, member.Denial);
+        Assert.True(reviewed.Allowed);
+        Assert.False(boards.Tenants.ContainsKey(Board));
+
+        var kept = await Resolver(admins: [Admin]).TermsVersionAsync(Turn("a:personal", Admin, TenantA), Board, NewTerms, claim: true, CancellationToken.None);
+
+        Assert.True(kept.Allowed);
+        Assert.Equal(TenantA, boards.Tenants[Board]);
+    }
+
     private BoardContextResolver Resolver(string[]? admins = null)
     {
         var adminOptions = new BoardAdminOptions();
@@ -293,8 +337,11 @@ public sealed class BoardContextResolverTests
         {
         }
 
-        // The guard only reads; a write reaching the fake is a bug in the guard.
-        public Task<string> ClaimAsync(string boardName, string tenantId, string actor, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
+        // The guard's one write: keeping a first ToR version claims an unclaimed board; the first claim wins.
+        public Task<string> ClaimAsync(string boardName, string tenantId, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+            Task.FromResult(Tenants.TryAdd(boardName, tenantId) ? tenantId : Tenants[boardName]);
+
+        // Otherwise the guard only reads; a write reaching the fake is a bug in the guard.
 
         public Task LinkAsync(ConversationBoardLink link, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -29,7 +29,7 @@ public class BoardDirectoryTests
         Assert.Null(await directory.FindLinkAsync("19:c", CancellationToken.None));
 
         var audit = await directory.AuditAsync(CancellationToken.None);
-        Assert.Equal(["board.link", "board.link", "board.unlink"], audit.Select(a => a.Action));
+        Assert.Equal(["board.link", "board.link", "board.unlink"], audit.Select(a => a.Action.Name));
         Assert.Equal(Now.AddMinutes(2), audit[2].At);
         Assert.Contains("Westmarsh Cohesion Board", audit[1].DetailJson, StringComparison.Ordinal);
     }
@@ -97,7 +97,7 @@ public class BoardDirectoryTests
         Assert.Equal(Features.Calendar.UkNation.EnglandAndWales, before);
         Assert.Equal(Features.Calendar.UkNation.NorthernIreland, await directory.NationOfAsync("safer westmarsh board", CancellationToken.None));
         Assert.Equal(["19:a", "19:b"], await directory.LinkedConversationsAsync("Safer Westmarsh Board", CancellationToken.None));
-        Assert.Equal(2, (await directory.AuditAsync(CancellationToken.None)).Count(a => a.Action == "board.nation"));
+        Assert.Equal(2, (await directory.AuditAsync(CancellationToken.None)).Count(a => a.Action.Name == "board.nation"));
     }
 
     [Theory]

@@ -55,7 +55,7 @@ public class RegisterIntegrityTests
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         await new DeclarationRegister(test.Factory()).AppendAsync(Entry("p1", InterestKind.None, Now), CancellationToken.None);
-        await new BoardDirectory(test.Factory()).RecordAsync("admin", Now, "board.link", "conv", "detail", CancellationToken.None);
+        await new BoardDirectory(test.Factory()).RecordAsync("admin", Now, Features.Boards.AuditAction.BoardLink, "conv", "detail", CancellationToken.None);
 
         await using var connection = await test.Factory().OpenAsync(CancellationToken.None);
         foreach (var table in new[] { "declarations", "audit_log", "register_checkpoints" })
@@ -129,9 +129,9 @@ public class RegisterIntegrityTests
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var directory = new BoardDirectory(test.Factory());
-        await directory.RecordAsync("admin", Now, "board.link", "conv-1", "linked", CancellationToken.None);
-        await directory.RecordAsync("admin", Now.AddMinutes(1), "board.link", "conv-2", "linked", CancellationToken.None);
-        await directory.RecordAsync("admin", Now.AddMinutes(2), "board.link", "conv-3", "linked", CancellationToken.None);
+        await directory.RecordAsync("admin", Now, Features.Boards.AuditAction.BoardLink, "conv-1", "linked", CancellationToken.None);
+        await directory.RecordAsync("admin", Now.AddMinutes(1), Features.Boards.AuditAction.BoardLink, "conv-2", "linked", CancellationToken.None);
+        await directory.RecordAsync("admin", Now.AddMinutes(2), Features.Boards.AuditAction.BoardLink, "conv-3", "linked", CancellationToken.None);
         var register = new DeclarationRegister(test.Factory());
         Assert.True((await register.VerifyAsync(CancellationToken.None)).Intact);
 
@@ -192,7 +192,7 @@ public class RegisterIntegrityTests
             var records = await register.ListAsync("Westmarsh Board", null, CancellationToken.None);
             Assert.Equal(RegisterChains.DeclarationMac(key, records[1].Hash, records[2].Entry), records[2].Hash);
             var audit = await new BoardDirectory(database).AuditAsync(CancellationToken.None);
-            var rechain = Assert.Single(audit, a => a.Action == RegisterRechain.AuditAction);
+            var rechain = Assert.Single(audit, a => a.Action == Features.Boards.AuditAction.RegisterRechain);
             using var detail = JsonDocument.Parse(rechain.DetailJson!);
             Assert.True(detail.RootElement.GetProperty("LegacyChainIntact").GetBoolean());
             Assert.Equal(3, detail.RootElement.GetProperty("Declarations").GetInt64());

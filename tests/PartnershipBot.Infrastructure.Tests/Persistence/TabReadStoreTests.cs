@@ -73,13 +73,13 @@ public sealed class TabReadStoreTests
         await directory.AssignRoleAsync(Board + " Extended", "p2", BoardRole.Member, "admin", Monday.AddMinutes(2), CancellationToken.None);
         await directory.AssignRoleAsync(Tricky, "p3", BoardRole.Chair, "admin", Monday.AddMinutes(3), CancellationToken.None);
         await directory.AssignRoleAsync("Board_1000 \"Safe\"", "p4", BoardRole.Chair, "admin", Monday.AddMinutes(4), CancellationToken.None);
-        await directory.RecordAsync("admin", Monday.AddMinutes(5), "terms.version", Board.ToUpperInvariant(), "v2", CancellationToken.None);
+        await directory.RecordAsync("admin", Monday.AddMinutes(5), Features.Boards.AuditAction.TermsVersion, Board.ToUpperInvariant(), "v2", CancellationToken.None);
 
         var first = await directory.BoardAuditAsync(Board, null, 2, CancellationToken.None);
         var second = await directory.BoardAuditAsync(Board, first[^1].Sequence, 2, CancellationToken.None);
 
-        Assert.Equal(["terms.version", "board.nation"], first.Select(e => e.Entry.Action));
-        Assert.Equal(["role.assign"], second.Select(e => e.Entry.Action));
+        Assert.Equal(["terms.version", "board.nation"], first.Select(e => e.Entry.Action.Name));
+        Assert.Equal(["role.assign"], second.Select(e => e.Entry.Action.Name));
         Assert.Equal("p1", second[0].Entry.Subject);
         Assert.Equal(["p3"], (await directory.BoardAuditAsync(Tricky, null, 10, CancellationToken.None)).Select(e => e.Entry.Subject));
     }

@@ -78,7 +78,7 @@ public sealed class MeetingsAndRemindersTests : ChatTest
         Assert.Contains("now counts working days with Scotland's bank holidays", replies[2].Text, StringComparison.Ordinal);
         Assert.Contains("papers due Monday 29 March 2027", replies[3].Text, StringComparison.Ordinal);
         var audit = await Host.Services.GetRequiredService<Features.Boards.IBoardDirectory>().AuditAsync(CancellationToken.None);
-        Assert.Contains(audit, a => a.Action == "board.nation" && a.DetailJson!.Contains("scotland", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Action.Name == "board.nation" && a.DetailJson!.Contains("scotland", StringComparison.Ordinal));
     }
 
     [Fact]

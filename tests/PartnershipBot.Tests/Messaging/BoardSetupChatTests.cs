@@ -25,7 +25,7 @@ public sealed class BoardSetupChatTests : AuthenticatedChatTest
         Assert.Contains("belongs to the **Thurrock Community Safety Partnership Strategic Board**", replies[2].Text, StringComparison.Ordinal);
         var audit = await Host.Services.GetRequiredService<IBoardDirectory>().AuditAsync(CancellationToken.None);
         // The first link claims the (seeded, unclaimed) board for the admin's tenant, audited before the link.
-        Assert.Equal([(Admin, "board.tenant"), (Admin, "board.link")], audit.Select(a => (a.Actor, a.Action)));
+        Assert.Equal([(Admin, "board.tenant"), (Admin, "board.link")], audit.Select(a => (a.Actor, a.Action.Name)));
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class MemberCardChatTests : ChatTest
         var members = await Directory().HoldersAsync(Board, BoardRole.Member, CancellationToken.None);
         Assert.Equal(["aad-bob", "aad-cat"], members.Select(m => m.PersonId).Order());
         Assert.Equal([BoardRole.ViceChair], await Directory().RolesOfAsync(Board, "aad-ann", CancellationToken.None));
-        var audit = (await Directory().AuditAsync(CancellationToken.None)).Where(a => a.Actor == Secretary).Select(a => (a.Action, a.Subject)).ToList();
+        var audit = (await Directory().AuditAsync(CancellationToken.None)).Where(a => a.Actor == Secretary).Select(a => (a.Action.Name, a.Subject)).ToList();
         Assert.Contains(("role.assign", "aad-cat"), audit);
         Assert.Contains(("role.remove", "aad-ann"), audit);
         Assert.Contains(("board.members", Board), audit);

@@ -66,7 +66,7 @@ public sealed class TorUploadChatTests : ChatTest
 
         Assert.Contains("Stored as version 1 of the Harbourside Health and Wellbeing Board", kept.GetProperty("value").GetRawText(), StringComparison.Ordinal);
         Assert.Equal(await File.ReadAllBytesAsync(Harbourside), (await Latest())!.Content);
-        var audit = Assert.Single(await Host.Services.GetRequiredService<IBoardDirectory>().AuditAsync(CancellationToken.None), a => a.Action == "terms.version");
+        var audit = Assert.Single(await Host.Services.GetRequiredService<IBoardDirectory>().AuditAsync(CancellationToken.None), a => a.Action.Name == "terms.version");
         Assert.Equal(Uploader, audit.Actor);
 
         // The new board is answerable at once, and the card can't be used twice.
@@ -88,7 +88,7 @@ public sealed class TorUploadChatTests : ChatTest
         Assert.Contains("Harbourside Health and Wellbeing Board keeps its current Terms of Reference", discarded.GetProperty("value").GetRawText(), StringComparison.Ordinal);
         Assert.Null(await Latest());
         Assert.Null(await Host.Services.GetRequiredService<IPendingUploadStore>().FindAsync(UploadData(review)["upload"]!.GetValue<string>(), CancellationToken.None));
-        Assert.DoesNotContain(await Host.Services.GetRequiredService<IBoardDirectory>().AuditAsync(CancellationToken.None), a => a.Action == "terms.version");
+        Assert.DoesNotContain(await Host.Services.GetRequiredService<IBoardDirectory>().AuditAsync(CancellationToken.None), a => a.Action.Name == "terms.version");
     }
 
     [Fact]

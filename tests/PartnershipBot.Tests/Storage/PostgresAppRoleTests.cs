@@ -40,7 +40,7 @@ public sealed class PostgresAppRoleTests
                 new NpgsqlConnectionStringBuilder(server) { SearchPath = schema, Username = role, Password = null }.ConnectionString, registerKey: TestDatabase.RegisterKey);
             var register = new DeclarationRegister(app);
             await register.AppendAsync(new DeclarationEntry(Entry, "Fund", "p1", "Member 1", InterestKind.None, null, DateTimeOffset.UtcNow), CancellationToken.None);
-            await new BoardDirectory(app).RecordAsync("admin", DateTimeOffset.UtcNow, "board.link", "conv", null, CancellationToken.None);
+            await new BoardDirectory(app).RecordAsync("admin", DateTimeOffset.UtcNow, Features.Boards.AuditAction.BoardLink, "conv", null, CancellationToken.None);
             Assert.True((await register.VerifyAsync(CancellationToken.None)).Intact);
 
             await using var connection = await app.OpenAsync(CancellationToken.None);

@@ -107,7 +107,7 @@ public sealed class TabDeclarationsSsoTests : TabSsoTest
         Assert.Equal(0, JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("queued").GetInt32());
         var card = Assert.Single(await ChaseCardsAsync());
         Assert.Equal(Mo, card.Recipient);
-        Assert.Single(await Service<IAuditLog>().AuditAsync(CancellationToken.None), e => e.Action == "declarations.chase");
+        Assert.Single(await Service<IAuditLog>().AuditAsync(CancellationToken.None), e => e.Action.Name == "declarations.chase");
 
         // The dispatcher delivers it: Mo's 1:1 chat (created for him) gets the declaration card.
         await Service<ReminderDispatcher>().DispatchDueAsync("test", CancellationToken.None);

@@ -160,7 +160,7 @@ public sealed class TabDeliveriesSsoTests : TabSsoTest
         Assert.False(again.GetProperty("requeued").GetBoolean());
         Assert.Equal("Retrying", again.GetProperty("state").GetString());
         Assert.Equal(ReminderState.Pending, (await outbox.FindAsync(failed, CancellationToken.None))!.State);
-        Assert.Single(await Service<IAuditLog>().AuditAsync(CancellationToken.None), e => e.Action == "reminder.retry" && e.Subject == Board);
+        Assert.Single(await Service<IAuditLog>().AuditAsync(CancellationToken.None), e => e.Action.Name == "reminder.retry" && e.Subject == Board);
 
         // One requeue is one more attempt: the dispatcher takes that one row (the digest of the same failure is not
         // queued twice), and the stale press still changes nothing.

@@ -15,7 +15,7 @@ namespace PartnershipBot.Features.TermsOfReference.Conversation;
 /// asked about, so "and what's the quorum?" needs no board name the second time. A conversation linked to a
 /// board (board set-up) always uses that board unless the question names another.
 /// </summary>
-public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardDirectory directory, ILastAskedBoards lastAsked, BotTelemetry telemetry, TimeProvider time) : IFeatureRoutes
+public sealed class TermsOfReferenceRoutes(BoardContextResolver resolver, IBoardRoles roles, ILastAskedBoards lastAsked, BotTelemetry telemetry, TimeProvider time) : IFeatureRoutes
 {
     /// <inheritdoc />
     public void Register(RouteTable routes)
@@ -28,14 +28,14 @@ public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardD
     private async Task<Protocol.Schema.InvokeResponse?> AnswerAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         // Only the boards of the asker's tenant: another council's board is neither answered nor named.
-        var boards = await permissions.LibraryForAsync(turn, withUnclaimed: false, cancellationToken);
+        var boards = await resolver.LibraryForAsync(turn, cancellationToken);
         if (boards.Boards.Count == 0)
         {
             return await turn.ReplyMarkdownAsync(NoBoardsReply, cancellationToken);
         }
 
         var conversationId = turn.Activity.GetConversationScopeId() ?? string.Empty;
-        var linked = await permissions.LinkedBoardAsync(turn, cancellationToken);
+        var linked = (await resolver.LinkedAsync(turn, BoardRequest.Anyone(), cancellationToken)).LinkedBoard;
         // A conversation not linked to a board carries over the last board it asked about, stored so a restart keeps it.
         var conversationBoard = linked ?? await lastAsked.FindAsync(conversationId, cancellationToken);
         TorAnswer answer;
@@ -58,6 +58,9 @@ public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardD
         return await turn.ReplyMarkdownAsync(Format(answer) + await HoldersAsync(turn, boards, answer, cancellationToken) + await QuorumOfRosterAsync(boards, answer, cancellationToken), cancellationToken);
     }
 
+    /// <summary>Role holders' names are board details; a refusal just leaves them out, so it has no words.</summary>
+    private static readonly BoardRequest SeeNames = new(BoardDuty.SeeDetails, NeedsTerms: false, string.Empty, string.Empty);
+
     /// <summary>What someone hears when their question could not be read within the engine's time limit.</summary>
     public const string QuestionTooHardReply = "I couldn't read that question in time. Could you ask it more briefly, in one sentence?";
 
@@ -73,13 +76,13 @@ public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardD
     {
         var (board, topic) = (answer.Board, answer.Topic);
         if (board.Length == 0 || topic is not (Topic.Chair or Topic.ViceChair or Topic.Secretariat) || boards.Find(board) is null
-            || (await permissions.AccessAsync(turn, board, cancellationToken))?.SeesBoardDetails != true)
+            || !(await resolver.NamedAsync(turn, board, SeeNames, cancellationToken)).Allowed)
         {
             return string.Empty;
         }
 
         var role = topic switch { Topic.Chair => BoardRole.Chair, Topic.ViceChair => BoardRole.ViceChair, _ => BoardRole.Secretariat };
-        var holders = await directory.HoldersAsync(board, role, cancellationToken);
+        var holders = await roles.HoldersAsync(board, role, cancellationToken);
         return holders.Count == 0
             ? string.Empty
             : $"\n\nCurrently {RoleRoutes.RoleName(role)}: **{string.Join(", ", holders.Select(h => MarkdownText.Escape(h.Name ?? h.PersonId)))}** (as recorded by the secretariat).";
@@ -96,7 +99,7 @@ public sealed class TermsOfReferenceRoutes(BoardPermissions permissions, IBoardD
             return string.Empty;
         }
 
-        var members = (await VotingMembers.OfAsync(directory, answer.Board, cancellationToken)).Count;
+        var members = (await VotingMembers.OfAsync(roles, answer.Board, cancellationToken)).Count;
         return members == 0 ? string.Empty : "\n\n" + RosterQuorum.Describe(rule, members, RosterQuorum.AttendingIn(answer.Question));
     }
 

@@ -16,7 +16,7 @@ namespace PartnershipBot.Features.TermsOfReference.Conversation;
 /// store, so the card still works after a restart.
 /// </summary>
 public sealed partial class TorUploadRoutes(
-    ITorIngestion ingestion, IPendingUploadStore pending, ITermsDocumentStore documents, BoardPermissions permissions, IBoardDirectory directory, TimeProvider time)
+    ITorIngestion ingestion, IPendingUploadStore pending, ITermsDocumentStore documents, BoardContextResolver boards, IAuditLog audit, TimeProvider time)
     : IFeatureRoutes
 {
     /// <summary>Teams' content type for a file a user sent to the bot.</summary>
@@ -43,11 +43,9 @@ public sealed partial class TorUploadRoutes(
         var named = ForBoard().Match(turn.Text) is { Success: true } m ? m.Groups["board"].Value.Trim() : null;
         // Permission before the download: fetching and parsing a file costs memory and CPU, so someone who could
         // never keep it must not be able to make the bot do either. The board the document names is checked again below.
-        if (!await MayUploadAsync(turn, named, cancellationToken))
+        if (await UploadRefusalAsync(turn, named, cancellationToken) is { } refusal)
         {
-            return await turn.ReplyMarkdownAsync(named is null
-                ? "Only an admin or a board's secretariat can add a new version of its Terms of Reference. I didn't open the file."
-                : $"Only an admin or the secretariat of the {named} can add a new version of its Terms of Reference. I didn't open the file.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(refusal, cancellationToken);
         }
 
         TermsOfReferenceModel model;
@@ -63,9 +61,11 @@ public sealed partial class TorUploadRoutes(
         }
 
         var board = model.Identity.Name;
-        if (BoardPermissions.EntraIdOf(turn) is null || !await permissions.MaySetUpOrClaimAsync(turn, board, cancellationToken))
+        var refused = $"Only an admin or the secretariat of the {MarkdownText.Escape(board)} can add a new version of its Terms of Reference.";
+        if (BoardPermissions.EntraIdOf(turn) is null
+            || !(await boards.TermsVersionAsync(turn, board, NewVersion(refused), claim: false, cancellationToken)).Allowed)
         {
-            return await turn.ReplyMarkdownAsync($"Only an admin or the secretariat of the {MarkdownText.Escape(board)} can add a new version of its Terms of Reference.", cancellationToken);
+            return await turn.ReplyMarkdownAsync(refused, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -100,7 +100,7 @@ public sealed partial class TorUploadRoutes(
             throw;
         }
 
-        await directory.RecordAsync(BoardPermissions.PersonOf(turn), time.GetUtcNow(), "terms.version", stored.Version.BoardName,
+        await audit.RecordAsync(BoardPermissions.PersonOf(turn), time.GetUtcNow(), AuditAction.TermsVersion, stored.Version.BoardName,
             $"version {stored.Version.Version}: {upload.FileName}, kept by its uploader after review (upload {upload.UploadId})", cancellationToken);
         return InvokeResponse.Card(TorUploadCards.Kept(stored).ToElement());
     }
@@ -132,8 +132,7 @@ public sealed partial class TorUploadRoutes(
         }
 
         // Keeping a board's first ToR from Teams claims it for the uploader's tenant; another tenant's board is refused.
-        if (!await permissions.MaySetUpOrClaimAsync(turn, found.BoardName, cancellationToken)
-            || !await permissions.ClaimForTurnAsync(turn, found.BoardName, cancellationToken))
+        if (!(await boards.TermsVersionAsync(turn, found.BoardName, NewVersion(string.Empty), claim: true, cancellationToken)).Allowed)
         {
             return (null, Card(TorUploadCards.CannotUse("You can no longer change this board's Terms of Reference",
                 $"Only an admin or the secretariat of the {found.BoardName} can add a new version. Nothing was stored.")));
@@ -147,31 +146,37 @@ public sealed partial class TorUploadRoutes(
     }
 
     /// <summary>
-    /// True when the sender could keep some upload: with "for &lt;board&gt;", may set that board up; otherwise may set up
-    /// some board the bot has (or is an admin), since the document's own title is only known once it is read.
+    /// Null when the sender could keep some upload, else what to tell them: with "for &lt;board&gt;", they must be able to
+    /// set that board up; otherwise some board the bot has (or be an admin), since the document's own title is only
+    /// known once it is read.
     /// </summary>
-    private async Task<bool> MayUploadAsync(ITurnContext turn, string? named, CancellationToken cancellationToken)
+    private async Task<string?> UploadRefusalAsync(ITurnContext turn, string? named, CancellationToken cancellationToken)
     {
         if (named is not null)
         {
-            return await permissions.MaySetUpAsync(turn, named, cancellationToken);
+            var refused = $"Only an admin or the secretariat of the {named} can add a new version of its Terms of Reference. I didn't open the file.";
+            return (await boards.NamedAsync(turn, named, NewVersion(refused), cancellationToken)).Refusal;
         }
 
-        if (permissions.IsAdmin(turn))
+        const string RefusedAny = "Only an admin or a board's secretariat can add a new version of its Terms of Reference. I didn't open the file.";
+        if (boards.IsAdmin(turn))
         {
-            return true;
+            return null;
         }
 
         foreach (var version in await documents.ListLatestAsync(cancellationToken))
         {
-            if (await permissions.MaySetUpAsync(turn, version.BoardName, cancellationToken))
+            if ((await boards.NamedAsync(turn, version.BoardName, NewVersion(RefusedAny), cancellationToken)).Allowed)
             {
-                return true;
+                return null;
             }
         }
 
-        return false;
+        return RefusedAny;
     }
+
+    /// <summary>Adding a ToR version is set-up; refused (whether the board is another tenant's or not the actor's to run) in <paramref name="refused"/>.</summary>
+    private static BoardRequest NewVersion(string refused) => new(BoardDuty.SetUp, NeedsTerms: false, refused, refused);
 
     private static InvokeResponse Card(Protocol.Cards.AdaptiveCard card) => InvokeResponse.Card(card.ToElement());
 

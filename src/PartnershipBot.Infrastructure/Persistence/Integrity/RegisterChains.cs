@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Declarations;
 
 namespace PartnershipBot.Infrastructure.Persistence.Integrity;
@@ -82,7 +83,7 @@ public static class RegisterChains
     /// the caller's transaction; publish the returned checkpoint once the transaction commits.
     /// </summary>
     public static async Task<RegisterCheckpoint> AppendAuditAsync(
-        IDatabase database, DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor, string action, string subject, string? detail,
+        IDatabase database, DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor, AuditAction action, string subject, string? detail,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -95,10 +96,12 @@ public static class RegisterChains
         var previous = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT hash FROM audit_log ORDER BY sequence DESC LIMIT 1", transaction: transaction, cancellationToken: cancellationToken)) ?? string.Empty;
         var atText = DbValues.Text(at);
-        var hash = AuditMac(key, previous, atText, actor, action, subject, detail);
+        // The chain hashes and stores the action's name, the text the log has always held.
+        var name = action.Name;
+        var hash = AuditMac(key, previous, atText, actor, name, subject, detail);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO audit_log (at, actor, action, subject, detail_json, previous_hash, hash) VALUES (@atText, @actor, @action, @subject, @detail, @previous, @hash)",
-            new { atText, actor, action, subject, detail, previous, hash }, transaction, cancellationToken: cancellationToken));
+            new { atText, actor, action = name, subject, detail, previous, hash }, transaction, cancellationToken: cancellationToken));
         return await CheckpointAsync(connection, transaction, key, Audit, hash, at, cancellationToken);
     }
 

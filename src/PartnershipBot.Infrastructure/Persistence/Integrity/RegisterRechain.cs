@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Declarations;
 
 namespace PartnershipBot.Infrastructure.Persistence.Integrity;
@@ -14,9 +15,6 @@ namespace PartnershipBot.Infrastructure.Persistence.Integrity;
 /// </summary>
 public static class RegisterRechain
 {
-    /// <summary>The audit action recorded by the upgrade.</summary>
-    public const string AuditAction = "register.rechain";
-
     /// <summary>Re-chains every declaration and audit entry under <paramref name="key"/>.</summary>
     /// <exception cref="InvalidOperationException">There are entries to re-chain and no key.</exception>
     public static async Task RunAsync(DbConnection connection, DbTransaction transaction, StorageProvider provider, RegisterKey? key, DateTimeOffset now, CancellationToken cancellationToken)
@@ -73,7 +71,7 @@ public static class RegisterRechain
         await RegisterChains.CheckpointAsync(connection, transaction, key, RegisterChains.Declarations, head, now, cancellationToken);
         var detail = new RechainDetail(
             declarations.Count, legacyBreak is null, legacyBreak, legacyHead, head, audit.Count, key.Id, provider.ToString());
-        await RegisterChains.AppendAuditAsync(new KeyOnly(key, provider), connection, transaction, now, "migration", AuditAction, "declarations",
+        await RegisterChains.AppendAuditAsync(new KeyOnly(key, provider), connection, transaction, now, "migration", AuditAction.RegisterRechain, "declarations",
             JsonSerializer.Serialize(detail, RechainJsonContext.Default.RechainDetail), cancellationToken);
     }
 
