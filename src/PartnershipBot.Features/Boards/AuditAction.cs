@@ -49,6 +49,12 @@ public readonly record struct AuditAction
     /// <summary>The declarations register re-chained under the register key (a migration).</summary>
     public static AuditAction RegisterRechain { get; } = Known("register.rechain");
 
+    /// <summary>A member saved their standing declaration of interests (a new version).</summary>
+    public static AuditAction InterestsSaved { get; } = Known("interests.saved");
+
+    /// <summary>The secretariat recorded a standing declaration for a member.</summary>
+    public static AuditAction InterestsRecordedFor { get; } = Known("interests.recorded-for");
+
     /// <summary>Every action this build writes.</summary>
     public static IReadOnlyCollection<AuditAction> All => ByName.Values;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Declarations;
 using PartnershipBot.Features.Interests;
 using PartnershipBot.Infrastructure.Persistence.Integrity;
@@ -15,12 +16,6 @@ namespace PartnershipBot.Infrastructure.Persistence;
 /// </summary>
 public sealed class StandingInterestRegister(IDatabase database) : IStandingInterestRegister
 {
-    /// <summary>The audit action a member's own save is logged under.</summary>
-    public const string SavedAction = "interests.saved";
-
-    /// <summary>The audit action when the secretariat records a declaration for a member.</summary>
-    public const string RecordedForAction = "interests.recorded-for";
-
     private const string Columns = """
         sequence AS Sequence, board_name AS BoardName, person_id AS PersonId, person_name AS PersonName, version AS Version,
         nothing_to_declare AS NothingToDeclare, interests_json AS InterestsJson, recorded_by AS RecordedBy, declared_at AS DeclaredAt,
@@ -73,7 +68,7 @@ public sealed class StandingInterestRegister(IDatabase database) : IStandingInte
             cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO standing_interest_presses (press_id, sequence) VALUES (@pressId, @sequence)", new { pressId, sequence }, transaction, cancellationToken: cancellationToken));
-        var action = declaration.RecordedBy == declaration.PersonId ? SavedAction : RecordedForAction;
+        var action = declaration.RecordedBy == declaration.PersonId ? AuditAction.InterestsSaved : AuditAction.InterestsRecordedFor;
         var detail = JsonSerializer.Serialize(new AuditDetail(declaration.BoardName, declaration.PersonId, version, sequence, hash), StandingInterestJsonContext.Default.AuditDetail);
         var checkpoint = await RegisterChains.AppendAuditAsync(database, connection, transaction, declaration.DeclaredAt, declaration.RecordedBy, action, declaration.BoardName, detail, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -122,7 +117,7 @@ public sealed class StandingInterestRegister(IDatabase database) : IStandingInte
         var problems = new List<string>(chain.Problems);
         var audited = await connection.QueryAsync<string?>(new CommandDefinition(
             "SELECT detail_json FROM audit_log WHERE action IN (@SavedAction, @RecordedForAction) ORDER BY sequence DESC LIMIT 1",
-            new { SavedAction, RecordedForAction }, cancellationToken: cancellationToken));
+            new { SavedAction = AuditAction.InterestsSaved.Name, RecordedForAction = AuditAction.InterestsRecordedFor.Name }, cancellationToken: cancellationToken));
         if (audited.FirstOrDefault() is { } json && JsonSerializer.Deserialize(json, StandingInterestJsonContext.Default.AuditDetail) is { } last)
         {
             var stored = rows.FirstOrDefault(r => r.Sequence == last.Sequence);

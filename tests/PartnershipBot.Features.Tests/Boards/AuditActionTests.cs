@@ -11,7 +11,7 @@ public class AuditActionTests
     public void All_AreTheNamesTheLogHasAlwaysStored()
     {
         Assert.Equal(
-            ["board.link", "board.members", "board.nation", "board.tenant", "board.unlink", "declarations.chase", "register.rechain", "reminder.retry", "role.assign", "role.remove", "terms.version"],
+            ["board.link", "board.members", "board.nation", "board.tenant", "board.unlink", "declarations.chase", "interests.recorded-for", "interests.saved", "register.rechain", "reminder.retry", "role.assign", "role.remove", "terms.version"],
             AuditAction.All.Select(a => a.Name).Order(StringComparer.Ordinal));
         Assert.All(AuditAction.All, a => Assert.True(a.IsKnown));
     }

@@ -153,7 +153,7 @@ public abstract class StandingInterestChatTests : StandingInterestTest
         var stored = Assert.Single(await Standing.HistoryAsync(Board, CancellationToken.None));
         Assert.Equal(("member-2", Sender), (stored.Declaration.PersonId, stored.Declaration.RecordedBy));
         var audit = await Host.Services.GetRequiredService<IAuditLog>().AuditAsync(CancellationToken.None);
-        var entry = Assert.Single(audit, a => a.Action == StandingInterestRegister.RecordedForAction);
+        var entry = Assert.Single(audit, a => a.Action == AuditAction.InterestsRecordedFor);
         Assert.Equal(Sender, entry.Actor);
         Assert.Contains("\"person\":\"member-2\"", entry.DetailJson, StringComparison.Ordinal);
     }
