@@ -55,6 +55,13 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
         "neighbourhoods", "joint", "executive", "crime", "town", "city", "county", "borough", "safeguarding", "the", "lsp", "csp", "pag",
     };
 
+    // Words that say what kind of council or meeting is meant, never where: "Annual Council", "Youth Council".
+    private static readonly HashSet<string> CouncilKinds = new(StringComparer.Ordinal)
+    {
+        "Annual", "Membership", "Youth", "Parish", "Town", "Community", "Full", "Local", "Joint", "Advisory", "Executive", "Student",
+        "School", "Schools", "Members", "Special", "Ordinary", "Extraordinary", "Governing", "Partnership", "The", "This", "Each",
+    };
+
     private static bool StartsGeneric(string title) => GenericOpeners.Contains(title.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);
 
     /// <summary>"07_kitchener-safe-healthy-committee.txt" → "Kitchener Safe Healthy Committee": the last resort, never shown raw.</summary>
@@ -74,7 +81,8 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
             foreach (Match match in NamedBody().Matches(clause.Text))
             {
                 var name = Regex.Replace(match.Value, @"^The\s+", string.Empty, RegexOptions.NonBacktracking);
-                if (name.Split(' ').Length < 2)
+                // "Chief Executive" is a post, not a body.
+                if (name.Split(' ').Length < 2 || !HasBodyNoun(name))
                 {
                     continue;
                 }
@@ -163,7 +171,12 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
         return words.Count > 0 && words.All(w => char.IsUpper(w[0]));
     }
 
-    private static bool HasBodyNoun(string text) => Words.Tokenize(text).Any(IsBodyNoun);
+    // "Chief Executive – Chair" names a post: "executive" after "chief" is not a body.
+    private static bool HasBodyNoun(string text)
+    {
+        var tokens = Words.Tokenize(text).ToList();
+        return tokens.Where((token, i) => IsBodyNoun(token) && !(token == "executive" && i > 0 && tokens[i - 1] == "chief")).Any();
+    }
 
     /// <summary>True for words that name a kind of body ("board", "partnership", "forum") rather than a board.</summary>
     public static bool IsBodyNoun(string token) => BodyNouns.Contains(token) || BodyNouns.Contains(Words.Stem(token));
@@ -192,7 +205,16 @@ public sealed partial record BoardIdentity(string Name, string Title, string? Lo
         {
             foreach (Match match in PlaceName().Matches(clause.Text))
             {
-                var place = (match.Groups[1].Success ? match.Groups[1] : match.Groups[2]).Value.Trim();
+                // "the Annual Council Meeting", "Membership Council", "Rogiet Community Council": the words before "Council"
+                // that name a kind of council, not a place, are dropped; nothing left, no place.
+                var words = (match.Groups[1].Success ? match.Groups[1] : match.Groups[2]).Value.Trim()
+                    .Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !CouncilKinds.Contains(w)).ToList();
+                if (words.Count == 0 || words.All(w => w is "upon" or "on" or "and"))
+                {
+                    continue;
+                }
+
+                var place = string.Join(' ', words);
                 // "Leeds City Council" says more about the place than "Racial Equality Council".
                 var weight = match.Groups[1].Success || match.Groups[3].Success ? 2 : 1;
                 counts[place] = counts.GetValueOrDefault(place) + weight;
