@@ -71,6 +71,10 @@ public static class DependencyInjection
         services.AddSingleton<IMeetingChangeObserver>(provider => provider.GetRequiredService<AgendaPackSchedule>());
         services.AddSingleton<IReminderCardSource, AgendaPackCardSource>();
         services.AddSingleton<IFeatureRoutes, AgendaPackRoutes>();
+        services.AddOptions<ActionReminderOptions>().BindConfiguration(ActionReminderOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ActionReminderOptions>, ActionReminderOptionsValidator>());
+        services.TryAddSingleton<ActionReminders>();
+        services.AddSingleton<IReminderCardSource, ActionReminderCardSource>();
         services.AddSingleton<IFeatureRoutes, ActionRoutes>();
         services.TryAddSingleton<AttendanceViews>();
         services.AddSingleton<IFeatureRoutes, AttendanceRoutes>();

@@ -21,7 +21,14 @@ public static class MentionedPeople
     /// The Entra object id of the person @mentioned as <paramref name="name"/>, looked up in the conversation's roster;
     /// null when they were not mentioned or the roster does not know them (a name typed as plain text stays a name).
     /// </summary>
-    public static async Task<string?> EntraIdOfAsync(ITurnContext turn, string name, CancellationToken cancellationToken)
+    public static async Task<string?> EntraIdOfAsync(ITurnContext turn, string name, CancellationToken cancellationToken) =>
+        (await PersonOfAsync(turn, name, cancellationToken))?.PersonId;
+
+    /// <summary>
+    /// The person @mentioned as <paramref name="name"/> as the roster gives them (Entra id, Teams id, name, email), or
+    /// null: what the bot must remember to reach them later in a 1:1 chat they may never have opened.
+    /// </summary>
+    public static async Task<PersonRecord?> PersonOfAsync(ITurnContext turn, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         if (TeamsIdOf(turn, name) is not { } teamsId || turn.Activity.ServiceUrl is not { } serviceUrl)
@@ -30,6 +37,8 @@ public static class MentionedPeople
         }
 
         var member = await turn.Connector.GetMemberAsync(serviceUrl, turn.Activity.Conversation?.Id ?? string.Empty, teamsId, cancellationToken);
-        return member.Succeeded ? member.Value?.EntraObjectId : null;
+        return member.Succeeded && member.Value?.EntraObjectId is { } personId
+            ? new PersonRecord(personId, teamsId, member.Value.Name ?? name, member.Value.Email ?? member.Value.UserPrincipalName, member.Value.UserRole == "guest")
+            : null;
     }
 }

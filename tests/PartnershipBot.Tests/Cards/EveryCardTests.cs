@@ -49,6 +49,9 @@ public sealed class EveryCardTests
         ["LatePaperCards.Unavailable"] = "LatePaperDecisionTests",
         ["LatePaperCardSource.RenderAsync"] = "LatePaperDecisionTests",
         ["AttendanceCards.Card"] = "AttendanceChatTests",
+        ["ActionCards.Reminder"] = "ActionReminderTests",
+        ["ActionCards.Unavailable"] = "ActionReminderTests",
+        ["ActionReminderCardSource.RenderAsync"] = "ActionReminderTests",
         ["AttendanceCards.Unavailable"] = "AttendanceChatTests",
     };
 

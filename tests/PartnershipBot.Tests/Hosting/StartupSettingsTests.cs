@@ -23,6 +23,8 @@ public sealed class StartupSettingsTests
         { "Reminders:ClaimLease", ["Reminders:ClaimLease", "-00:05:00"] },
         { "Declarations:LeadWorkingDays", ["Declarations:LeadWorkingDays", "-1"] },
         { "Declarations:Boards:Westmarsh Board:LeadWorkingDays", ["Declarations:Boards:Westmarsh Board:LeadWorkingDays", "99"] },
+        { "Actions:ReminderWorkingDays", ["Actions:ReminderWorkingDays", "-1"] },
+        { "Actions:ReminderWorkingDays", ["Actions:ReminderWorkingDays", "31"] },
         { "Declarations:RegisterKey", ["Declarations:RegisterKey", "too-short"] },
         { "PartnershipBot:Admins:0", ["PartnershipBot:Admins:0", "jane.smith@council.example"] },
         { "Graph:BaseUrl", ["Graph:BaseUrl", "graph.microsoft.com/v1.0"] },
