@@ -5,6 +5,7 @@
 APT_LOCK_WAIT=(-o DPkg::Lock::Timeout=300)
 
 # Starts a throwaway PostgreSQL 15 cluster on 127.0.0.1 as the postgres user and exports
+# (max_connections 400: the test assemblies run side by side, each with its own connection pools, and 100 ran out)
 # PARTNERSHIPBOT_TEST_POSTGRES with its connection string.
 start_postgres() {
   local bin=/usr/lib/postgresql/15/bin
@@ -16,7 +17,7 @@ start_postgres() {
   dir=$(mktemp -d /tmp/pb-pg.XXXXXX)
   chown postgres "$dir"
   su postgres -c "$bin/initdb -D $dir/data -U postgres -A trust >/dev/null" || return 1
-  su postgres -c "$bin/pg_ctl -D $dir/data -o '-c listen_addresses=127.0.0.1 -p $port -k $dir' -l $dir/log -w start >/dev/null" || return 1
+  su postgres -c "$bin/pg_ctl -D $dir/data -o '-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=400' -l $dir/log -w start >/dev/null" || return 1
   export PARTNERSHIPBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
   PB_PG_DATA="$dir/data"
   echo "PostgreSQL 15 on 127.0.0.1:$port"

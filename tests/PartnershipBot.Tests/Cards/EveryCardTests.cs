@@ -53,6 +53,8 @@ public sealed class EveryCardTests
         ["ActionCards.Unavailable"] = "ActionReminderTests",
         ["ActionReminderCardSource.RenderAsync"] = "ActionReminderTests",
         ["AttendanceCards.Unavailable"] = "AttendanceChatTests",
+        ["StandingInterestCards.Form"] = "StandingInterestChatTests",
+        ["StandingInterestReminders.RenderAsync"] = "StandingInterestReminderTests",
     };
 
     [Fact]

@@ -7,6 +7,7 @@ using PartnershipBot.Features.Boards;
 using PartnershipBot.Features.Interests;
 using PartnershipBot.Infrastructure.Persistence;
 using PartnershipBot.Testing;
+using PartnershipBot.Tests.Support;
 
 namespace PartnershipBot.Tests.Interests;
 
@@ -37,6 +38,20 @@ public abstract class StandingInterestChatTests : StandingInterestTest
         Assert.Equal("Action.Execute", (string?)SaveAction(card)["type"]);
         Assert.Equal("Action.Submit", (string?)SaveAction(card)["fallback"]!["type"]);
         Assert.Contains(Board, TextOf(card), StringComparison.Ordinal);
+    }
+
+    [NodeContractsFact]
+    [Trait(TestTier.Category, TestTier.Node)]
+    public async Task The_interest_cards_pass_the_schema_and_the_renderer()
+    {
+        var card = await MyInterestsCardAsync();
+        var (_, refused) = await SaveAsync(card, Sender, new Dictionary<string, string> { ["employment"] = ": trustee" });
+        var (_, saved) = await SaveAsync(card, Sender, Mine);
+
+        await CardContracts.AssertValidAsync(
+            ("standing-interests-form", card),
+            ("standing-interests-refused", JsonNode.Parse(refused.GetProperty("value").GetRawText())!),
+            ("standing-interests-saved", JsonNode.Parse(saved.GetProperty("value").GetRawText())!));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using PartnershipBot.Features.Interests;
 using PartnershipBot.Features.Reminders;
 using PartnershipBot.Protocol.Schema;
 using PartnershipBot.Testing;
+using PartnershipBot.Tests.Support;
 
 namespace PartnershipBot.Tests.Interests;
 
@@ -38,6 +39,20 @@ public abstract class StandingInterestReminderTests : StandingInterestTest
         Assert.All(await QueuedAsync(StandingInterestReminders.ReminderKind), q => Assert.Equal("sent", q.State));
         var asks = Connector.SentActivities.Where(a => a.Attachments is { Count: > 0 } && TextOf(CardOf(a)).Contains("Please make your standing declaration", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, asks.Count);
+    }
+
+    [NodeContractsFact]
+    [Trait(TestTier.Category, TestTier.Node)]
+    public async Task The_request_card_passes_the_schema_and_the_renderer()
+    {
+        Connector.Roster.Add(new ChannelAccount { Id = "29:jane", Name = "Jane Smith", AadObjectId = "aad-jane", UserRole = "user" });
+        await SayInChannelAsync("import all members");
+        await Connector.WaitForActivitiesAsync(1);
+
+        await Host.Services.GetRequiredService<ReminderDispatcher>().DispatchDueAsync("one", CancellationToken.None);
+
+        var ask = Assert.Single(Connector.SentActivities, a => a.Attachments is { Count: > 0 } && TextOf(CardOf(a)).Contains("Please make your standing declaration", StringComparison.Ordinal));
+        await CardContracts.AssertValidAsync(("standing-interests-request", CardOf(ask)));
     }
 
     [Fact]
