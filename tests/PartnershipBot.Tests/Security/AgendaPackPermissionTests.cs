@@ -103,21 +103,6 @@ public sealed class AgendaPackPermissionTests : TwoTenantChatTest
             return AnswerText(body);
         }
 
-        data[Protocol.Cards.AdaptiveCard.SubmitVerbKey] = verb;
-        var before = Connector.SentActivities.Count;
-        using var response = await PostAsync(Activity("02-message-channel-mention.json", a =>
-        {
-            a.Remove("text");
-            a.Remove("entities");
-            a["conversation"]!["id"] = conversationId;
-            a["from"]!["aadObjectId"] = person;
-            a["value"] = data;
-            InTenant(a, tenant);
-        }), Token());
-        response.EnsureSuccessStatusCode();
-        var sent = await Connector.WaitForActivitiesAsync(before + 1);
-        Assert.True(sent.Count > before, "the Submit got no visible answer");
-        var reply = sent[before];
-        return reply.Text ?? TextOf(CardOf(reply));
+        return await SubmitAsAsync(verb, data, person, tenant, conversationId, "02-message-channel-mention.json");
     }
 }

@@ -91,6 +91,30 @@ public abstract class TwoTenantChatTest : AuthenticatedChatTest
         return (response.StatusCode, body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone());
     }
 
+    /// <summary>
+    /// Presses a button as an older client does (Action.Submit: a message whose value carries the verb) as
+    /// <paramref name="person"/> of <paramref name="tenant"/>; the text of the bot's visible answer.
+    /// </summary>
+    protected async Task<string> SubmitAsAsync(string verb, JsonObject data, string person, string tenant, string conversationId, string fixture)
+    {
+        var value = data.DeepClone().AsObject();
+        value[Protocol.Cards.AdaptiveCard.SubmitVerbKey] = verb;
+        var before = Connector.SentActivities.Count;
+        using var response = await PostAsync(Activity(fixture, a =>
+        {
+            a.Remove("text");
+            a.Remove("entities");
+            a["conversation"]!["id"] = conversationId;
+            a["from"]!["aadObjectId"] = person;
+            a["value"] = value;
+            InTenant(a, tenant);
+        }), Token());
+        response.EnsureSuccessStatusCode();
+        var sent = await Connector.WaitForActivitiesAsync(before + 1);
+        Assert.True(sent.Count > before, "the Submit got no visible answer");
+        return sent[before].Text ?? TextOf(CardOf(sent[before]));
+    }
+
     /// <summary>The text of an invoke answer: its message, or every string of its card.</summary>
     protected static string AnswerText(JsonElement body) => body.GetProperty("type").GetString() switch
     {

@@ -140,20 +140,7 @@ public abstract class LatePaperDecisionTests : PaperFileTest
             return AnswerText(body);
         }
 
-        data[Protocol.Cards.AdaptiveCard.SubmitVerbKey] = verb;
-        var before = Connector.SentActivities.Count;
-        using var response = await PostAsync(Activity("01-message-personal.json", a =>
-        {
-            a.Remove("text");
-            a["conversation"]!["id"] = conversation;
-            a["from"]!["aadObjectId"] = person;
-            a["value"] = data;
-            InTenant(a, tenant);
-        }), Token());
-        response.EnsureSuccessStatusCode();
-        var sent = await Connector.WaitForActivitiesAsync(before + 1);
-        Assert.True(sent.Count > before, "the Submit got no visible answer");
-        return sent[before].Text ?? TextOf(CardOf(sent[before]));
+        return await SubmitAsAsync(verb, data, person, tenant, conversation, "01-message-personal.json");
     }
 }
 
