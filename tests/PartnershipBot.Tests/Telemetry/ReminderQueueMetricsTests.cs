@@ -31,6 +31,9 @@ public sealed class ReminderQueueMetricsTests : ChatTest
         var gauges = Host.Services.GetRequiredService<ReminderQueueGauges>();
         var outbox = Host.Services.GetRequiredService<IReminderOutbox>();
         Assert.Empty(metrics.Observe()); // nothing measured yet: silence, not a zero that reads as "all clear"
+        // The host's own dispatcher makes one pass as it starts; on a loaded machine that pass can come late and claim
+        // the reminders seeded below. Let it finish first, so only the test's dispatch below sends them.
+        await WaitForFirstDispatchPassAsync();
 
         await ReminderFanOut.SeedAsync(Host.Services.GetRequiredService<IConversationReferenceStore>(), outbox, Connector.ServiceUrl, 3, time.GetUtcNow().AddMinutes(-10), CancellationToken.None);
         await outbox.EnqueueAsync(new ReminderRecord("later-1", "later/papers/1", "Fan-out Board", ReminderFanOut.ConversationOf(0), "papers", time.GetUtcNow().AddDays(7), "{}"), CancellationToken.None);
@@ -52,6 +55,16 @@ public sealed class ReminderQueueMetricsTests : ChatTest
         Assert.Equal(1, dispatched[Depth + "{state=scheduled}"]);
         Assert.Equal(0, dispatched[OldestAge]);
         Assert.Equal(3, Connector.SentActivities.Count);
+    }
+
+    private async Task WaitForFirstDispatchPassAsync()
+    {
+        var heartbeat = Host.Services.GetRequiredService<PartnershipBot.Health.DispatcherHeartbeat>();
+        for (var waited = 0; heartbeat.LastEnded is null; waited += 20)
+        {
+            Assert.True(waited < 30_000, "the host's dispatcher never made its first pass");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]
